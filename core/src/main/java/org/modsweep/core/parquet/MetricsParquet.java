@@ -1,0 +1,167 @@
+package org.modsweep.core.parquet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.InitContext;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+
+/**
+ * The metrics file of one run: one row per executed epoch. Plain Parquet columns, so Spark, pandas/pyarrow and
+ * DuckDB read it without custom code; p and config come from the Hive-style directory names.
+ */
+public final class MetricsParquet {
+
+    public static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
+            message metrics {
+              required int32 epoch;
+              required double train_loss;
+              required double test_loss;
+              required double train_acc;
+              required double test_acc;
+              required double grad_norm;
+              required double param_norm;
+              required double lr;
+            }""");
+
+    private MetricsParquet() {
+    }
+
+    public static void write(Configuration conf, Path file, List<EpochMetrics> rows) throws IOException {
+        try (ParquetWriter<EpochMetrics> w = new Builder(file).withConf(conf)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(org.apache.parquet.hadoop.ParquetFileWriter.Mode.OVERWRITE)
+                .build()) {
+            for (EpochMetrics r : rows) {
+                w.write(r);
+            }
+        }
+    }
+
+    /** Reads every row of one file (or of every file in a directory), sorted by epoch. */
+    public static List<EpochMetrics> read(Configuration conf, Path fileOrDir) throws IOException {
+        List<EpochMetrics> out = new ArrayList<>();
+        for (Path f : ParquetFiles.list(conf, fileOrDir)) {
+            try (ParquetReader<EpochMetrics> r = ParquetReader.builder(new Reading(), f).withConf(conf).build()) {
+                for (EpochMetrics m = r.read(); m != null; m = r.read()) {
+                    out.add(m);
+                }
+            }
+        }
+        out.sort((a, b) -> Integer.compare(a.epoch(), b.epoch()));
+        return out;
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<EpochMetrics, Builder> {
+        Builder(Path file) {
+            super(file);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<EpochMetrics> getWriteSupport(Configuration conf) {
+            return new Writing();
+        }
+    }
+
+    private static final class Writing extends WriteSupport<EpochMetrics> {
+        private RecordConsumer rc;
+
+        @Override
+        public WriteContext init(Configuration configuration) {
+            return new WriteContext(SCHEMA, new HashMap<>());
+        }
+
+        @Override
+        public void prepareForWrite(RecordConsumer recordConsumer) {
+            this.rc = recordConsumer;
+        }
+
+        @Override
+        public void write(EpochMetrics m) {
+            rc.startMessage();
+            ParquetFields.intField(rc, "epoch", 0, m.epoch());
+            ParquetFields.doubleField(rc, "train_loss", 1, m.trainLoss());
+            ParquetFields.doubleField(rc, "test_loss", 2, m.testLoss());
+            ParquetFields.doubleField(rc, "train_acc", 3, m.trainAcc());
+            ParquetFields.doubleField(rc, "test_acc", 4, m.testAcc());
+            ParquetFields.doubleField(rc, "grad_norm", 5, m.gradNorm());
+            ParquetFields.doubleField(rc, "param_norm", 6, m.paramNorm());
+            ParquetFields.doubleField(rc, "lr", 7, m.lr());
+            rc.endMessage();
+        }
+    }
+
+    private static final class Reading extends ReadSupport<EpochMetrics> {
+        @Override
+        public ReadContext init(InitContext context) {
+            return new ReadContext(SCHEMA);
+        }
+
+        @Override
+        public RecordMaterializer<EpochMetrics> prepareForRead(Configuration conf, java.util.Map<String, String> meta,
+                                                               MessageType fileSchema, ReadContext ctx) {
+            return new Materializer();
+        }
+    }
+
+    private static final class Materializer extends RecordMaterializer<EpochMetrics> {
+        private final double[] d = new double[8];
+        private final int[] epoch = new int[1];
+        private final GroupConverter root = new GroupConverter() {
+            @Override
+            public Converter getConverter(int i) {
+                if (i == 0) {
+                    return new PrimitiveConverter() {
+                        @Override
+                        public void addInt(int v) {
+                            epoch[0] = v;
+                        }
+                    };
+                }
+                return new PrimitiveConverter() {
+                    @Override
+                    public void addDouble(double v) {
+                        d[i] = v;
+                    }
+                };
+            }
+
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+
+        @Override
+        public EpochMetrics getCurrentRecord() {
+            return new EpochMetrics(epoch[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7]);
+        }
+
+        @Override
+        public GroupConverter getRootConverter() {
+            return root;
+        }
+    }
+}

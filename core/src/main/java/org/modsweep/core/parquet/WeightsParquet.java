@@ -1,0 +1,337 @@
+package org.modsweep.core.parquet;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.InitContext;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.api.Binary;
+import org.apache.parquet.io.api.Converter;
+import org.apache.parquet.io.api.GroupConverter;
+import org.apache.parquet.io.api.PrimitiveConverter;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+
+/**
+ * The weights file of one run: one row per tensor per checkpoint. {@code values} is the tensor flattened
+ * row-major, {@code shape} its dimensions; {@code final} marks the weights after the last executed epoch.
+ * Written as it trains (a checkpoint at a time), read back streaming so that long runs at large p never need
+ * every checkpoint in memory at once.
+ */
+public final class WeightsParquet {
+
+    public static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
+            message weights {
+              required int32 epoch;
+              required boolean final;
+              required binary tensor (STRING);
+              required group shape (LIST) {
+                repeated group list { required int32 element; }
+              }
+              required group values (LIST) {
+                repeated group list { required float element; }
+              }
+            }""");
+
+    /** Small row groups so a reader can skip checkpoints by their statistics. */
+    private static final int ROW_GROUP_BYTES = 8 << 20;
+
+    private WeightsParquet() {
+    }
+
+    private record Row(int epoch, boolean isFinal, WeightTensor tensor) {
+    }
+
+    /** Streaming writer: {@link #append} one checkpoint at a time. */
+    public static final class Writer implements Closeable {
+        private final ParquetWriter<Row> writer;
+
+        public Writer(Configuration conf, Path file) throws IOException {
+            this.writer = new Builder(file).withConf(conf)
+                    .withCompressionCodec(CompressionCodecName.SNAPPY)
+                    .withRowGroupSize(ROW_GROUP_BYTES)
+                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                    .build();
+        }
+
+        public void append(Checkpoint c) throws IOException {
+            writer.write(new Row(c.epoch(), c.isFinal(), c.wIn()));
+            writer.write(new Row(c.epoch(), c.isFinal(), c.wOut()));
+        }
+
+        @Override
+        public void close() throws IOException {
+            writer.close();
+        }
+    }
+
+    /**
+     * Streams the checkpoints of one run in file order (numbered checkpoints ascending, then final).
+     *
+     * @param wantEpoch    which numbered checkpoints to materialise (others are skipped)
+     * @param includeFinal whether to deliver the final weights
+     */
+    public static void forEach(Configuration conf, Path fileOrDir, IntPredicate wantEpoch, boolean includeFinal,
+                               Consumer<Checkpoint> sink) throws IOException {
+        for (Path f : ParquetFiles.list(conf, fileOrDir)) {
+            Materializer mat = new Materializer(wantEpoch, includeFinal);
+            try (ParquetReader<Row> r = ParquetReader.builder(new Reading(mat), f).withConf(conf).build()) {
+                WeightTensor pendingIn = null;
+                int pendingEpoch = -1;
+                boolean pendingFinal = false;
+                for (Row row = r.read(); row != null; row = r.read()) {
+                    if (row.tensor() == null) {
+                        continue; // skipped by the filter
+                    }
+                    if (WeightTensor.W_IN.equals(row.tensor().name())) {
+                        pendingIn = row.tensor();
+                        pendingEpoch = row.epoch();
+                        pendingFinal = row.isFinal();
+                    } else if (pendingIn != null && pendingEpoch == row.epoch() && pendingFinal == row.isFinal()) {
+                        sink.accept(new Checkpoint(row.epoch(), row.isFinal(), pendingIn, row.tensor()));
+                        pendingIn = null;
+                    } else {
+                        throw new IOException(f + ": W_out of epoch " + row.epoch() + " without its W_in");
+                    }
+                }
+            }
+        }
+    }
+
+    /** All numbered checkpoints, ascending by epoch (memory: every checkpoint at once; fine for small p). */
+    public static List<Checkpoint> readCheckpoints(Configuration conf, Path fileOrDir) throws IOException {
+        List<Checkpoint> out = new ArrayList<>();
+        forEach(conf, fileOrDir, e -> true, false, out::add);
+        out.sort((a, b) -> Integer.compare(a.epoch(), b.epoch()));
+        return out;
+    }
+
+    /** The final weights (after the last executed epoch). */
+    public static Checkpoint readFinal(Configuration conf, Path fileOrDir) throws IOException {
+        Checkpoint[] found = new Checkpoint[1];
+        forEach(conf, fileOrDir, e -> false, true, c -> found[0] = c);
+        if (found[0] == null) {
+            throw new IOException("no final weights in " + fileOrDir);
+        }
+        return found[0];
+    }
+
+    /** The epochs of the numbered checkpoints, ascending, without materialising the tensors' values. */
+    public static int[] checkpointEpochs(Configuration conf, Path fileOrDir) throws IOException {
+        List<Integer> epochs = new ArrayList<>();
+        Materializer probe = new Materializer(e -> false, false);
+        for (Path f : ParquetFiles.list(conf, fileOrDir)) {
+            try (ParquetReader<Row> r = ParquetReader.builder(new Reading(probe), f).withConf(conf).build()) {
+                for (Row row = r.read(); row != null; row = r.read()) {
+                    if (!row.isFinal() && probe.lastTensorName.equals(WeightTensor.W_IN)) {
+                        epochs.add(row.epoch());
+                    }
+                }
+            }
+        }
+        return epochs.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
+        Builder(Path file) {
+            super(file);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Row> getWriteSupport(Configuration conf) {
+            return new Writing();
+        }
+    }
+
+    private static final class Writing extends WriteSupport<Row> {
+        private RecordConsumer rc;
+
+        @Override
+        public WriteContext init(Configuration configuration) {
+            return new WriteContext(SCHEMA, new HashMap<>());
+        }
+
+        @Override
+        public void prepareForWrite(RecordConsumer recordConsumer) {
+            this.rc = recordConsumer;
+        }
+
+        @Override
+        public void write(Row r) {
+            rc.startMessage();
+            ParquetFields.intField(rc, "epoch", 0, r.epoch());
+            ParquetFields.booleanField(rc, "final", 1, r.isFinal());
+            ParquetFields.stringField(rc, "tensor", 2, r.tensor().name());
+            ParquetFields.intList(rc, "shape", 3, new int[] {r.tensor().rows(), r.tensor().cols()});
+            ParquetFields.floatList(rc, "values", 4, r.tensor().values());
+            rc.endMessage();
+        }
+    }
+
+    private static final class Reading extends ReadSupport<Row> {
+        private final Materializer mat;
+
+        Reading(Materializer mat) {
+            this.mat = mat;
+        }
+
+        @Override
+        public ReadContext init(InitContext context) {
+            return new ReadContext(SCHEMA);
+        }
+
+        @Override
+        public RecordMaterializer<Row> prepareForRead(Configuration conf, Map<String, String> meta,
+                                                     MessageType fileSchema, ReadContext ctx) {
+            return mat;
+        }
+    }
+
+    /** Assembles rows straight into primitive arrays; values of unwanted checkpoints are never buffered. */
+    private static final class Materializer extends RecordMaterializer<Row> {
+        private final IntPredicate wantEpoch;
+        private final boolean includeFinal;
+        private int epoch;
+        private boolean isFinal;
+        private String lastTensorName = "";
+        private final int[] shape = new int[2];
+        private int shapeLen;
+        private float[] buf = new float[1024];
+        private int len;
+
+        Materializer(IntPredicate wantEpoch, boolean includeFinal) {
+            this.wantEpoch = wantEpoch;
+            this.includeFinal = includeFinal;
+        }
+
+        private boolean wanted() {
+            return isFinal ? includeFinal : wantEpoch.test(epoch);
+        }
+
+        private final GroupConverter shapeList = listOf(new PrimitiveConverter() {
+            @Override
+            public void addInt(int v) {
+                if (shapeLen < 2) {
+                    shape[shapeLen] = v;
+                }
+                shapeLen++;
+            }
+        });
+
+        private final GroupConverter valuesList = listOf(new PrimitiveConverter() {
+            @Override
+            public void addFloat(float v) {
+                if (!wanted()) {
+                    return;
+                }
+                if (len == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+                buf[len++] = v;
+            }
+        });
+
+        private final GroupConverter root = new GroupConverter() {
+            @Override
+            public Converter getConverter(int i) {
+                return switch (i) {
+                    case 0 -> new PrimitiveConverter() {
+                        @Override
+                        public void addInt(int v) {
+                            epoch = v;
+                        }
+                    };
+                    case 1 -> new PrimitiveConverter() {
+                        @Override
+                        public void addBoolean(boolean v) {
+                            isFinal = v;
+                        }
+                    };
+                    case 2 -> new PrimitiveConverter() {
+                        @Override
+                        public void addBinary(Binary v) {
+                            lastTensorName = v.toStringUsingUTF8();
+                        }
+                    };
+                    case 3 -> shapeList;
+                    case 4 -> valuesList;
+                    default -> throw new IllegalArgumentException("field " + i);
+                };
+            }
+
+            @Override
+            public void start() {
+                shapeLen = 0;
+                len = 0;
+            }
+
+            @Override
+            public void end() {
+            }
+        };
+
+        private static GroupConverter listOf(PrimitiveConverter element) {
+            GroupConverter listEntry = new GroupConverter() {
+                @Override
+                public Converter getConverter(int i) {
+                    return element;
+                }
+
+                @Override
+                public void start() {
+                }
+
+                @Override
+                public void end() {
+                }
+            };
+            return new GroupConverter() {
+                @Override
+                public Converter getConverter(int i) {
+                    return listEntry;
+                }
+
+                @Override
+                public void start() {
+                }
+
+                @Override
+                public void end() {
+                }
+            };
+        }
+
+        @Override
+        public Row getCurrentRecord() {
+            if (!wanted()) {
+                return new Row(epoch, isFinal, null);
+            }
+            return new Row(epoch, isFinal, new WeightTensor(lastTensorName, shape[0], shape[1], Arrays.copyOf(buf, len)));
+        }
+
+        @Override
+        public GroupConverter getRootConverter() {
+            return root;
+        }
+    }
+}
