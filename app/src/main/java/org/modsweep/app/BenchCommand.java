@@ -1,0 +1,21 @@
+package org.modsweep.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code modsweep bench ...}: benchmark commands (never timed tests); each module contributes one. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks; record results in docs/benchmarks.md with machine and command.",
+        subcommands = {
+            // each module adds its benchmark subcommand classes here
+        })
+public final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
