@@ -37,10 +37,11 @@ async function resultJson(name, p) {
 
 function fix(x, n) { return (x === null || x === undefined || isNaN(x)) ? 'N/A' : Number(x).toFixed(n); }
 
-/** Python's str() of a float as far as a JSON number allows: 5e-05, 0.0001, 0.1. */
-function pyNum(x) {
+/** Python's str() of a float as far as a JSON number allows: 5e-05, 0.0001, 0.1, 1.0 (asFloat). */
+function pyNum(x, asFloat) {
   if (x === null || x === undefined) return 'N/A';
   if (typeof x !== 'number') return String(x);
+  if (asFloat && Number.isInteger(x)) return x.toFixed(1);
   if (x !== 0 && Math.abs(x) < 1e-4) {
     const [m, e] = x.toExponential().split('e');
     const exp = Number(e);
@@ -340,6 +341,8 @@ const CONFIG_LABELS = [['Modulo (p)', 'prime'], ['d_mlp', 'd_mlp'], ['Activation
   ['Init Type', 'init_type'], ['Init Scale', 'init_scale'], ['Optimizer', 'optimizer'], ['Learning Rate', 'lr'],
   ['Weight Decay', 'weight_decay'], ['Frac Train', 'frac_train'], ['Num Epochs', 'num_epochs'], ['Seed', 'seed']];
 
+const FLOAT_KEYS = ['init_scale', 'lr', 'weight_decay', 'frac_train'];
+
 async function loadRuns(p) {
   const logs = await resultJson('training_log.json', p);
   if (p !== state.p) return;
@@ -362,7 +365,8 @@ async function showRun(run, data) {
   const list = el('ul');
   for (const [label, key] of CONFIG_LABELS) {
     const v = cfg[key];
-    list.append(el('li', {}, el('b', { text: label }), ': ', el('code', { text: v === undefined || v === null ? 'N/A' : pyNum(v) })));
+    const asFloat = FLOAT_KEYS.includes(key) && !(key === 'weight_decay' && v === 0);
+    list.append(el('li', {}, el('b', { text: label }), ': ', el('code', { text: v === undefined || v === null ? 'N/A' : pyNum(v, asFloat) })));
   }
   $('run-config').replaceChildren(el('b', { text: 'Run: ' + run }), list);
   $('run-log').textContent = logs[run].log_text || '';

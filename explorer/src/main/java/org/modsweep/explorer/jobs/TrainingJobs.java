@@ -81,7 +81,7 @@ public final class TrainingJobs implements AutoCloseable {
                     return new Submission(j, "p=" + p + " is already " + j.state().name().toLowerCase());
                 }
             }
-            String id = "job-" + ID_TIME.format(Instant.now()) + "-" + seq.incrementAndGet() + "-p" + p.padded();
+            String id = "job-" + ID_TIME.format(Instant.now()) + "-" + String.format("%04d", seq.incrementAndGet()) + "-p" + p.padded();
             TrainingJob job = new TrainingJob(id, p.p(), epochCap, Instant.now().toString());
             job.line("Queued: training all configurations of p=" + p
                     + (epochCap == null ? " (the study's epochs)" : " (epochs capped at " + epochCap + ")"));

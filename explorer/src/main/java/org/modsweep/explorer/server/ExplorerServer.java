@@ -133,6 +133,7 @@ public final class ExplorerServer implements AutoCloseable {
         switch (path) {
             case "/", "/index.html" -> assets.serveAsset(ex, "index.html");
             case "/api/info" -> Http.sendJson(ex, 200, info);
+            case "/favicon.ico" -> Http.sendRaw(ex, 204, new byte[0]);
             case "/api/moduli" -> results.moduli(ex);
             case "/api/result" -> results.result(ex);
             case "/api/summary" -> results.summaryList(ex);
