@@ -27,6 +27,7 @@ final class GrokkingRunAnalysis {
     final int[] epochs;
     final Stages stages;
     final double[] ipr;
+    final int[][] census;
     final double[] meanAbsSinD;
     final double[] trainAcc;
     final double[] testAcc;
@@ -49,6 +50,7 @@ final class GrokkingRunAnalysis {
         this.stages = StageDetector.stages(c.trainAcc(), c.testAcc(), c.trainLoss(), c.testLoss(), epochs.length);
         int n = epochs.length;
         this.ipr = new double[n];
+        this.census = new int[n][];
         this.meanAbsSinD = new double[Math.min(n, PHASE_CHECKPOINTS)];
         this.trainAcc = new double[n];
         this.testAcc = new double[n];
@@ -98,6 +100,7 @@ final class GrokkingRunAnalysis {
     private void accept(int i, Checkpoint c, Set<Integer> gridEpochs, Set<Integer> keys) {
         DecodedWeights d = DecodedWeights.of(c);
         ipr[i] = Ipr.average(d);
+        census[i] = FrequencyCensus.count(d);
         if (i < meanAbsSinD.length) {
             meanAbsSinD[i] = NeuronPhases.of(d).meanAbsSinMisalignment();
         }

@@ -259,6 +259,17 @@ public final class ReportWriter {
             });
         }
 
+        // numbers for the cross-p summary (outside results/p_PPP, so the study's file set stays exact)
+        try {
+            StandardRunAnalysis std = runs.containsKey("standard") ? standard.get() : null;
+            GrokkingRunAnalysis g = grok && runs.containsKey("grokking") ? grokking.get() : null;
+            store.writeString(ModulusSummaryData.path(store, p), PyJson.compact(ModulusSummaryData.of(p, std, g)));
+        } catch (Exception e) {
+            LOG.warn("p={}: summary numbers failed: {}", p.p(), message(e));
+            failures.add(new ModulusReport.Failure("summary numbers", List.of(ModulusSummaryData.path(store, p)
+                    .getName()), message(e)));
+        }
+
         // Tab 8: the analytical script
         png("analytical", "phase_align_approx1.png",
                 () -> DynamicsFigures.analytical(DecoupledOde.simulate(p.p(), DecoupledOde.Case.ONE), true));

@@ -16,6 +16,8 @@ final class StandardRunAnalysis {
     final StoredRun run;
     final int[] epochs;
     final double[] ipr;
+    /** Neurons per dominant frequency (index 0 = DC) at every checkpoint. */
+    final int[][] census;
     /** Phases at the last numbered checkpoint (Tab 1 scatter). */
     NeuronPhases lastCheckpointPhases;
     Checkpoint finalWeights;
@@ -29,6 +31,7 @@ final class StandardRunAnalysis {
         this.run = run;
         this.epochs = run.checkpointEpochs();
         this.ipr = new double[epochs.length];
+        this.census = new int[epochs.length][];
     }
 
     static StandardRunAnalysis of(StoredRun run) throws IOException {
@@ -42,6 +45,7 @@ final class StandardRunAnalysis {
                 return;
             }
             DecodedWeights d = DecodedWeights.of(c);
+            a.census[i[0]] = FrequencyCensus.count(d);
             a.ipr[i[0]++] = Ipr.average(d);
             if (c.epoch() == lastEpoch) {
                 a.lastCheckpointPhases = NeuronPhases.of(d);
