@@ -13,6 +13,7 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.modsweep.analysis.report.ModulusSummaryData;
 import org.modsweep.analysis.report.PyJson;
+import org.modsweep.analysis.report.ResultFiles;
 import org.modsweep.analysis.summary.SummaryFigures;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Json;
@@ -48,7 +49,8 @@ public final class CrossModulusSummary {
         for (Modulus p : moduli) {
             try {
                 Path f = ModulusSummaryData.path(store, p);
-                String text = store.fs().exists(f) ? store.readString(f)
+                String text = ResultFiles.exists(store, f)
+                        ? new String(ResultFiles.read(store, f), StandardCharsets.UTF_8)
                         : PyJson.compact(ModulusSummaryData.compute(store, p));
                 perP.put(p.p(), Json.MAPPER.readTree(text));
             } catch (IOException | RuntimeException e) {
@@ -69,7 +71,7 @@ public final class CrossModulusSummary {
 
     private static void put(ResultsStore store, Path dir, String name, byte[] bytes, List<String> written)
             throws IOException {
-        store.writeBytes(new Path(dir, name), bytes);
+        ResultFiles.write(store, new Path(dir, name), bytes);
         written.add(name);
     }
 

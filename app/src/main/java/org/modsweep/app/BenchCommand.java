@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             // each module adds its benchmark subcommand classes here
             org.modsweep.worker.cli.BenchTrainCommand.class,
+            org.modsweep.analysis.cli.AnalysisBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

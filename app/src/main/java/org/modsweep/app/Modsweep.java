@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             // each module adds its subcommand classes here
             org.modsweep.worker.cli.TrainCommand.class,
+            org.modsweep.analysis.cli.AnalyzeCommand.class,
+            org.modsweep.analysis.cli.VerifyCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
         })

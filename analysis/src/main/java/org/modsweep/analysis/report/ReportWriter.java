@@ -263,7 +263,8 @@ public final class ReportWriter {
         try {
             StandardRunAnalysis std = runs.containsKey("standard") ? standard.get() : null;
             GrokkingRunAnalysis g = grok && runs.containsKey("grokking") ? grokking.get() : null;
-            store.writeString(ModulusSummaryData.path(store, p), PyJson.compact(ModulusSummaryData.of(p, std, g)));
+            ResultFiles.write(store, ModulusSummaryData.path(store, p),
+                    PyJson.compact(ModulusSummaryData.of(p, std, g)).getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
             LOG.warn("p={}: summary numbers failed: {}", p.p(), message(e));
             failures.add(new ModulusReport.Failure("summary numbers", List.of(ModulusSummaryData.path(store, p)
@@ -369,7 +370,7 @@ public final class ReportWriter {
     }
 
     private void put(String name, byte[] bytes) throws java.io.IOException {
-        store.writeBytes(store.layout().resultFile(p, name), bytes);
+        ResultFiles.write(store, store.layout().resultFile(p, name), bytes);
         written.add(prefixed(name));
     }
 

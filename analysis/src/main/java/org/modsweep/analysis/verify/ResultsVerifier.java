@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.modsweep.analysis.ExpectedFiles;
+import org.modsweep.analysis.report.ResultFiles;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Json;
 import org.modsweep.core.Modulus;
@@ -79,11 +80,11 @@ public final class ResultsVerifier {
             String file = ExpectedFiles.prefix(p) + name;
             Path path = store.layout().resultFile(p, name);
             try {
-                if (!store.fs().exists(path)) {
+                if (!ResultFiles.exists(store, path)) {
                     problems.add(file + ": missing");
                     continue;
                 }
-                byte[] bytes = store.readBytes(path);
+                byte[] bytes = ResultFiles.read(store, path);
                 String problem = name.endsWith(".json") ? checkJson(bytes, ExpectedFiles.requiredKeys(p, name))
                         : checkPng(bytes);
                 if (problem == null) {
