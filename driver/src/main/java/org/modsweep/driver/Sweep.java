@@ -86,6 +86,7 @@ public final class Sweep {
     public SweepResult run(SweepRequest req, SweepListener listener) throws IOException {
         long t0 = System.nanoTime();
         String sweepId = "modsweep-" + UUID.randomUUID().toString().substring(0, 8);
+        SweepPlan.grid(req.moduli(), req.configs()); // an empty grid is bad input: refuse it before touching anything
         SparkConf conf = SparkSetup.conf(req.master(), req.sparkConf(), "modsweep sweep");
         String master = conf.get("spark.master");
         ResultsStore store = openStore(req.storeUri(), HadoopConfs.from(conf));
