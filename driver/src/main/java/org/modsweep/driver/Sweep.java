@@ -212,19 +212,26 @@ public final class Sweep {
         }
         listener.onProgress(progress.snapshot());
         if (!cancelled.get()) {
-            discardAttempts(store, pending);
+            discardAttempts(store, plan.grid());
         }
         return new ArrayList<>(results);
     }
 
-    /** Attempt directories left by failed attempts or a killed driver: none of them counts, so they go. */
+    /**
+     * Attempt directories left by failed attempts or a killed driver: none of them counts, so once no task of the
+     * sweep runs any more they go, and so does the emptied {@code _attempts} directory.
+     */
     private static void discardAttempts(ResultsStore store, List<Cell> cells) {
-        for (Cell c : cells) {
-            try {
-                store.fs().delete(new Path(store.root(), StoreLayout.ATTEMPTS + "/" + c.id()), true);
-            } catch (IOException e) {
-                LOG.warn("could not remove stale attempts of {}: {}", c.id(), e.getMessage());
+        Path attempts = new Path(store.root(), StoreLayout.ATTEMPTS);
+        try {
+            for (Cell c : cells) {
+                store.fs().delete(new Path(attempts, c.id()), true);
             }
+            if (store.fs().exists(attempts) && store.fs().listStatus(attempts).length == 0) {
+                store.fs().delete(attempts, false);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not remove stale attempt directories under {}: {}", attempts, e.getMessage());
         }
     }
 

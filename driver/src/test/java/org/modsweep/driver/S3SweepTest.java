@@ -41,6 +41,7 @@ class S3SweepTest {
             conf.put("spark.ui.enabled", "false");
             conf.put("spark.eventLog.enabled", "true");
             conf.put("spark.eventLog.dir", tmp.toUri().toString());
+            conf.put("spark.eventLog.compress", "false"); // plain text, so that the search below means something
             String uri = "s3a://" + bucket + "/study";
             SweepRequest req = new SweepRequest(ModulusList.parse("3"), StudyConfigs.parse("standard,quad_random"),
                     uri, "local[2]", 20, conf);
@@ -90,6 +91,8 @@ class S3SweepTest {
             try (Stream<Path> files = Files.walk(tmp)) {
                 List<Path> eventLogs = files.filter(Files::isRegularFile).toList();
                 assertFalse(eventLogs.isEmpty());
+                assertTrue(eventLogs.stream().anyMatch(f -> read(f).contains("SparkListenerEnvironmentUpdate")
+                        && read(f).contains("spark.hadoop.fs.s3a.secret.key")), "the key is listed, redacted");
                 for (Path f : eventLogs) {
                     assertFalse(Files.readString(f, StandardCharsets.ISO_8859_1).contains(S3ProxyServer.SECRET_KEY), f.toString());
                 }
@@ -101,6 +104,14 @@ class S3SweepTest {
             assertTrue(again.results().isEmpty());
             assertEquals(2, again.committedBefore().size());
             assertEquals(List.of(3), again.reduced());
+        }
+    }
+
+    static String read(Path f) {
+        try {
+            return Files.readString(f, StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
