@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             // each module adds its benchmark subcommand classes here
             org.modsweep.driver.cli.BenchSweepCommand.class,
+            org.modsweep.worker.cli.BenchTrainCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -1,0 +1,62 @@
+package org.modsweep.explorer;
+
+import java.io.IOException;
+import org.modsweep.core.store.ResultsStore;
+import org.modsweep.explorer.api.ResultFiles;
+import org.modsweep.explorer.jobs.OnDemandTrainer;
+import org.modsweep.explorer.jobs.TrainingJobs;
+import org.modsweep.explorer.server.BindPolicy;
+import org.modsweep.explorer.server.ExplorerServer;
+
+/** A running explorer: the HTTP server over a store and its on-demand training queue. */
+public final class Explorer implements AutoCloseable {
+
+    private final ExplorerServer server;
+    private final TrainingJobs jobs;
+
+    private Explorer(ExplorerServer server, TrainingJobs jobs) {
+        this.server = server;
+        this.jobs = jobs;
+    }
+
+    /**
+     * Opens the store, restores the job queue from it and starts serving.
+     *
+     * @param epochCap cap on the epochs of on-demand trainings, null for the study's
+     */
+    public static Explorer start(ResultsStore store, BindPolicy bind, Integer epochCap, OnDemandTrainer trainer)
+            throws IOException {
+        if (epochCap != null && epochCap < 1) {
+            throw new IllegalArgumentException("--epochs " + epochCap + " must be at least 1");
+        }
+        ResultFiles files = new ResultFiles(store);
+        TrainingJobs jobs = new TrainingJobs(files, trainer, epochCap);
+        ExplorerServer server;
+        try {
+            server = ExplorerServer.start(bind, files, jobs, epochCap);
+        } catch (IOException | RuntimeException e) {
+            jobs.close();
+            throw e;
+        }
+        jobs.start();
+        return new Explorer(server, jobs);
+    }
+
+    public String url() {
+        return server.url();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public TrainingJobs jobs() {
+        return jobs;
+    }
+
+    @Override
+    public void close() {
+        jobs.close();
+        server.close();
+    }
+}

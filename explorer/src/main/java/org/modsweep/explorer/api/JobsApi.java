@@ -1,0 +1,120 @@
+package org.modsweep.explorer.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.modsweep.core.Json;
+import org.modsweep.explorer.jobs.JobState;
+import org.modsweep.explorer.jobs.TrainingJob;
+import org.modsweep.explorer.jobs.TrainingJobs;
+import org.modsweep.explorer.server.Http;
+
+/**
+ * On-demand training endpoints:
+ * <ul>
+ *   <li>{@code GET /api/jobs}: every job with state and queue position, plus the running sweep's Spark UI;</li>
+ *   <li>{@code POST /api/jobs} {@code {"p": 41}}: queue a training (odd 3 ≤ p ≤ 99);</li>
+ *   <li>{@code POST /api/jobs/cancel?id=...}: cancel;</li>
+ *   <li>{@code GET /api/jobs/events?id=...}: server-sent events, one {@code line} event per progress line (the
+ *       event id is the line's index, so a reconnecting browser resumes where it left off) and a {@code state}
+ *       event whenever the job's state changes; the stream ends when the job does.</li>
+ * </ul>
+ */
+public final class JobsApi {
+
+    private static final long KEEPALIVE_MS = 15_000;
+
+    private final TrainingJobs jobs;
+
+    public JobsApi(TrainingJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    public void list(HttpExchange ex) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jobs", jobs.views());
+        body.put("spark_ui", jobs.sparkUi().orElse(null));
+        Http.sendJson(ex, 200, body);
+    }
+
+    public void submit(HttpExchange ex) throws IOException {
+        Map<String, Object> req = Http.jsonBody(ex);
+        TrainingJobs.Submission s = jobs.submit(req.get("p"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", s.message());
+        body.put("job", s.job() == null ? null : s.job().view(jobs.position(s.job())));
+        Http.sendJson(ex, s.job() == null ? 200 : 202, body);
+    }
+
+    public void cancel(HttpExchange ex) throws IOException {
+        TrainingJob job = jobs.cancel(jobId(ex));
+        Http.sendJson(ex, 200, job.view(jobs.position(job)));
+    }
+
+    public void events(HttpExchange ex) throws IOException {
+        TrainingJob job = jobs.get(jobId(ex)).orElseThrow(() -> ApiException.notFound("no such job"));
+        long next = 0;
+        String lastId = ex.getRequestHeaders().getFirst("Last-Event-ID");
+        if (lastId != null) {
+            try {
+                next = Long.parseLong(lastId.trim()) + 1;
+            } catch (NumberFormatException e) {
+                next = 0;
+            }
+        }
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.getResponseHeaders().set("X-Accel-Buffering", "no");
+        ex.sendResponseHeaders(200, 0);
+        try (OutputStream out = ex.getResponseBody()) {
+            JobState sent = null;
+            while (true) {
+                JobState state = job.state();
+                List<String> lines = job.linesFrom(next);
+                StringBuilder b = new StringBuilder();
+                for (String line : lines) {
+                    b.append("id: ").append(next).append('\n');
+                    b.append("event: line\n");
+                    b.append("data: ").append(line.replace("\r", "").replace("\n", " ")).append("\n\n");
+                    next++;
+                }
+                if (state != sent) {
+                    b.append("event: state\ndata: ").append(Json.compact(job.view(jobs.position(job)))).append("\n\n");
+                    sent = state;
+                }
+                if (b.length() > 0) {
+                    out.write(b.toString().getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                }
+                if (state.finished() && job.lineCount() <= next) {
+                    out.write("event: end\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    return;
+                }
+                job.awaitNews(next, state, KEEPALIVE_MS);
+                if (job.lineCount() <= next && job.state() == state) {
+                    out.write(": keepalive\n\n".getBytes(StandardCharsets.UTF_8)); // detects a closed browser
+                    out.flush();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the browser went away; nothing to clean up
+        } finally {
+            ex.close();
+        }
+    }
+
+    private static String jobId(HttpExchange ex) {
+        String id = Http.query(ex).get("id");
+        if (id == null || !id.matches("job-[0-9A-Za-z-]{1,80}")) {
+            throw ApiException.badRequest("no valid job id given");
+        }
+        return id;
+    }
+}
