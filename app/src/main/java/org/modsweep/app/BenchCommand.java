@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         description = "Benchmarks; record results in docs/benchmarks.md with machine and command.",
         subcommands = {
             // each module adds its benchmark subcommand classes here
+            org.modsweep.driver.cli.BenchSweepCommand.class,
             org.modsweep.worker.cli.BenchTrainCommand.class,
+            org.modsweep.analysis.cli.AnalysisBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
         description = "Trains and analyses the modular-addition feature-learning study as a Spark sweep.",
         subcommands = {
             // each module adds its subcommand classes here
+            org.modsweep.driver.cli.SweepCommand.class,
             org.modsweep.worker.cli.TrainCommand.class,
+            org.modsweep.analysis.cli.AnalyzeCommand.class,
+            org.modsweep.analysis.cli.VerifyCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
         })

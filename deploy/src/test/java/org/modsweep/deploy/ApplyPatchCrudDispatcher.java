@@ -1,5 +1,7 @@
 package org.modsweep.deploy;
 
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
@@ -13,11 +15,26 @@ import java.nio.charset.StandardCharsets;
  * The fabric8 CRUD mock with server-side apply. Spark 4 creates the driver's Service and conf ConfigMap with an
  * apply patch (content type application/apply-patch+yaml); the 7.1.0 mock answers 404 to that for an object that does
  * not exist yet, and Spark then deletes the driver pod and fails. Here an apply creates the object when it is absent
- * and replaces it when present, which is what the API server does for a sole field manager.
+ * and replaces it when present, which is what the API server does for a sole field manager. A created pod gets the
+ * status an API server gives it (phase Pending, no node yet), which Spark's executor allocator reads.
  */
 final class ApplyPatchCrudDispatcher extends KubernetesCrudDispatcher {
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    @Override
+    public MockResponse handleCreate(RecordedRequest request) {
+        if (request.getPath().matches("/api/v1/namespaces/[^/]+/pods(\\?.*)?")) {
+            Pod pod = SERIALIZATION.unmarshal(request.getUtf8Body(), Pod.class);
+            if (pod.getStatus() == null) {
+                pod.setStatus(new PodStatusBuilder().withPhase("Pending").build());
+                Buffer body = new Buffer().writeString(SERIALIZATION.asJson(pod), StandardCharsets.UTF_8);
+                request = new RecordedRequest(request.getHttpVersion(), HttpMethod.POST, request.getPath(),
+                        request.getHeaders(), body);
+            }
+        }
+        return super.handleCreate(request);
+    }
 
     @Override
     public MockResponse handlePatch(RecordedRequest request) {

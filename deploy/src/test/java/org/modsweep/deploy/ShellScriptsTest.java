@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellScriptsTest {
 
     private static final List<Path> SCRIPTS = List.of(
-            Repo.SUBMIT_SWEEP, Repo.GPU_DISCOVERY, Repo.DEPLOY.resolve("bin/modsweep"));
+            Repo.SUBMIT_SWEEP, Repo.GPU_DISCOVERY, Repo.DEPLOY.resolve("bin/modsweep"),
+            Repo.DEPLOY.resolve("bin/stage-app.sh"));
 
     @Test
     void scriptsPassShellcheck() throws Exception {
