@@ -45,8 +45,11 @@ class FidelityTest {
 
     /**
      * Grokking: the split is torch 1.13's CPU randperm replayed from the seed-42 stream, so the run is exactly
-     * comparable too. crosscheck.json lists no tolerance for it; the standard configuration's (same optimiser and
-     * activation) are used, over the first 2000 epochs (memorisation and the start of generalisation).
+     * comparable too. crosscheck.json lists no tolerance for it (its block is "statistical only"), so the standard
+     * configuration's brackets (same optimiser and activation) are used: as listed up to epoch 100, and with the
+     * factor 3 crosscheck.md suggests for a port's summation-order spread beyond, over the first 2000 epochs
+     * (memorisation and the start of generalisation; later the trajectories drift apart by a test pair or so, as
+     * the reference's own published log does from its CPU rerun).
      */
     @Test
     void grokkingSplitAndEarlyEpochsMatchTheReference() throws Exception {
@@ -57,8 +60,8 @@ class FidelityTest {
         var run = store.readRun(Cell.of(23, "grokking"));
         assertEquals(ref.get("n_train").asInt(), run.nTrain());
         assertEquals(ref.get("n_test").asInt(), run.nTest());
-        List<String> failures = compare("grokking", ref, rows,
-                (metric, epoch) -> Crosscheck.tolerance(standard, metric, epoch));
+        List<String> failures = compare("grokking", ref, rows, (metric, epoch) ->
+                Crosscheck.tolerance(standard, metric, epoch) * (epoch <= 100 ? 1 : 3));
         assertTrue(failures.isEmpty(), "grokking: " + String.join("; ", failures));
     }
 
