@@ -158,9 +158,9 @@ class HelmChartTest {
         assertEquals(SWEEP, app.getMetadata().getName());
         JsonNode spec = JSON.readTree(Chart.SERIALIZATION.asJson(app)).get("spec");
         assertEquals("registry.example.com/modsweep/modsweep:2026.11", spec.get("image").asText());
-        assertEquals("org.modsweep.app.Modsweep", spec.get("mainClass").asText());
+        assertEquals("org.modsweep.driver.SweepApp", spec.get("mainClass").asText());
         assertEquals("local:///opt/modsweep/modsweep-app.jar", spec.get("mainApplicationFile").asText());
-        assertEquals(List.of("sweep", "--p", "15,23,29,31,41,53", "--configs", "all", "--store", "s3a://modsweep/results"),
+        assertEquals(List.of("--p", "15,23,29,31,41,53", "--configs", "all", "--store", "s3a://modsweep/results"),
                 strings(spec.get("arguments")));
         assertEquals(SA, spec.get("driver").get("serviceAccount").asText());
 
@@ -196,9 +196,13 @@ class HelmChartTest {
 
     @Test
     void attemptRenamesTheSweepSoThatAnUpgradeResumesIt() {
-        Chart chart = Chart.render(Map.of("sweep.attempt", 2, "sweep.epochs", 50));
+        Chart chart = Chart.render(Map.of("sweep.attempt", 2, "sweep.epochs", 50,
+                "sweep.mainClass", "org.modsweep.app.Modsweep", "sweep.appCommand", "sweep"));
         Container submit = chart.one(Job.class, FULL + "-sweep-2-submit").getSpec().getTemplate().getSpec().getContainers().get(0);
-        assertEquals("50", options(submit.getArgs()).get("--epochs"));
+        Map<String, String> opts = options(submit.getArgs());
+        assertEquals("50", opts.get("--epochs"));
+        assertEquals("org.modsweep.app.Modsweep", opts.get("--main-class"));
+        assertEquals("sweep", opts.get("--app-command"));
         assertEquals(FULL + "-sweep-2", chart.one(Service.class, FULL + "-spark-ui").getSpec().getSelector()
                 .get("app.kubernetes.io/instance"));
     }
