@@ -148,7 +148,8 @@ class HelmChartTest {
     @Test
     void sparkApplicationCarriesGpuNeedsInSparkConfAndPodTemplates() throws Exception {
         Map<String, Object> sets = Map.of("sweep.launcher", "sparkApplication", "image.registry", "registry.example.com",
-                "image.tag", "2026.11", "store.s3.endpoint", "http://minio.minio:9000");
+                "image.tag", "2026.11", "store.s3.endpoint", "http://minio.minio:9000",
+                "store.hadoopConf.fs\\.s3a\\.connection\\.maximum", "200");
         Chart chart = Chart.render(sets, Repo.CHART.resolve("values-gpu.yaml"));
         assertTrue(chart.all(Job.class).isEmpty(), "the operator submits: no Job");
         List<GenericKubernetesResource> apps = chart.custom("SparkApplication");
@@ -171,6 +172,9 @@ class HelmChartTest {
         assertEquals("0.25", conf.get("spark.task.resource.gpu.amount").asText());
         assertEquals("http://minio.minio:9000", conf.get("spark.hadoop.fs.s3a.endpoint").asText());
         assertEquals("false", conf.get("spark.hadoop.fs.s3a.connection.ssl.enabled").asText());
+        assertEquals("200", conf.get("spark.hadoop.fs.s3a.connection.maximum").asText());
+        assertTrue(chart.one(ConfigMap.class, FULL + "-hadoop-conf").getData().get("core-site.xml")
+                .contains("<name>fs.s3a.connection.maximum</name><value>200</value>"));
         assertEquals("modsweep-s3:AWS_SECRET_ACCESS_KEY",
                 conf.get("spark.kubernetes.executor.secretKeyRef.AWS_SECRET_ACCESS_KEY").asText());
         assertEquals("s3a://modsweep/results/spark-events", conf.get("spark.eventLog.dir").asText());
