@@ -187,7 +187,7 @@ public final class Sweep {
                         public BoxedUnit apply(Object index, CellResult r) {
                             results.add(r);
                             progress.cellFinished((Integer) index, r);
-                            listener.onLine(describe(r));
+                            listener.onLine(String.format("[%d/%d] %s", results.size(), ids.size(), describe(r)));
                             listener.onCellDone(r);
                             return BoxedUnit.UNIT;
                         }
