@@ -148,7 +148,8 @@ class HelmChartTest {
     @Test
     void sparkApplicationCarriesGpuNeedsInSparkConfAndPodTemplates() throws Exception {
         Map<String, Object> sets = Map.of("sweep.launcher", "sparkApplication", "image.registry", "registry.example.com",
-                "image.tag", "2026.11", "store.s3.endpoint", "http://minio.minio:9000");
+                "image.tag", "2026.11", "store.s3.endpoint", "http://minio.minio:9000",
+                "store.hadoopConf.fs\\.s3a\\.connection\\.maximum", "200");
         Chart chart = Chart.render(sets, Repo.CHART.resolve("values-gpu.yaml"));
         assertTrue(chart.all(Job.class).isEmpty(), "the operator submits: no Job");
         List<GenericKubernetesResource> apps = chart.custom("SparkApplication");
@@ -158,9 +159,9 @@ class HelmChartTest {
         assertEquals(SWEEP, app.getMetadata().getName());
         JsonNode spec = JSON.readTree(Chart.SERIALIZATION.asJson(app)).get("spec");
         assertEquals("registry.example.com/modsweep/modsweep:2026.11", spec.get("image").asText());
-        assertEquals("org.modsweep.app.Modsweep", spec.get("mainClass").asText());
+        assertEquals("org.modsweep.driver.SweepApp", spec.get("mainClass").asText());
         assertEquals("local:///opt/modsweep/modsweep-app.jar", spec.get("mainApplicationFile").asText());
-        assertEquals(List.of("sweep", "--p", "15,23,29,31,41,53", "--configs", "all", "--store", "s3a://modsweep/results"),
+        assertEquals(List.of("--p", "15,23,29,31,41,53", "--configs", "all", "--store", "s3a://modsweep/results"),
                 strings(spec.get("arguments")));
         assertEquals(SA, spec.get("driver").get("serviceAccount").asText());
 
@@ -171,6 +172,9 @@ class HelmChartTest {
         assertEquals("0.25", conf.get("spark.task.resource.gpu.amount").asText());
         assertEquals("http://minio.minio:9000", conf.get("spark.hadoop.fs.s3a.endpoint").asText());
         assertEquals("false", conf.get("spark.hadoop.fs.s3a.connection.ssl.enabled").asText());
+        assertEquals("200", conf.get("spark.hadoop.fs.s3a.connection.maximum").asText());
+        assertTrue(chart.one(ConfigMap.class, FULL + "-hadoop-conf").getData().get("core-site.xml")
+                .contains("<name>fs.s3a.connection.maximum</name><value>200</value>"));
         assertEquals("modsweep-s3:AWS_SECRET_ACCESS_KEY",
                 conf.get("spark.kubernetes.executor.secretKeyRef.AWS_SECRET_ACCESS_KEY").asText());
         assertEquals("s3a://modsweep/results/spark-events", conf.get("spark.eventLog.dir").asText());
@@ -196,9 +200,13 @@ class HelmChartTest {
 
     @Test
     void attemptRenamesTheSweepSoThatAnUpgradeResumesIt() {
-        Chart chart = Chart.render(Map.of("sweep.attempt", 2, "sweep.epochs", 50));
+        Chart chart = Chart.render(Map.of("sweep.attempt", 2, "sweep.epochs", 50,
+                "sweep.mainClass", "org.modsweep.app.Modsweep", "sweep.appCommand", "sweep"));
         Container submit = chart.one(Job.class, FULL + "-sweep-2-submit").getSpec().getTemplate().getSpec().getContainers().get(0);
-        assertEquals("50", options(submit.getArgs()).get("--epochs"));
+        Map<String, String> opts = options(submit.getArgs());
+        assertEquals("50", opts.get("--epochs"));
+        assertEquals("org.modsweep.app.Modsweep", opts.get("--main-class"));
+        assertEquals("sweep", opts.get("--app-command"));
         assertEquals(FULL + "-sweep-2", chart.one(Service.class, FULL + "-spark-ui").getSpec().getSelector()
                 .get("app.kubernetes.io/instance"));
     }

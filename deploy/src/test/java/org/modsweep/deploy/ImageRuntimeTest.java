@@ -18,9 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The image's runtime layout, rebuilt on this machine without Docker: stage-app.sh lays out the packaged application
- * next to a Spark jars folder, the JNI glue goes into a libtorch folder named by PYTORCH_LIBRARY_PATH, and the
- * in-image launcher trains a cell with the image's environment (DJL offline, no home directory, no CPU libtorch jar
- * on the classpath). The only difference from the image is the libtorch build: DJL's CPU one here, CUDA 12.8 there.
+ * next to a Spark jars folder, the JNI glue goes into a libtorch folder named by PYTORCH_LIBRARY_PATH; then the
+ * in-image launcher trains a cell, and the driver pod's command (spark-submit --class of submit-sweep.sh's main class,
+ * Spark's jars plus the staged ones) runs a sweep, both with the image's environment (DJL offline, no home directory,
+ * no CPU libtorch jar on the classpath). Differences from the image: DJL's CPU libtorch instead of CUDA 12.8, a local
+ * master instead of Kubernetes, and Spark's jars taken from the app's own dependencies.
  */
 class ImageRuntimeTest {
 
@@ -30,7 +32,7 @@ class ImageRuntimeTest {
             + "|commons-|kubernetes-|json4s-|zstd-|snappy-|lz4-|avro-|arrow-|guava-|protobuf-).*";
 
     @Test
-    void launcherTrainsACellWithTheStagedJarsAndLibtorchFromPytorchLibraryPath(@TempDir Path dir) throws Exception {
+    void launcherAndDriverCommandTrainCellsFromTheImageLayout(@TempDir Path dir) throws Exception {
         Path appJar = APP_TARGET.resolve("modsweep-app.jar");
         Path appLib = APP_TARGET.resolve("lib");
         assertTrue(Files.isRegularFile(appJar) && Files.isDirectory(appLib),
@@ -80,6 +82,31 @@ class ImageRuntimeTest {
         assertEquals(0, train.exitCode(), train.output());
         assertTrue(Files.isRegularFile(store.resolve("runs/p=7/config=standard/_DONE")), train.output());
         assertTrue(Files.isRegularFile(store.resolve("runs/p=7/config=standard/run.json")), train.output());
+
+        // the driver pod's command: spark-submit --class <sweep main> on Spark's jars + spark.driver.extraClassPath,
+        // here with a local master, so the sweep's tasks train in this JVM as executors would in theirs
+        String mainClass = option(Repo.read(Repo.SUBMIT_SWEEP), "main_class");
+        List<String> submit = new java.util.ArrayList<>(List.of("env", "-i", "PATH=" + System.getenv("PATH"),
+                "HOME=/nonexistent", "SPARK_LOCAL_IP=127.0.0.1", "PYTORCH_LIBRARY_PATH=" + libtorch,
+                "PYTORCH_VERSION=2.7.1", "PYTORCH_FLAVOR=cpu", "DJL_OFFLINE=true", "DJL_CACHE_DIR=" + cache,
+                "ENGINE_CACHE_DIR=" + cache, Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+        submit.addAll(List.of(System.getProperty("modsweep.spark.opens", "").split(" ")));
+        submit.addAll(List.of("-cp", staged.resolve("modsweep/lib") + "/*:" + sparkJars + "/*",
+                "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]", "--deploy-mode", "client",
+                "--class", mainClass, "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
+                staged.resolve("modsweep/modsweep-app.jar").toString(),
+                "--p", "5", "--configs", "standard", "--epochs", "10", "--store", store.toString(), "--no-reduce"));
+        submit.removeIf(String::isEmpty);
+        Repo.Run sweep = Repo.run(submit, Map.of(), 240);
+        assertEquals(0, sweep.exitCode(), sweep.output());
+        assertTrue(Files.isRegularFile(store.resolve("runs/p=5/config=standard/_DONE")), sweep.output());
+    }
+
+    /** A variable's default in submit-sweep.sh, e.g. main_class=org.modsweep.driver.SweepApp. */
+    private static String option(String script, String variable) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + variable + "=(\\S+)$").matcher(script);
+        assertTrue(m.find(), variable + " in submit-sweep.sh");
+        return m.group(1);
     }
 
     /** The libtorch shared libraries of DJL's pytorch-native-cpu jar, as the image has CUDA ones in /opt/libtorch/lib. */
