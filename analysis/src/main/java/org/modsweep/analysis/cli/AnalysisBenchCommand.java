@@ -81,6 +81,10 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
             sum += o.seconds();
             out.flush();
         }
+        out.println("  slowest files of the cold run (ms, including the analysis each was first to need):");
+        warm.millisPerFile().entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(6)
+                .forEach(e -> out.printf("    %6d  %s%n", e.getValue(), e.getKey()));
         out.printf("result: cold %.2f s, best %.2f s, mean %.2f s (study plot step p=23: %.1f s; goal <= %.1f s)%n",
                 warm.seconds(), best, sum / repeat, STUDY_PLOT_SECONDS_P23, STUDY_PLOT_SECONDS_P23 / 3);
         return warm.ok() ? 0 : 1;
