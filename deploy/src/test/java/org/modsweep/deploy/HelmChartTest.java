@@ -47,6 +47,23 @@ class HelmChartTest {
     }
 
     @Test
+    void everyValueIsDocumentedByACommentAboveIt() throws Exception {
+        List<String> lines = Files.readAllLines(Repo.CHART.resolve("values.yaml"));
+        List<String> undocumented = new ArrayList<>();
+        String previous = "";
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.matches("\\s*[A-Za-z][\\w.-]*:.*") && !previous.trim().startsWith("#")) {
+                undocumented.add((i + 1) + ": " + line.trim());
+            }
+            if (!line.isBlank()) {
+                previous = line;
+            }
+        }
+        assertTrue(undocumented.isEmpty(), "values.yaml keys without a comment above: " + undocumented);
+    }
+
+    @Test
     void defaultsInstallAJobSweepWithRbacUiServiceAndExplorerOnCpuExecutors() {
         Chart chart = Chart.render(Map.of());
         assertTrue(chart.custom("SparkApplication").isEmpty(), "no spark-operator API: a Job, not a SparkApplication");
