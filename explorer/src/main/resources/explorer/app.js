@@ -64,13 +64,17 @@ function el(tag, attrs, ...children) {
 function layout(title, xTitle, yTitle, height, extra) {
   const axis = (t) => ({ title: { text: t }, gridcolor: '#EBF0F8', zerolinecolor: '#EBF0F8', linecolor: '#444',
     automargin: true });
+  const more = Object.assign({}, extra || {});
+  const xaxis = Object.assign(axis(xTitle), more.xaxis || {});
+  const yaxis = Object.assign(axis(yTitle), more.yaxis || {});
+  delete more.xaxis;
+  delete more.yaxis;
   return Object.assign({
-    title: { text: title, font: { size: 16 } }, height: height,
-    xaxis: axis(xTitle), yaxis: axis(yTitle),
+    title: { text: title, font: { size: 16 } }, height: height, xaxis: xaxis, yaxis: yaxis,
     margin: { l: 60, r: 20, t: 50, b: 50 }, paper_bgcolor: 'white', plot_bgcolor: 'white',
     font: { family: 'Palatino Linotype, Palatino, Georgia, serif', size: 13 },
     legend: { bgcolor: 'rgba(255,255,255,0.7)' }, hovermode: 'closest',
-  }, extra || {});
+  }, more);
 }
 
 const PLOT_CONFIG = { responsive: true, displaylogo: false };
@@ -182,7 +186,7 @@ async function overviewCharts(p) {
     await draw('chart-grokk-ipr', [{ x: ov.grokk_epochs, y: ov.grokk_ipr, mode: 'lines', name: 'Avg IPR',
       line: { color: RED } }],
     layout('Grokking: IPR (weight decay drives sparsification)', 'Step', 'IPR', 350,
-      { yaxis: { title: { text: 'IPR' }, range: [0, 1.05], gridcolor: '#EBF0F8' } }));
+      { yaxis: { range: [0, 1.05] } }));
   } else {
     const why = p < 19 ? 'No grokking run for p < 19.' : 'No grokking data for p = ' + p + '.';
     clearChart('chart-grokk-loss-overview', why);
@@ -257,7 +261,7 @@ async function drawLogits(label, data) {
     marker: { color: classes.map((c) => (c === correct ? RED : NAVY)) },
     hovertemplate: 'Class %{x}: %{y:.3f}<extra></extra>',
   }], layout('Logits for (' + a + ', ' + b + ') -- correct = ' + correct, 'Output Class', 'Logit Value', 350,
-    { xaxis: { title: { text: 'Output Class' }, type: 'category', gridcolor: '#EBF0F8' } }));
+    { xaxis: { type: 'category' } }));
 }
 
 // ---------------------------------------------------------------- tab 6: grokking
@@ -331,7 +335,7 @@ async function loadEpochGrid(p, reset) {
     type: 'heatmap', z: data.grids[idx], zmin: 0, zmax: 1, colorscale: [[0, 'white'], [1, NAVY]],
     hovertemplate: 'a=%{y}, b=%{x}: %{z:.0f}<extra></extra>',
   }], layout('Accuracy Grid at Epoch ' + epoch, 'Second Input (b)', 'First Input (a)', 450,
-    { yaxis: { title: { text: 'First Input (a)' }, autorange: 'reversed' } }));
+    { yaxis: { autorange: 'reversed' } }));
   $('chart-acc-grid').dataset.epoch = String(epoch);
 }
 
