@@ -8,6 +8,8 @@ import picocli.CommandLine.Command;
         description = "Benchmarks; record results in docs/benchmarks.md with machine and command.",
         subcommands = {
             // each module adds its benchmark subcommand classes here
+            org.modsweep.driver.cli.BenchSweepCommand.class,
+            org.modsweep.worker.cli.BenchTrainCommand.class,
         })
 public final class BenchCommand implements Runnable {
 

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "Trains and analyses the modular-addition feature-learning study as a Spark sweep.",
         subcommands = {
             // each module adds its subcommand classes here
+            org.modsweep.driver.cli.SweepCommand.class,
+            org.modsweep.worker.cli.TrainCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
         })

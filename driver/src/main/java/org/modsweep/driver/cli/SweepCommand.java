@@ -1,0 +1,113 @@
+package org.modsweep.driver.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.modsweep.core.Modulus;
+import org.modsweep.core.ModulusList;
+import org.modsweep.core.config.RunConfig;
+import org.modsweep.core.config.StudyConfigs;
+import org.modsweep.driver.CellResult;
+import org.modsweep.driver.Sweep;
+import org.modsweep.driver.SweepRequest;
+import org.modsweep.driver.SweepResult;
+import org.modsweep.driver.monitor.ConsoleProgress;
+import org.modsweep.driver.monitor.SweepProgress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code modsweep sweep}: the main job. Trains the grid on Spark, resumes what is committed, reduces. */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Trains every (p, configuration) cell as one Spark task into a results store, skipping cells"
+                + " already committed there (resume = the same command), then writes each complete p's report and"
+                + " the store's summary.",
+            "With no options: the study's moduli 15,23,29,31, every configuration, the study's epochs, into"
+                + " ./results, on the embedded Spark (local[*])."})
+public final class SweepCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--p", paramLabel = "MODULI", defaultValue = SweepRequest.STUDY_MODULI,
+            description = "Odd moduli: a list and/or ranges, e.g. 23, 3..31, 15,23,29,31 (default: ${DEFAULT-VALUE}).")
+    String moduli;
+
+    @Option(names = {"--configs", "--config"}, paramLabel = "CONFIGS", defaultValue = "all",
+            description = "Configurations: all, or a list of standard, grokking, quad_random, quad_single_freq,"
+                    + " relu_single_freq (default: ${DEFAULT-VALUE}; grokking runs for p >= 19 only).")
+    String configs;
+
+    @Option(names = "--store", paramLabel = "URI", defaultValue = SweepRequest.DEFAULT_STORE,
+            description = "Results store: a directory or a Hadoop URI such as s3a://bucket/prefix (default:"
+                    + " ./${DEFAULT-VALUE}). S3 credentials come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or"
+                    + " Hadoop configuration, never from the command line.")
+    String store;
+
+    @Option(names = "--master", paramLabel = "MASTER",
+            description = "Spark master (default: spark-submit's, else local[*]). local[N] runs as local[N,4] so"
+                    + " that failed tasks are retried.")
+    String master;
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Cap every training at N epochs, for quick trials (default: the study's epochs).")
+    Integer epochs;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "A Spark property, repeatable: e.g. --conf spark.task.cpus=2,"
+                    + " --conf spark.eventLog.enabled=true --conf spark.eventLog.dir=/tmp/spark-events,"
+                    + " --conf spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000.")
+    Map<String, String> conf;
+
+    @Option(names = "--no-reduce", negatable = false,
+            description = "Train only; skip the per-p reports and the summary.")
+    boolean noReduce;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Modulus> ps = ModulusList.parse(moduli);
+        List<RunConfig> cs = StudyConfigs.parse(configs);
+        SweepRequest req = new SweepRequest(ps, cs, store, master, epochs, SparkConfOptions.check(conf), !noReduce);
+        PrintWriter out = spec.commandLine().getOut();
+        ConsoleProgress console = ConsoleProgress.forConsole(out);
+        Sweep sweep = new Sweep();
+        Thread hook = new Thread(sweep::cancel, "modsweep-cancel");
+        Runtime.getRuntime().addShutdownHook(hook); // Ctrl-C: stop tasks at their next epoch
+        SweepResult r;
+        try {
+            r = sweep.run(req, console);
+        } finally {
+            console.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // already running
+            }
+        }
+        report(out, r, req);
+        return r.ok() ? 0 : 1;
+    }
+
+    static void report(PrintWriter out, SweepResult r, SweepRequest req) {
+        long trained = r.trained().size();
+        List<CellResult> failed = r.failed();
+        out.printf("%s in %s: %d trained, %d already committed, %d failed%s.%n",
+                r.cancelled() ? "Cancelled" : "Done", SweepProgress.duration(r.totalSeconds()), trained,
+                r.committedBefore().size(), failed.size(),
+                r.reduced().isEmpty() ? "" : "; reports for p = " + r.reduced().toString().replaceAll("[\\[\\] ]", ""));
+        for (CellResult f : failed) {
+            out.println("  failed: " + f.cellId() + ": " + f.error());
+        }
+        r.reduceErrors().forEach((k, v) -> out.println("  reduce " + k + " failed: " + v));
+        if (!failed.isEmpty() || r.cancelled()) {
+            out.println("Run the same command again to train what is missing.");
+        }
+        String s = req.storeUri();
+        out.println("Look at the results:");
+        out.println("  bin/modsweep explore --store " + s + "      (the web app)");
+        out.println("  " + s + "/results/p_PPP/, " + s + "/results/summary/cells.json");
+        out.println("  spark.read.parquet(\"" + s + "/metrics\")        (Spark SQL; p and config are columns)");
+        out.flush();
+    }
+}

@@ -1,0 +1,56 @@
+package org.modsweep.driver.reduce;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.api.java.function.Function;
+import org.modsweep.core.Cell;
+import org.modsweep.core.Modulus;
+import org.modsweep.core.store.ResultsStore;
+import org.modsweep.driver.spark.TaskStores;
+
+/**
+ * The reduce task of one modulus: when asked, writes the modulus' report from its committed runs (the analysis
+ * module's ModulusReport), and reads the summary row of every committed cell of that modulus.
+ */
+public final class ReduceTask implements Function<Integer, ReduceOutcome>, Serializable {
+
+    private static final Logger LOG = LogManager.getLogger(ReduceTask.class);
+
+    private final String storeUri;
+    private final Map<String, String> hadoopEntries;
+    private final boolean writeReport;
+
+    public ReduceTask(String storeUri, Map<String, String> hadoopEntries, boolean writeReport) {
+        this.storeUri = storeUri;
+        this.hadoopEntries = Map.copyOf(hadoopEntries);
+        this.writeReport = writeReport;
+    }
+
+    @Override
+    public ReduceOutcome call(Integer p) throws Exception {
+        long t0 = System.nanoTime();
+        ResultsStore store = TaskStores.open(storeUri, hadoopEntries);
+        Modulus modulus = Modulus.of(p);
+        List<String> files = new ArrayList<>();
+        String error = null;
+        if (writeReport) {
+            try {
+                files.addAll(ModulusReports.write(store, modulus));
+            } catch (Exception e) {
+                LOG.error("report for p={} failed", p, e);
+                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            }
+        }
+        List<CellSummary> rows = new ArrayList<>();
+        for (Cell cell : store.committedCells()) {
+            if (cell.p() == p) {
+                rows.add(CellSummary.of(store, cell));
+            }
+        }
+        return new ReduceOutcome(p, writeReport, files, rows, error, (System.nanoTime() - t0) / 1e9);
+    }
+}

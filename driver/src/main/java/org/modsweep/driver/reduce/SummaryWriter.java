@@ -1,0 +1,118 @@
+package org.modsweep.driver.reduce;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
+import org.modsweep.core.Json;
+import org.modsweep.core.config.StudyConfigs;
+import org.modsweep.core.store.ResultsStore;
+
+/**
+ * Writes the per-cell summary of a store: {@code results/summary/cells.parquet} (one file, plain columns:
+ * {@code spark.read.parquet("<store>/results/summary/cells.parquet")}) and {@code cells.json}
+ * ({@code {"cells": [...]}}, the same rows). Rows are ordered by p, then config order.
+ */
+public final class SummaryWriter {
+
+    public static final String PARQUET = "cells.parquet";
+    public static final String JSON = "cells.json";
+
+    public static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
+            message cells {
+              required binary cell (STRING);
+              required int32 p;
+              required binary config (STRING);
+              required int32 d_mlp;
+              required int32 num_epochs;
+              optional int32 epoch_cap;
+              required int32 epochs_run;
+              required boolean stopped_early;
+              required double train_loss;
+              required double test_loss;
+              required double train_acc;
+              required double test_acc;
+              required double param_norm;
+              optional int32 epoch_train_acc_100;
+              optional int32 epoch_test_acc_99;
+              optional int32 grokking_gap;
+              required double wall_seconds;
+              required double ms_per_epoch;
+              optional binary device (STRING);
+              required int32 threads;
+              optional binary finished (STRING);
+            }""");
+
+    private SummaryWriter() {
+    }
+
+    public static List<CellSummary> ordered(List<CellSummary> rows) {
+        List<CellSummary> out = new ArrayList<>(rows);
+        out.sort(Comparator.comparingInt(CellSummary::p)
+                .thenComparingInt(r -> StudyConfigs.keys().indexOf(r.config())));
+        return out;
+    }
+
+    /** Writes both files; returns their paths. */
+    public static List<Path> write(ResultsStore store, List<CellSummary> rows) throws IOException {
+        List<CellSummary> sorted = ordered(rows);
+        Path dir = store.layout().summaryDir();
+        store.fs().mkdirs(dir);
+        Path parquet = new Path(dir, PARQUET);
+        writeParquet(store, parquet, sorted);
+        Path json = new Path(dir, JSON);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("cells", sorted);
+        store.writeString(json, Json.pretty(doc) + "\n");
+        return List.of(parquet, json);
+    }
+
+    private static void writeParquet(ResultsStore store, Path file, List<CellSummary> rows) throws IOException {
+        SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(file).withConf(store.conf()).withType(SCHEMA)
+                .withCompressionCodec(CompressionCodecName.SNAPPY).withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .build()) {
+            for (CellSummary r : rows) {
+                Group g = groups.newGroup()
+                        .append("cell", r.cell()).append("p", r.p()).append("config", r.config())
+                        .append("d_mlp", r.dMlp()).append("num_epochs", r.numEpochs());
+                if (r.epochCap() != null) {
+                    g.append("epoch_cap", r.epochCap());
+                }
+                g.append("epochs_run", r.epochsRun()).append("stopped_early", r.stoppedEarly())
+                        .append("train_loss", r.trainLoss()).append("test_loss", r.testLoss())
+                        .append("train_acc", r.trainAcc()).append("test_acc", r.testAcc())
+                        .append("param_norm", r.paramNorm());
+                if (r.epochTrain100() != null) {
+                    g.append("epoch_train_acc_100", r.epochTrain100());
+                }
+                if (r.epochTest99() != null) {
+                    g.append("epoch_test_acc_99", r.epochTest99());
+                }
+                if (r.grokkingGap() != null) {
+                    g.append("grokking_gap", r.grokkingGap());
+                }
+                g.append("wall_seconds", r.wallSeconds()).append("ms_per_epoch", r.msPerEpoch());
+                if (r.device() != null) {
+                    g.append("device", r.device());
+                }
+                g.append("threads", r.threads());
+                if (r.finished() != null) {
+                    g.append("finished", r.finished());
+                }
+                w.write(g);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.modsweep.worker;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.modsweep.core.Cell;
+import org.modsweep.core.Json;
+import org.modsweep.core.config.ConfigJson;
+import org.modsweep.core.config.RunConfig;
+import org.modsweep.core.parquet.EpochMetrics;
+import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.WeightsParquet;
+import org.modsweep.core.run.RunRecord;
+import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.store.StoreLayout;
+import org.modsweep.worker.init.InitialWeights;
+import org.modsweep.worker.init.Initializer;
+import org.modsweep.worker.init.SeedLock;
+import org.modsweep.worker.train.DataSplit;
+import org.modsweep.worker.train.TrainingLogText;
+import org.modsweep.worker.train.TrainingLoop;
+
+/**
+ * Trains one cell into a results store: everything is written under a private attempt directory (metrics.parquet,
+ * weights.parquet streamed as checkpoints arrive, split.json, training_log.txt) and then committed with run.json and
+ * {@code _DONE} last, so a run killed at any moment never looks committed. Safe to call from several threads at
+ * once: only the seeding, initialisation and split are serialised (they use the engine's process-global generator).
+ */
+public final class CellTrainer {
+
+    private static final Logger LOG = LogManager.getLogger(CellTrainer.class);
+
+    private CellTrainer() {
+    }
+
+    public static TrainOutcome train(ResultsStore store, Cell cell, TrainOptions opts, TrainingListener listener)
+            throws IOException {
+        RunConfig config = cell.config().withEpochCap(opts.epochCap());
+        if (!opts.force() && store.isCommitted(cell)) {
+            LOG.info("{} is already committed in {}; skipping", cell.id(), store.uri());
+            return new TrainOutcome(cell, true, store.readRun(cell));
+        }
+        MemoryEstimate.check(cell.modulus());
+        Device device = Devices.parse(opts.device());
+        store.checkWritable();
+        Path attempt = store.newAttempt(cell);
+        try {
+            RunRecord record = trainInto(store, cell, config, opts, device, attempt, listener);
+            store.commit(cell, attempt, record);
+            return new TrainOutcome(cell, false, record);
+        } catch (IOException | RuntimeException | Error e) {
+            store.discardAttempt(attempt);
+            throw e;
+        }
+    }
+
+    private static RunRecord trainInto(ResultsStore store, Cell cell, RunConfig config, TrainOptions opts,
+                                       Device device, Path attempt, TrainingListener listener) throws IOException {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        int p = cell.p();
+        int dMlp = cell.modulus().dMlp();
+        Engines.setThreads(opts.threads());
+        try (NDManager manager = NDManager.newBaseManager(device, Engines.PYTORCH)) {
+            InitialWeights init;
+            DataSplit split;
+            SeedLock.LOCK.lock();
+            try {
+                init = Initializer.draw(manager, config, p, dMlp);
+                split = DataSplit.of(config, p, init.torchDraws());
+            } finally {
+                SeedLock.LOCK.unlock();
+            }
+            store.writeString(new Path(attempt, StoreLayout.SPLIT_JSON), Json.compact(split.toJson()));
+            TrainingLoop.Result result;
+            try (WeightsParquet.Writer weights =
+                         new WeightsParquet.Writer(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
+                result = new TrainingLoop(cell, config, listener).run(manager, init, split, weights::append);
+            }
+            MetricsParquet.write(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), result.history().rows());
+            store.writeString(new Path(attempt, StoreLayout.TRAINING_LOG),
+                    TrainingLogText.render(p, dMlp, config, result.history().rows()));
+            double wall = (System.nanoTime() - t0) / 1e9;
+            EpochMetrics last = result.history().last();
+            return new RunRecord(cell.id(), p, ConfigJson.toMap(config), dMlp,
+                    opts.epochCap() != null && opts.epochCap() < cell.config().numEpochs() ? opts.epochCap() : null,
+                    result.epochsRun(), result.stoppedEarly(), result.checkpoints(), wall,
+                    result.loopNanos() / 1e6 / result.epochsRun(), device.toString(), opts.threads(),
+                    Engines.versions(), started.toString(), Instant.now().toString(), attempt.getName(),
+                    finalMetrics(last), split.train().length, split.test().length);
+        }
+    }
+
+    private static Map<String, Double> finalMetrics(EpochMetrics m) {
+        Map<String, Double> f = new LinkedHashMap<>();
+        f.put("train_loss", m.trainLoss());
+        f.put("test_loss", m.testLoss());
+        f.put("train_acc", m.trainAcc());
+        f.put("test_acc", m.testAcc());
+        f.put("grad_norm", m.gradNorm());
+        f.put("param_norm", m.paramNorm());
+        return f;
+    }
+}

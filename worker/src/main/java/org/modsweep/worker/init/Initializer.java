@@ -1,0 +1,82 @@
+package org.modsweep.worker.init;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import org.modsweep.core.config.InitType;
+import org.modsweep.core.config.RunConfig;
+
+/**
+ * Draws a run's initial weights in the reference's order from the engine's generator seeded with the run's seed
+ * (science.md §2.3, §4.4). The engine's generator is process-global, so callers hold {@link SeedLock}.
+ */
+public final class Initializer {
+
+    private Initializer() {
+    }
+
+    /** Must be called with {@link SeedLock#LOCK} held: it reseeds the process-global engine generator. */
+    public static InitialWeights draw(NDManager manager, RunConfig config, int p, int dMlp) {
+        if (!SeedLock.LOCK.isHeldByCurrentThread()) {
+            throw new IllegalStateException("initialisation must run under SeedLock");
+        }
+        Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
+        try (NDManager scope = manager.newSubManager()) {
+            return config.initType() == InitType.RANDOM
+                    ? random(scope, config, p, dMlp)
+                    : singleFrequency(scope, config, p, dMlp);
+        }
+    }
+
+    /** W_in = s·randn(M,p)/√p, then W_out = s·randn(p,M)/√p, in float32 exactly as torch evaluates it. */
+    private static InitialWeights random(NDManager m, RunConfig config, int p, int dMlp) {
+        float scale = (float) config.initScale();
+        float root = (float) Math.sqrt(p);
+        float[] wIn = m.randomNormal(0, 1, new Shape(dMlp, p), DataType.FLOAT32).toFloatArray();
+        float[] wOut = m.randomNormal(0, 1, new Shape(p, dMlp), DataType.FLOAT32).toFloatArray();
+        for (int i = 0; i < wIn.length; i++) {
+            wIn[i] = scale * wIn[i] / root;
+        }
+        for (int i = 0; i < wOut.length; i++) {
+            wOut[i] = scale * wOut[i] / root;
+        }
+        long draws = TorchDraws.randn(wIn.length) + TorchDraws.randn(wOut.length);
+        return new InitialWeights(p, dMlp, wIn, wOut, draws);
+    }
+
+    /**
+     * Single-frequency: NumPy picks each neuron's frequency; then two independent sparse matrices S1, S2 get one
+     * unit 2-vector per neuron (torch randn(2)) at columns 2f−1, 2f; W_in = (c·S1) @ F and W_out = (c·Fᵀ) @ S2ᵀ with
+     * c = init_scale·√(p/2), all float32.
+     */
+    private static InitialWeights singleFrequency(NDManager m, RunConfig config, int p, int dMlp) {
+        int[] freq = FrequencyAssignment.decide(p, dMlp, config.seed());
+        float[] basis = FourierBasis.float32(m, p);
+        float[] s1 = sparse(m, freq, p, dMlp);
+        float[] s2 = sparse(m, freq, p, dMlp);
+        float c = (float) (config.initScale() * Math.sqrt(p / 2.0));
+        for (int i = 0; i < s1.length; i++) {
+            s1[i] *= c;
+        }
+        NDArray f = m.create(basis, new Shape(p, p));
+        float[] wIn = m.create(s1, new Shape(dMlp, p)).matMul(f).toFloatArray();
+        float[] wOut = f.transpose().mul(c).matMul(m.create(s2, new Shape(dMlp, p)).transpose()).toFloatArray();
+        long draws = 2L * dMlp * TorchDraws.randn(2);
+        return new InitialWeights(p, dMlp, wIn, wOut, draws);
+    }
+
+    private static float[] sparse(NDManager m, int[] freq, int p, int dMlp) {
+        float[] s = new float[dMlp * p];
+        for (int n = 0; n < dMlp; n++) {
+            try (NDManager one = m.newSubManager()) {
+                NDArray v = one.randomNormal(0, 1, new Shape(2), DataType.FLOAT32);
+                float[] unit = v.div(v.norm()).toFloatArray();
+                s[n * p + 2 * freq[n] - 1] = unit[0];
+                s[n * p + 2 * freq[n]] = unit[1];
+            }
+        }
+        return s;
+    }
+}

@@ -1,0 +1,56 @@
+package org.modsweep.worker.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * PyTorch's AdamW (no amsgrad), operation for operation: p ← p·(1 − lr·wd); m ← β1·m + (1−β1)·g;
+ * v ← β2·v + (1−β2)·g·g; p ← p − (lr/(1−β1ᵗ)) · m / (√v/√(1−β2ᵗ) + ε). Scalars are computed in double as Python
+ * does and enter the float32 kernels rounded to float.
+ */
+public final class AdamW implements Optimizer {
+
+    private final NDManager manager;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final double weightDecay;
+    private final NDArray mean;
+    private final NDArray variance;
+    private int step;
+
+    public AdamW(NDManager parent, NDArray params, double beta1, double beta2, double eps, double weightDecay) {
+        this.manager = parent.newSubManager();
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.weightDecay = weightDecay;
+        this.mean = manager.zeros(params.getShape(), params.getDataType());
+        this.variance = manager.zeros(params.getShape(), params.getDataType());
+    }
+
+    @Override
+    public void step(NDArray params, NDArray grad, double lr) {
+        step++;
+        double decay = 1 - lr * weightDecay;
+        if (decay != 1.0) {
+            params.muli((float) decay);
+        }
+        mean.muli((float) beta1).addi(grad.mul((float) (1 - beta1)));
+        variance.muli((float) beta2).addi(grad.mul((float) (1 - beta2)).muli(grad));
+        double biasCorrection1 = 1 - Math.pow(beta1, step);
+        double biasCorrection2 = 1 - Math.pow(beta2, step);
+        double stepSize = lr / biasCorrection1;
+        NDArray denom = variance.sqrt().divi((float) Math.sqrt(biasCorrection2)).addi((float) eps);
+        params.addi(mean.mul((float) -stepSize).divi(denom));
+    }
+
+    public int steps() {
+        return step;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,121 @@
+package org.modsweep.worker.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import java.io.IOException;
+import org.modsweep.core.Cell;
+import org.modsweep.core.config.RunConfig;
+import org.modsweep.core.parquet.Checkpoint;
+import org.modsweep.core.parquet.EpochMetrics;
+import org.modsweep.worker.TrainingListener;
+import org.modsweep.worker.init.InitialWeights;
+import org.modsweep.worker.model.EmbedMlp;
+import org.modsweep.worker.model.PairSplit;
+import org.modsweep.worker.optim.Optimizer;
+import org.modsweep.worker.optim.Warmup;
+
+/**
+ * The reference's epoch loop (science.md §4.6): metrics of the current weights (loss, accuracy on train and test),
+ * the analytic gradient of the train loss, its norm and the pre-update parameter norm, the optimiser step with the
+ * warm-up rate, the grokking plateau stop, and a checkpoint every {@code save_every} epochs (after the update),
+ * then the final weights.
+ *
+ * <p>With full data (train = test) one forward pass serves both splits' loss and accuracy and the backward pass:
+ * the reference's four forward passes all compute the same numbers.
+ */
+public final class TrainingLoop {
+
+    /** Receives the numbered checkpoints and then the final weights. */
+    public interface CheckpointSink {
+        void accept(Checkpoint checkpoint) throws IOException;
+    }
+
+    /** What a finished loop reports. */
+    public record Result(MetricsHistory history, boolean stoppedEarly, int checkpoints, long loopNanos) {
+        public int epochsRun() {
+            return history.size();
+        }
+    }
+
+    private final Cell cell;
+    private final RunConfig config;
+    private final TrainingListener listener;
+
+    public TrainingLoop(Cell cell, RunConfig config, TrainingListener listener) {
+        this.cell = cell;
+        this.config = config;
+        this.listener = listener;
+    }
+
+    public Result run(NDManager manager, InitialWeights init, DataSplit split, CheckpointSink sink) throws IOException {
+        int p = init.p();
+        int epochs = config.numEpochs();
+        MetricsHistory history = new MetricsHistory();
+        int checkpoints = 0;
+        boolean stoppedEarly = false;
+        int logInterval = ProgressLines.logInterval(epochs);
+        listener.onProgressLine(cell, ProgressLines.start(cell, init.dMlp(), epochs));
+        long start = System.nanoTime();
+        long lastLine = start;
+        try (EmbedMlp model = new EmbedMlp(manager, config.act(), init);
+             PairSplit train = new PairSplit(manager, p, split.train());
+             PairSplit test = split.sameSet() ? null : new PairSplit(manager, p, split.test());
+             Optimizer optimizer = Optimizer.of(config, manager, model.params())) {
+            for (int e = 0; e < epochs; e++) {
+                double lr = Warmup.lr(config.lr(), e);
+                EpochMetrics m;
+                try (NDScope scope = new NDScope()) {
+                    EmbedMlp.Forward tr = model.forward(train);
+                    NDArray trainLoss = model.loss(tr, train);
+                    NDArray trainCorrect = model.correct(tr, train);
+                    NDArray testLoss = trainLoss;
+                    NDArray testCorrect = trainCorrect;
+                    int nTest = train.size();
+                    if (test != null) {
+                        EmbedMlp.Forward te = model.forward(test);
+                        testLoss = model.loss(te, test);
+                        testCorrect = model.correct(te, test);
+                        nTest = test.size();
+                    }
+                    EmbedMlp.Gradient grad = model.gradient(tr, train);
+                    float[] gradNorms = {grad.normIn(), grad.normOut()};
+                    float[] paramNorms = model.paramNorms();
+                    m = new EpochMetrics(e, trainLoss.getFloat(), testLoss.getFloat(),
+                            (double) trainCorrect.getLong() / train.size(), (double) testCorrect.getLong() / nTest,
+                            hypot(gradNorms), hypot(paramNorms), lr);
+                    optimizer.step(model.params(), grad.flat(), lr);
+                }
+                history.add(m);
+                listener.onEpoch(cell, m, epochs);
+                long now = System.nanoTime();
+                if (e % logInterval == 0 || e == epochs - 1 || now - lastLine >= ProgressLines.SILENCE_NANOS) {
+                    listener.onProgressLine(cell, ProgressLines.epoch(cell, m, epochs));
+                    lastLine = now;
+                }
+                if (config.plateauStop() && history.plateaued(e)) {
+                    listener.onProgressLine(cell, ProgressLines.plateau(e));
+                    stoppedEarly = true;
+                    break;
+                }
+                if (e % config.saveEvery() == 0) {
+                    sink.accept(model.checkpoint(e, false));
+                    checkpoints++;
+                }
+            }
+            sink.accept(model.checkpoint(history.size() - 1, true));
+        }
+        long loopNanos = System.nanoTime() - start;
+        listener.onProgressLine(cell, ProgressLines.done(cell, history.last()));
+        return new Result(history, stoppedEarly, checkpoints, loopNanos);
+    }
+
+    /** sqrt(a² + b²) of two float32 norms, accumulated in double as the reference does with .item() values. */
+    private static double hypot(float[] norms) {
+        double s = 0;
+        for (float n : norms) {
+            s += (double) n * n;
+        }
+        return Math.sqrt(s);
+    }
+}

@@ -1,0 +1,106 @@
+package org.modsweep.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modsweep.worker.cli.TrainCommand;
+import picocli.CommandLine;
+
+/**
+ * The train command end to end: a run, a skip, and bad input (one line naming the problem, exit 2, store untouched).
+ * The error handler mirrors the application's (app's CliErrors): message on one line, 2 for bad input.
+ */
+class TrainCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new TrainCommand());
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("modsweep train: error: " + ex.getMessage());
+            return ex instanceof IllegalArgumentException ? 2 : 1;
+        });
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void trainsThenSkipsACommittedCell() throws Exception {
+        String store = tmp.resolve("store").toString();
+        Result r = run("--p", "5", "--config", "standard", "--store", store, "--epochs", "120");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("[TRAIN] p=5, d_mlp=512, run=standard, epochs=120"), r.out());
+        assertTrue(r.out().contains("  [standard] Epoch     96/120  ( 80.8%)"), r.out()); // log interval 120/20 = 6
+        assertTrue(r.out().contains("committed p005-standard: 120 epochs"), r.out());
+        assertTrue(r.out().contains("metrics/p=5/config=standard"), r.out());
+        assertTrue(Files.exists(tmp.resolve("store/runs/p=5/config=standard/_DONE")));
+
+        Result again = run("--p", "5", "--config", "standard", "--store", store);
+        assertEquals(0, again.code());
+        assertEquals("p005-standard is already committed in " + store + "; skipped (use --force to retrain)",
+                again.out().trim());
+    }
+
+    @Test
+    void badInputGetsOneLineAndChangesNothing() throws Exception {
+        Path store = tmp.resolve("store");
+        assertEquals(0, run("--p", "3", "--config", "standard", "--store", store.toString(), "--epochs", "5").code());
+        String snapshot = listing(store);
+        Path blocker = Files.writeString(tmp.resolve("a-file"), "x");
+        String[][] bad = {
+            {"--p", "24", "--config", "standard", "--store", store.toString()},
+            {"--p", "1", "--config", "standard", "--store", store.toString()},
+            {"--p", "23", "--config", "nonsense", "--store", store.toString()},
+            {"--p", "7", "--config", "grokking", "--store", store.toString()},
+            {"--p", "999", "--config", "standard", "--store", store.toString()},
+            {"--p", "3", "--config", "standard", "--store", blocker.resolve("store").toString()},
+            {"--p", "3", "--config", "standard", "--store", store.toString(), "--threads", "0"},
+            {"--p", "3", "--config", "standard", "--store", store.toString(), "--device", "tpu"},
+        };
+        String[] expect = {"even", "too small", "unknown configuration 'nonsense'", "needs p >= 19",
+            "does not fit in memory", "cannot be written", "--threads must be >= 1", "unknown device 'tpu'"};
+        for (int i = 0; i < bad.length; i++) {
+            Result r = run(bad[i]);
+            assertEquals(2, r.code(), String.join(" ", bad[i]) + " -> " + r.err());
+            String err = r.err().trim();
+            assertFalse(err.contains("\n"), "one line: " + err);
+            assertTrue(err.startsWith("modsweep train: error: ") && err.contains(expect[i]), err);
+            assertEquals("", r.out());
+            assertEquals(snapshot, listing(store), "store changed by " + String.join(" ", bad[i]));
+        }
+        Result memory = run("--p", "999", "--config", "standard", "--store", store.toString());
+        assertTrue(memory.err().matches("(?s).*needs about [0-9.]+ GB.*this machine has [0-9.]+ GB.*"), memory.err());
+    }
+
+    private static String listing(Path root) throws Exception {
+        StringBuilder b = new StringBuilder();
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted().forEach(f -> {
+                try {
+                    b.append(root.relativize(f)).append(' ')
+                            .append(Files.isRegularFile(f) ? Files.getLastModifiedTime(f).toMillis() + ":" + Files.size(f) : "d")
+                            .append('\n');
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+        return b.toString();
+    }
+}
