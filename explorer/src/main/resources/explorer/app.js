@@ -110,6 +110,7 @@ async function loadModuli(select) {
   if (target === null || target === undefined) {
     $('info-bar').textContent = 'No results in this store yet: train a p with "Generate results for a new p" below.';
     $('generate').open = true;
+    document.body.dataset.loaded = 'true';
     return;
   }
   sel.value = String(target);
@@ -384,7 +385,7 @@ function tablesOf(name, json) {
   const isRows = (a) => Array.isArray(a) && a.length && a.every((r) => r && typeof r === 'object' && !Array.isArray(r));
   const columnar = (o) => {
     const cols = Object.entries(o).filter(([, v]) => Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null));
-    if (cols.length < 2) return null;
+    if (cols.length < 2 || !cols.some(([k]) => X_KEYS.includes(k))) return null;
     const n = cols[0][1].length;
     if (!n || !cols.every(([, v]) => v.length === n)) return null;
     return Array.from({ length: n }, (_, i) => Object.fromEntries(cols.map(([k, v]) => [k, v[i]])));
