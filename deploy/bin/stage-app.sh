@@ -13,7 +13,7 @@ if [[ $# -lt 4 || $# -gt 5 ]]; then
   echo "usage: stage-app.sh APP_JAR APP_LIB SPARK_JARS OUT [CUDA_FLAVOR]" >&2
   exit 2
 fi
-app_jar="$1" app_lib="$2" spark_jars="$3" out="$4" flavor="${5:-cu128}"
+app_jar="$1" app_lib="$(cd "$2" && pwd)" spark_jars="$(cd "$3" && pwd)" out="$4" flavor="${5:-cu128}"
 jar_tool="${JAVA_HOME:+$JAVA_HOME/bin/}jar"
 
 mkdir -p "$out/modsweep/lib" "$out/jni"

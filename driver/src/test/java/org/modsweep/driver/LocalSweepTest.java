@@ -90,6 +90,19 @@ class LocalSweepTest {
         assertTrue(json.contains("\"cell\" : \"p005-quad_random\""), json);
         assertTrue(json.contains("\"epochs_run\" : 40"), json);
 
+        // the README's way of reading a store: Spark SQL over the Hive-style partitions
+        org.apache.spark.sql.SparkSession spark = org.apache.spark.sql.SparkSession.builder().sparkContext(sc)
+                .getOrCreate();
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> metrics =
+                spark.read().parquet(tmp.resolve("store/metrics").toString());
+        assertTrue(List.of(metrics.columns()).containsAll(List.of("epoch", "train_loss", "test_acc", "p", "config")));
+        assertEquals(160, metrics.count());
+        assertEquals(40, metrics.where("p = 5 AND config = 'quad_random'").count());
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> cells =
+                spark.read().parquet(tmp.resolve("store/results/summary/cells.parquet").toString());
+        assertEquals(4, cells.count());
+        assertEquals(40, cells.where("cell = 'p003-standard'").first().<Integer>getAs("epochs_run"));
+
         Recorder again = new Recorder();
         SweepResult r2 = new Sweep().run(request(tmp.resolve("store"), Map.of()), again);
         assertTrue(r2.ok());
