@@ -121,6 +121,7 @@ class ExplorerBrowserTest {
             page.fullScreenshot(String.format("%02d-%s", TABS.indexOf(tab) + 1, tab));
         }
         assertEquals(23, images, "every PNG the study's app shows for p >= 19 decoded");
+        assertEquals(List.of(), page.consoleErrors(), "no script errors, no Content-Security-Policy violations");
     }
 
     private void neuronInspectorChangesTheChart(ExplorerPage page) {
