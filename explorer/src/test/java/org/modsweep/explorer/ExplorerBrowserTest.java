@@ -159,7 +159,7 @@ class ExplorerBrowserTest {
         String title = page.chartTitle("chart-acc-grid");
         assertTrue(title.matches("Accuracy Grid at Epoch [1-9]\\d*"), title);
         WebElement bold = page.driver.findElement(By.cssSelector("#epoch-label b"));
-        assertEquals(title.replace("Accuracy Grid at ", ""), bold.getText());
+        assertEquals(title.replace("Accuracy Grid at Epoch ", "Epoch: "), bold.getText());
         Object z1 = page.js.executeScript("return JSON.stringify(document.getElementById('chart-acc-grid').data[0].z);");
         assertNotEquals(z0, z1, "the grid itself changed with the epoch");
         page.assertChart("chart-acc-grid");
