@@ -402,7 +402,7 @@ function tablesOf(name, json) {
       }
     }
   }
-  return out.map((t) => ({ name: t.name, rows: t.rows.map(flatten) }));
+  return out.map((t) => ({ name: t.name, rows: t.rows.map((r) => flatten(r)) }));
 }
 
 function flatten(row, prefix, out) {
