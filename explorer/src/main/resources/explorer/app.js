@@ -269,16 +269,17 @@ async function drawLogits(label, data) {
 
 function stageShapes(s1, s2, end, withText) {
   const shapes = [], annotations = [];
-  const band = (x0, x1, color, text) => {
+  const band = (x0, x1, color, text, y) => {
     if (x0 === null || x0 === undefined || x1 === null || x1 === undefined) return;
     shapes.push({ type: 'rect', xref: 'x', yref: 'paper', x0: x0, x1: x1, y0: 0, y1: 1, fillcolor: color,
       line: { width: 0 }, layer: 'below' });
-    if (withText) annotations.push({ x: x0, y: 1, xref: 'x', yref: 'paper', text: text, showarrow: false,
+    if (withText) annotations.push({ x: x0, y: y, xref: 'x', yref: 'paper', text: text, showarrow: false,
       xanchor: 'left', yanchor: 'top', font: { size: 11 } });
   };
-  band(0, s1, 'rgba(212,175,55,0.15)', 'Memorization');
-  band(s1, s2, 'rgba(139,115,85,0.15)', 'Transition');
-  band(s2, end, 'rgba(192,192,192,0.15)', 'Generalization');
+  // the labels step down so that a narrow first stage does not print two labels on top of each other
+  band(0, s1, 'rgba(212,175,55,0.15)', 'Memorization', 1);
+  band(s1, s2, 'rgba(139,115,85,0.15)', 'Transition', 0.94);
+  band(s2, end, 'rgba(192,192,192,0.15)', 'Generalization', 0.88);
   return { shapes, annotations };
 }
 
