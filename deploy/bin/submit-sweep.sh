@@ -50,9 +50,9 @@ Storage
   --event-log DIR            Spark event log directory for the History Server (default STORE/spark-events; it must
                              exist); --no-event-log turns it off
 Application
-  --main-class CLASS         (default org.modsweep.app.Modsweep)
-  --app-command WORD         first application argument, the subcommand; "" for a main class without one
-                             (default sweep)
+  --main-class CLASS         (default org.modsweep.driver.SweepApp, the sweep as a Spark application)
+  --app-command WORD         first application argument, a subcommand, for a main class with several, e.g.
+                             --main-class org.modsweep.app.Modsweep --app-command sweep (default: none)
   --app-jar URI              (default local:///opt/modsweep/modsweep-app.jar)
   --app-classpath PATH       the application's other jars, inside the image (default /opt/modsweep/lib/*)
 Other
@@ -102,8 +102,8 @@ s3_path_style=true
 s3_secret="${MODSWEEP_S3_SECRET-modsweep-s3}"
 event_log=""
 event_log_enabled=true
-main_class=org.modsweep.app.Modsweep
-app_command=sweep
+main_class=org.modsweep.driver.SweepApp
+app_command=""
 app_jar=local:///opt/modsweep/modsweep-app.jar
 app_classpath='/opt/modsweep/lib/*'
 confs=()
@@ -272,7 +272,7 @@ for kv in "${executor_node_selectors[@]}"; do
 done
 conf+=("${confs[@]}")
 
-# ---- the application's arguments: the sweep options of `modsweep sweep` (spark.master comes from spark-submit) ----
+# ---- the application's arguments: the options of `modsweep sweep` (spark.master comes from spark-submit) ----
 app_args=()
 [[ -n "$app_command" ]] && app_args+=("$app_command")
 app_args+=(--p "$moduli" --configs "$configs" --store "$store")

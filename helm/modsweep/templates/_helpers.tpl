@@ -155,6 +155,9 @@ app.kubernetes.io/component: sweep-executor
 {{- $_ := set $conf "spark.eventLog.enabled" "true" }}
 {{- $_ := set $conf "spark.eventLog.dir" (include "modsweep.eventLogDir" .) }}
 {{- end }}
+{{- range $k, $v := .Values.store.hadoopConf }}
+{{- $_ := set $conf (printf "spark.hadoop.%s" $k) (toString $v) }}
+{{- end }}
 {{- range $k, $v := .Values.sweep.executor.nodeSelector }}
 {{- $_ := set $conf (printf "spark.kubernetes.executor.node.selector.%s" $k) (toString $v) }}
 {{- end }}

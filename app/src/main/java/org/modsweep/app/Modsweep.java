@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             // each module adds its subcommand classes here
             org.modsweep.driver.cli.SweepCommand.class,
             org.modsweep.worker.cli.TrainCommand.class,
+            org.modsweep.analysis.cli.AnalyzeCommand.class,
+            org.modsweep.analysis.cli.VerifyCommand.class,
             org.modsweep.explorer.ExploreCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,

@@ -94,6 +94,13 @@ class GpuExecutorPodsTest {
 
     /** The --conf properties submit-sweep.sh passes to spark-submit (captured by a stand-in spark-submit). */
     static Map<String, String> confOfSubmitSweep(Path dir, List<String> options) throws Exception {
+        List<String> args = sparkSubmitArgs(dir, options);
+        assertTrue(args.containsAll(List.of("--deploy-mode", "cluster")), args.toString());
+        return HelmChartTest.confs(args);
+    }
+
+    /** The arguments submit-sweep.sh with these options hands to spark-submit, one per line from a stand-in. */
+    static List<String> sparkSubmitArgs(Path dir, List<String> options) throws Exception {
         Path captured = dir.resolve("spark-submit.args");
         Path sparkSubmit = dir.resolve("spark-submit");
         Files.writeString(sparkSubmit, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"" + captured + "\"\n");
@@ -102,9 +109,7 @@ class GpuExecutorPodsTest {
         cmd.addAll(options);
         Repo.Run run = Repo.run(cmd, Map.of("SPARK_SUBMIT", sparkSubmit.toString()), 30);
         assertEquals(0, run.exitCode(), run.output());
-        List<String> args = Files.readAllLines(captured, StandardCharsets.UTF_8);
-        assertTrue(args.containsAll(List.of("--deploy-mode", "cluster")), args.toString());
-        return HelmChartTest.confs(args);
+        return Files.readAllLines(captured, StandardCharsets.UTF_8);
     }
 
     private static List<Pod> waitForExecutors(KubernetesClient client, int count) throws InterruptedException {

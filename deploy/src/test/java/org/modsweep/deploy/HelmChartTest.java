@@ -23,11 +23,14 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The chart, linted and rendered by Helm, its objects asserted through the fabric8 Kubernetes model. */
 class HelmChartTest {
@@ -41,6 +44,23 @@ class HelmChartTest {
     void chartLintsCleanInStrictMode() {
         LintResult lint = new Helm(Repo.CHART).lint().strict().call();
         assertFalse(lint.isFailed(), "helm lint --strict: " + lint.getMessages());
+    }
+
+    @Test
+    void everyValueIsDocumentedByACommentAboveIt() throws Exception {
+        List<String> lines = Files.readAllLines(Repo.CHART.resolve("values.yaml"));
+        List<String> undocumented = new ArrayList<>();
+        String previous = "";
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.matches("\\s*[A-Za-z][\\w.-]*:.*") && !previous.trim().startsWith("#")) {
+                undocumented.add((i + 1) + ": " + line.trim());
+            }
+            if (!line.isBlank()) {
+                previous = line;
+            }
+        }
+        assertTrue(undocumented.isEmpty(), "values.yaml keys without a comment above: " + undocumented);
     }
 
     @Test
@@ -148,7 +168,8 @@ class HelmChartTest {
     @Test
     void sparkApplicationCarriesGpuNeedsInSparkConfAndPodTemplates() throws Exception {
         Map<String, Object> sets = Map.of("sweep.launcher", "sparkApplication", "image.registry", "registry.example.com",
-                "image.tag", "2026.11", "store.s3.endpoint", "http://minio.minio:9000");
+                "image.tag", "2026.11", "store.s3.endpoint", "http://minio.minio:9000",
+                "store.hadoopConf.fs\\.s3a\\.connection\\.maximum", "200");
         Chart chart = Chart.render(sets, Repo.CHART.resolve("values-gpu.yaml"));
         assertTrue(chart.all(Job.class).isEmpty(), "the operator submits: no Job");
         List<GenericKubernetesResource> apps = chart.custom("SparkApplication");
@@ -158,9 +179,9 @@ class HelmChartTest {
         assertEquals(SWEEP, app.getMetadata().getName());
         JsonNode spec = JSON.readTree(Chart.SERIALIZATION.asJson(app)).get("spec");
         assertEquals("registry.example.com/modsweep/modsweep:2026.11", spec.get("image").asText());
-        assertEquals("org.modsweep.app.Modsweep", spec.get("mainClass").asText());
+        assertEquals("org.modsweep.driver.SweepApp", spec.get("mainClass").asText());
         assertEquals("local:///opt/modsweep/modsweep-app.jar", spec.get("mainApplicationFile").asText());
-        assertEquals(List.of("sweep", "--p", "15,23,29,31,41,53", "--configs", "all", "--store", "s3a://modsweep/results"),
+        assertEquals(List.of("--p", "15,23,29,31,41,53", "--configs", "all", "--store", "s3a://modsweep/results"),
                 strings(spec.get("arguments")));
         assertEquals(SA, spec.get("driver").get("serviceAccount").asText());
 
@@ -171,6 +192,9 @@ class HelmChartTest {
         assertEquals("0.25", conf.get("spark.task.resource.gpu.amount").asText());
         assertEquals("http://minio.minio:9000", conf.get("spark.hadoop.fs.s3a.endpoint").asText());
         assertEquals("false", conf.get("spark.hadoop.fs.s3a.connection.ssl.enabled").asText());
+        assertEquals("200", conf.get("spark.hadoop.fs.s3a.connection.maximum").asText());
+        assertTrue(chart.one(ConfigMap.class, FULL + "-hadoop-conf").getData().get("core-site.xml")
+                .contains("<name>fs.s3a.connection.maximum</name><value>200</value>"));
         assertEquals("modsweep-s3:AWS_SECRET_ACCESS_KEY",
                 conf.get("spark.kubernetes.executor.secretKeyRef.AWS_SECRET_ACCESS_KEY").asText());
         assertEquals("s3a://modsweep/results/spark-events", conf.get("spark.eventLog.dir").asText());
@@ -195,10 +219,52 @@ class HelmChartTest {
     }
 
     @Test
+    void jobArgumentsRunThroughSubmitSweepToTheSameSparkProperties(@TempDir Path dir) throws Exception {
+        Map<String, Object> sets = Map.of("sweep.launcher", "job", "store.s3.endpoint", "http://minio.minio:9000",
+                "sweep.epochs", 100, "sweep.extraArgs[0]", "--no-reduce");
+        Chart chart = Chart.render(sets, Repo.CHART.resolve("values-gpu.yaml"));
+        Container submit = chart.one(Job.class, SWEEP + "-submit").getSpec().getTemplate().getSpec().getContainers().get(0);
+        // the pod templates the Job mounts, where the args point
+        ConfigMap templates = chart.one(ConfigMap.class, SWEEP + "-pod-templates");
+        List<String> args = new ArrayList<>();
+        for (String a : submit.getArgs()) {
+            if (a.startsWith("/etc/modsweep/pod-templates/")) {
+                Path f = dir.resolve(a.substring(a.lastIndexOf('/') + 1));
+                Files.writeString(f, templates.getData().get(f.getFileName().toString()));
+                a = f.toString();
+            }
+            args.add(a);
+        }
+        List<String> submitted = GpuExecutorPodsTest.sparkSubmitArgs(dir, args);
+        Map<String, String> conf = confs(submitted);
+        assertEquals("org.modsweep.driver.SweepApp", submitted.get(submitted.indexOf("--class") + 1));
+        int jar = submitted.indexOf("local:///opt/modsweep/modsweep-app.jar");
+        assertEquals(List.of("--p", "15,23,29,31,41,53", "--configs", "all", "--store", "s3a://modsweep/results",
+                "--epochs", "100", "--no-reduce"), submitted.subList(jar + 1, submitted.size()));
+        assertEquals("1", conf.get("spark.executor.resource.gpu.amount"));
+        assertEquals("0.25", conf.get("spark.task.resource.gpu.amount"));
+        assertEquals("4", conf.get("spark.executor.instances"));
+        assertEquals(SA, conf.get("spark.kubernetes.authenticate.driver.serviceAccountName"));
+        assertEquals(SWEEP, conf.get("spark.kubernetes.driver.label.app.kubernetes.io/instance"));
+        assertEquals(Chart.NAMESPACE, conf.get("spark.kubernetes.namespace"));
+
+        // everything the SparkApplication would give Spark, the Job gives it too
+        Map<String, Object> asApp = new LinkedHashMap<>(sets);
+        asApp.put("sweep.launcher", "sparkApplication");
+        JsonNode appConf = JSON.readTree(Chart.SERIALIZATION.asJson(Chart.render(asApp, Repo.CHART.resolve("values-gpu.yaml"))
+                .custom("SparkApplication").get(0))).get("spec").get("sparkConf");
+        appConf.fields().forEachRemaining(e -> assertEquals(e.getValue().asText(), conf.get(e.getKey()), e.getKey()));
+    }
+
+    @Test
     void attemptRenamesTheSweepSoThatAnUpgradeResumesIt() {
-        Chart chart = Chart.render(Map.of("sweep.attempt", 2, "sweep.epochs", 50));
+        Chart chart = Chart.render(Map.of("sweep.attempt", 2, "sweep.epochs", 50,
+                "sweep.mainClass", "org.modsweep.app.Modsweep", "sweep.appCommand", "sweep"));
         Container submit = chart.one(Job.class, FULL + "-sweep-2-submit").getSpec().getTemplate().getSpec().getContainers().get(0);
-        assertEquals("50", options(submit.getArgs()).get("--epochs"));
+        Map<String, String> opts = options(submit.getArgs());
+        assertEquals("50", opts.get("--epochs"));
+        assertEquals("org.modsweep.app.Modsweep", opts.get("--main-class"));
+        assertEquals("sweep", opts.get("--app-command"));
         assertEquals(FULL + "-sweep-2", chart.one(Service.class, FULL + "-spark-ui").getSpec().getSelector()
                 .get("app.kubernetes.io/instance"));
     }

@@ -8,20 +8,29 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The image's runtime layout, rebuilt on this machine without Docker: stage-app.sh lays out the packaged application
- * next to a Spark jars folder, the JNI glue goes into a libtorch folder named by PYTORCH_LIBRARY_PATH, and the
- * in-image launcher trains a cell with the image's environment (DJL offline, no home directory, no CPU libtorch jar
- * on the classpath). The only difference from the image is the libtorch build: DJL's CPU one here, CUDA 12.8 there.
+ * next to a Spark jars folder, and the JNI glue goes into a libtorch folder named by PYTORCH_LIBRARY_PATH. Then the
+ * in-image launcher trains a cell, the driver pod's command (spark-submit --class of submit-sweep.sh's main class on
+ * Spark's jars plus the staged ones) runs a sweep, both with the
+ * image's environment (DJL offline, no home directory, no CPU libtorch jar on the classpath). What differs from the
+ * image: DJL's CPU libtorch instead of the CUDA 12.8 build, a local master instead of Kubernetes, Spark's jars taken
+ * from the app's own dependencies.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImageRuntimeTest {
 
     private static final Path APP_TARGET = Repo.ROOT.resolve("app/target");
@@ -29,14 +38,20 @@ class ImageRuntimeTest {
     private static final String SPARK_SHIPS = "(spark-|scala-|hadoop-client-|jackson-|log4j-|slf4j-|parquet-|netty-"
             + "|commons-|kubernetes-|json4s-|zstd-|snappy-|lz4-|avro-|arrow-|guava-|protobuf-).*";
 
-    @Test
-    void launcherTrainsACellWithTheStagedJarsAndLibtorchFromPytorchLibraryPath(@TempDir Path dir) throws Exception {
+    private Path dir;
+    private Path sparkJars;
+    private Path staged;
+    private Path libtorch;
+
+    @BeforeAll
+    void stageTheImageLayout(@TempDir Path tmp) throws Exception {
+        dir = tmp;
         Path appJar = APP_TARGET.resolve("modsweep-app.jar");
         Path appLib = APP_TARGET.resolve("lib");
         assertTrue(Files.isRegularFile(appJar) && Files.isDirectory(appLib),
                 "app/target/modsweep-app.jar and app/target/lib/ come from the app module's package phase: run mvn verify");
 
-        Path sparkJars = Files.createDirectories(dir.resolve("spark/jars"));
+        sparkJars = Files.createDirectories(dir.resolve("spark/jars"));
         Path cpuLibtorchJar = null;
         try (Stream<Path> jars = Files.list(appLib)) {
             for (Path jar : jars.toList()) {
@@ -50,7 +65,7 @@ class ImageRuntimeTest {
         }
         assertTrue(cpuLibtorchJar != null, "the app's lib/ has DJL's CPU libtorch jar");
 
-        Path staged = dir.resolve("stage");
+        staged = dir.resolve("stage");
         Repo.Run stage = Repo.run(List.of("bash", Repo.DEPLOY.resolve("bin/stage-app.sh").toString(), appJar.toString(),
                 appLib.toString(), sparkJars.toString(), staged.toString(), "cpu"),
                 Map.of("JAVA_HOME", System.getProperty("java.home")), 120);
@@ -61,25 +76,65 @@ class ImageRuntimeTest {
         }
 
         // /opt/libtorch/lib: the libtorch build plus the JNI glue stage-app.sh placed, nothing else
-        Path libtorch = Files.createDirectories(dir.resolve("libtorch/lib"));
+        libtorch = Files.createDirectories(dir.resolve("libtorch/lib"));
         extractLibtorch(cpuLibtorchJar, libtorch);
         try (Stream<Path> jni = Files.list(staged.resolve("jni"))) {
             for (Path so : jni.toList()) {
                 Files.copy(so, libtorch.resolve(so.getFileName()));
             }
         }
+    }
 
-        Path store = dir.resolve("store");
-        Path cache = dir.resolve("djl-cache");
-        Repo.Run train = Repo.run(List.of("env", "-i", "PATH=" + System.getenv("PATH"), "HOME=/nonexistent",
-                "JAVA_OPTS=-Xmx1g", "PYTORCH_LIBRARY_PATH=" + libtorch, "PYTORCH_VERSION=2.7.1", "PYTORCH_FLAVOR=cpu",
-                "DJL_OFFLINE=true", "DJL_CACHE_DIR=" + cache, "ENGINE_CACHE_DIR=" + cache,
-                "MODSWEEP_HOME=" + staged.resolve("modsweep"), "SPARK_HOME=" + sparkJars.getParent(),
-                "bash", Repo.DEPLOY.resolve("bin/modsweep").toString(),
-                "train", "--p", "7", "--config", "standard", "--epochs", "20", "--store", store.toString()), Map.of(), 180);
+    @Test
+    void inImageLauncherTrainsACellWithLibtorchFromPytorchLibraryPath() throws Exception {
+        Path store = dir.resolve("train-store");
+        List<String> cmd = imageEnv();
+        cmd.addAll(List.of("JAVA_OPTS=-Xmx1g", "bash", Repo.DEPLOY.resolve("bin/modsweep").toString(),
+                "train", "--p", "7", "--config", "standard", "--epochs", "20", "--store", store.toString()));
+        Repo.Run train = Repo.run(cmd, Map.of(), 180);
         assertEquals(0, train.exitCode(), train.output());
         assertTrue(Files.isRegularFile(store.resolve("runs/p=7/config=standard/_DONE")), train.output());
         assertTrue(Files.isRegularFile(store.resolve("runs/p=7/config=standard/run.json")), train.output());
+    }
+
+    @Test
+    void driverPodCommandRunsASweep() throws Exception {
+        // spark-submit --class <main> on Spark's jars + spark.driver.extraClassPath, as the driver pod's entrypoint
+        // runs it; a local master here, so the tasks train in this JVM as executors would in theirs
+        Path store = dir.resolve("sweep-store");
+        String mainClass = scriptDefault(Repo.read(Repo.SUBMIT_SWEEP), "main_class");
+        List<String> cmd = imageEnv();
+        cmd.addAll(List.of("SPARK_LOCAL_IP=127.0.0.1", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g"));
+        for (String flag : System.getProperty("modsweep.spark.opens", "").split(" ")) {
+            if (!flag.isBlank()) {
+                cmd.add(flag);
+            }
+        }
+        cmd.addAll(List.of("-cp", staged.resolve("modsweep/lib") + "/*:" + sparkJars + "/*",
+                "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]", "--deploy-mode", "client",
+                "--class", mainClass, "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
+                staged.resolve("modsweep/modsweep-app.jar").toString(),
+                "--p", "5", "--configs", "standard", "--epochs", "10", "--store", store.toString(), "--no-reduce"));
+        Repo.Run sweep = Repo.run(cmd, Map.of(), 240);
+        assertEquals(0, sweep.exitCode(), sweep.output());
+        assertTrue(Files.isRegularFile(store.resolve("runs/p=5/config=standard/_DONE")), sweep.output());
+    }
+
+    /** env -i with the image's environment: DJL offline on the staged libtorch, no home directory. */
+    private List<String> imageEnv() {
+        Path cache = dir.resolve("djl-cache");
+        return new ArrayList<>(List.of("env", "-i", "PATH=" + System.getenv("PATH"), "HOME=/nonexistent",
+                "PYTORCH_LIBRARY_PATH=" + libtorch, "PYTORCH_VERSION=2.7.1", "PYTORCH_FLAVOR=cpu", "DJL_OFFLINE=true",
+                "DJL_CACHE_DIR=" + cache, "ENGINE_CACHE_DIR=" + cache, "MODSWEEP_HOME=" + staged.resolve("modsweep"),
+                "SPARK_HOME=" + sparkJars.getParent()));
+    }
+
+    /** A variable's default in submit-sweep.sh, e.g. main_class=org.modsweep.driver.SweepApp. */
+    private static String scriptDefault(String script, String variable) {
+        Matcher m = Pattern.compile("(?m)^" + variable + "=(\\S+)$").matcher(script);
+        assertTrue(m.find(), variable + " in submit-sweep.sh");
+        return m.group(1);
     }
 
     /** The libtorch shared libraries of DJL's pytorch-native-cpu jar, as the image has CUDA ones in /opt/libtorch/lib. */

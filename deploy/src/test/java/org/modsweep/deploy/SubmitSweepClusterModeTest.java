@@ -122,8 +122,8 @@ class SubmitSweepClusterModeTest {
         List<String> args = driver.getArgs();
         int jar = args.indexOf("local:///opt/modsweep/modsweep-app.jar");
         assertTrue(jar > 0, args.toString());
-        assertEquals("org.modsweep.app.Modsweep", args.get(args.indexOf("--class") + 1));
-        assertEquals(List.of("sweep", "--p", "23,29", "--configs", "standard,grokking", "--store", "s3a://bucket/sweeps",
+        assertEquals("org.modsweep.driver.SweepApp", args.get(args.indexOf("--class") + 1));
+        assertEquals(List.of("--p", "23,29", "--configs", "standard,grokking", "--store", "s3a://bucket/sweeps",
                 "--epochs", "5"), args.subList(jar + 1, args.size()));
 
         // S3 credentials: environment variables from the Secret, never literal values

@@ -27,11 +27,12 @@ class ValuesSchemaTest {
         "misspelt key        | sweep: {executors: {instances: 2}}    | executors",
         "fractional tasks    | sweep: {executor: {gpu: {tasksPerGpu: 0}}} | /sweep/executor/gpu/tasksPerGpu",
         "store without URI   | store: {uri: results}                 | /store/uri",
+        "key in hadoopConf   | 'store: {hadoopConf: {fs.s3a.secret.key: abc}}' | propertyName 'fs.s3a.secret.key'",
     })
-    void rejects(String what, String yaml, String path) throws Exception {
+    void rejects(String what, String yaml, String where) throws Exception {
         Path values = Chart.valuesFile(dir, yaml);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Chart.template(Map.of(), values), what);
-        assertTrue(e.getMessage().contains(path), what + ": Helm's message should name " + path + ": " + e.getMessage());
+        assertTrue(e.getMessage().contains(where), what + ": Helm's message should name " + where + ": " + e.getMessage());
     }
 
     @Test

@@ -22,8 +22,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.modsweep.analysis.CrossModulusSummary;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
+import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.StoreLayout;
 import org.modsweep.driver.monitor.ProgressListener;
@@ -187,7 +189,7 @@ public final class Sweep {
                         public BoxedUnit apply(Object index, CellResult r) {
                             results.add(r);
                             progress.cellFinished((Integer) index, r);
-                            listener.onLine(describe(r));
+                            listener.onLine(String.format("[%d/%d] %s", results.size(), ids.size(), describe(r)));
                             listener.onCellDone(r);
                             return BoxedUnit.UNIT;
                         }
@@ -243,13 +245,16 @@ public final class Sweep {
             committed.add(c.id());
             storeModuli.add(c.p());
         }
-        // a modulus gets its report when every cell of this sweep's grid for it is committed
+        // a modulus of the sweep gets its report once the store holds every configuration the study trains for it
+        // (the report draws on all of them); a sweep of some configurations only leaves the report for later
         Set<Integer> complete = new TreeSet<>();
         for (Modulus p : plan.moduli()) {
-            if (plan.cellsOf(p).stream().allMatch(c -> committed.contains(c.id()))) {
+            List<String> missing = StudyConfigs.forModulus(p).stream().map(c -> new Cell(p, c).id())
+                    .filter(id -> !committed.contains(id)).toList();
+            if (missing.isEmpty()) {
                 complete.add(p.p());
             } else {
-                listener.onLine("reduce p=" + p + ": skipped, not every cell is committed");
+                listener.onLine("reduce p=" + p + ": no report yet, the store lacks " + String.join(", ", missing));
             }
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
@@ -290,7 +295,8 @@ public final class Sweep {
         List<Path> files = SummaryWriter.write(store, rows);
         listener.onLine("summary: " + rows.size() + " cells -> " + files.get(0) + ", " + files.get(1).getName());
         try {
-            org.modsweep.driver.reduce.ModulusReports.writeSummary(store);
+            List<String> cross = CrossModulusSummary.write(store);
+            listener.onLine("cross-p summary: " + String.join(", ", cross));
         } catch (Exception ex) {
             errors.put("summary", firstLine(ex));
             listener.onLine("cross-modulus summary failed: " + firstLine(ex));

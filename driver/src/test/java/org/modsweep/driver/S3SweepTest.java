@@ -19,7 +19,8 @@ import org.jclouds.blobstore.domain.StorageMetadata;
 import org.jclouds.blobstore.options.ListContainerOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modsweep.core.Cell;
+import org.modsweep.analysis.verify.ResultsVerifier;
+import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.store.ResultsStore;
@@ -43,8 +44,7 @@ class S3SweepTest {
             conf.put("spark.eventLog.dir", tmp.toUri().toString());
             conf.put("spark.eventLog.compress", "false"); // plain text, so that the search below means something
             String uri = "s3a://" + bucket + "/study";
-            SweepRequest req = new SweepRequest(ModulusList.parse("3"), StudyConfigs.parse("standard,quad_random"),
-                    uri, "local[2]", 20, conf);
+            SweepRequest req = new SweepRequest(ModulusList.parse("3"), StudyConfigs.ALL, uri, "local[2]", 20, conf);
             SweepResult r;
             List<String> lines = new ArrayList<>();
             try (LogCapture logs = new LogCapture()) {
@@ -57,8 +57,8 @@ class S3SweepTest {
                 lines.addAll(logs.lines());
             }
             assertTrue(r.ok(), r.toString());
-            assertEquals(2, r.trained().size());
-            assertEquals(List.of(3), r.reduced());
+            assertEquals(4, r.trained().size());
+            assertEquals(List.of(3), r.reduced(), "the reduce stage wrote p=3's report into the bucket");
 
             Configuration hadoop = new Configuration();
             conf.forEach((k, v) -> {
@@ -67,8 +67,8 @@ class S3SweepTest {
                 }
             });
             ResultsStore store = ResultsStore.open(uri, hadoop);
-            assertEquals(List.of(Cell.of(3, "standard"), Cell.of(3, "quad_random")).size(),
-                    store.committedCells().size());
+            assertEquals(4, store.committedCells().size());
+            assertEquals(24, ResultsVerifier.verify(store, Modulus.of(3)).ok(), "every file of p=3 in S3 and valid");
             assertTrue(store.fs().exists(new org.apache.hadoop.fs.Path(store.layout().summaryDir(), "cells.parquet")));
             assertTrue(store.readString(new org.apache.hadoop.fs.Path(store.layout().summaryDir(), "cells.json"))
                     .contains("p003-quad_random"));
@@ -88,6 +88,7 @@ class S3SweepTest {
             assertTrue(objects > 8, "objects: " + objects);
             assertTrue(lines.size() > 20, "captured " + lines.size() + " log lines");
             assertTrue(lines.stream().noneMatch(l -> l.contains(S3ProxyServer.SECRET_KEY)));
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("reduce p=3: 24 files")), lines.toString());
             try (Stream<Path> files = Files.walk(tmp)) {
                 List<Path> eventLogs = files.filter(Files::isRegularFile).toList();
                 assertFalse(eventLogs.isEmpty());
@@ -102,7 +103,7 @@ class S3SweepTest {
             SweepResult again = new Sweep().run(req, SweepListener.NONE);
             assertTrue(again.ok());
             assertTrue(again.results().isEmpty());
-            assertEquals(2, again.committedBefore().size());
+            assertEquals(4, again.committedBefore().size());
             assertEquals(List.of(3), again.reduced());
         }
     }

@@ -39,14 +39,17 @@ class FidelityTest {
         JsonNode ref = Crosscheck.p23().get(key);
         List<EpochMetrics> rows = train(key, null);
         assertEquals(ref.get("epochs_run").asInt(), rows.size(), "epochs run");
-        List<String> failures = compare(ref, rows, (metric, epoch) -> Crosscheck.tolerance(ref, metric, epoch));
+        List<String> failures = compare(key, ref, rows, (metric, epoch) -> Crosscheck.tolerance(ref, metric, epoch));
         assertTrue(failures.isEmpty(), key + ": " + String.join("; ", failures));
     }
 
     /**
      * Grokking: the split is torch 1.13's CPU randperm replayed from the seed-42 stream, so the run is exactly
-     * comparable too. crosscheck.json lists no tolerance for it; the standard configuration's (same optimiser and
-     * activation) are used, over the first 2000 epochs (memorisation and the start of generalisation).
+     * comparable too. crosscheck.json lists no tolerance for it (its block is "statistical only"), so the standard
+     * configuration's brackets (same optimiser and activation) are used: as listed up to epoch 100, and with the
+     * factor 3 crosscheck.md suggests for a port's summation-order spread beyond, over the first 2000 epochs
+     * (memorisation and the start of generalisation; later the trajectories drift apart by a test pair or so, as
+     * the reference's own published log does from its CPU rerun).
      */
     @Test
     void grokkingSplitAndEarlyEpochsMatchTheReference() throws Exception {
@@ -57,7 +60,8 @@ class FidelityTest {
         var run = store.readRun(Cell.of(23, "grokking"));
         assertEquals(ref.get("n_train").asInt(), run.nTrain());
         assertEquals(ref.get("n_test").asInt(), run.nTest());
-        List<String> failures = compare(ref, rows, (metric, epoch) -> Crosscheck.tolerance(standard, metric, epoch));
+        List<String> failures = compare("grokking", ref, rows, (metric, epoch) ->
+                Crosscheck.tolerance(standard, metric, epoch) * (epoch <= 100 ? 1 : 3));
         assertTrue(failures.isEmpty(), "grokking: " + String.join("; ", failures));
     }
 
@@ -72,9 +76,10 @@ class FidelityTest {
         return MetricsParquet.read(store.conf(), store.layout().metricsDir(cell));
     }
 
-    private static List<String> compare(JsonNode ref, List<EpochMetrics> rows, Tolerance tol) {
+    private static List<String> compare(String key, JsonNode ref, List<EpochMetrics> rows, Tolerance tol) {
         List<String> failures = new ArrayList<>();
         double worst = 0;
+        String worstAt = "";
         for (Iterator<Map.Entry<String, JsonNode>> it = ref.get("epochs").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             int epoch = Integer.parseInt(e.getKey());
@@ -88,14 +93,17 @@ class FidelityTest {
                 double r = e.getValue().get(METRICS[i]).asDouble();
                 double d = Crosscheck.relDiff(ours[i], r);
                 double t = tol.at(METRICS[i], epoch);
-                worst = Math.max(worst, d / t);
+                if (d / t > worst) {
+                    worst = d / t;
+                    worstAt = String.format("epoch %d %s (rel %.2e, tol %.2e)", epoch, METRICS[i], d, t);
+                }
                 if (d > t) {
                     failures.add(String.format("epoch %d %s: java %.10g ref %.10g rel %.2e > tol %.2e", epoch,
                             METRICS[i], ours[i], r, d, t));
                 }
             }
         }
-        LOG.info("worst relative difference / tolerance: {}", worst);
+        LOG.info("{}: closest to its tolerance: {}", key, worstAt);
         return failures;
     }
 }

@@ -82,7 +82,7 @@ class InitializerTest {
         try (NDManager m = NDManager.newBaseManager(Engines.PYTORCH)) {
             SeedLock.LOCK.lock();
             try {
-                return Initializer.draw(m, c, 23, 512);
+                return Initializer.draw(c, 23, 512);
             } finally {
                 SeedLock.LOCK.unlock();
             }
@@ -107,7 +107,9 @@ class InitializerTest {
     private static double paramNorm(InitialWeights w) {
         try (NDManager m = NDManager.newBaseManager(Engines.PYTORCH);
              EmbedMlp model = new EmbedMlp(m, org.modsweep.core.config.Activation.ReLU, w)) {
-            float[] n = model.paramNorms();
+            float n0 = model.paramNorms()[0].getFloat();
+            float n1 = model.paramNorms()[1].getFloat();
+            float[] n = {n0, n1};
             return Math.sqrt((double) n[0] * n[0] + (double) n[1] * n[1]);
         }
     }

@@ -85,7 +85,7 @@ public final class BenchSweepCommand implements Callable<Integer> {
             SweepResult r = new Sweep().run(base.withMaster(master).withStore(store.toString()), new SweepListener() {
                 @Override
                 public void onLine(String line) {
-                    if (line.startsWith("FAILED") || line.startsWith("attempt")) {
+                    if (line.contains("FAILED") || line.startsWith("attempt")) {
                         out.println("  " + line);
                         out.flush();
                     }

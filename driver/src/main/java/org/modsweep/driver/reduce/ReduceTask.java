@@ -7,14 +7,17 @@ import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.function.Function;
+import org.modsweep.analysis.ModulusReport;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.spark.TaskStores;
 
 /**
- * The reduce task of one modulus: when asked, writes the modulus' report from its committed runs (the analysis
- * module's ModulusReport), and reads the summary row of every committed cell of that modulus.
+ * The reduce task of one modulus: when asked, writes the modulus' report from its committed runs (every file of
+ * outputs.md §1 into results/p_PPP/, by the analysis module's {@link ModulusReport}), and reads the summary row of
+ * every committed cell of that modulus. A report that fails in part still writes what it can; the failure is
+ * returned, not thrown, so Spark does not redo the whole report.
  */
 public final class ReduceTask implements Function<Integer, ReduceOutcome>, Serializable {
 
@@ -39,7 +42,7 @@ public final class ReduceTask implements Function<Integer, ReduceOutcome>, Seria
         String error = null;
         if (writeReport) {
             try {
-                files.addAll(ModulusReports.write(store, modulus));
+                files.addAll(ModulusReport.write(store, modulus));
             } catch (Exception e) {
                 LOG.error("report for p={} failed", p, e);
                 error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

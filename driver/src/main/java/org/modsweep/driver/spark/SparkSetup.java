@@ -66,6 +66,7 @@ public final class SparkSetup {
             }
             return shared;
         }
+        createLocalEventLogDir(conf);
         try {
             shared = new SparkContext(conf);
             owned = true;
@@ -79,6 +80,23 @@ public final class SparkSetup {
         }
         users = 1;
         return shared;
+    }
+
+    /** Spark refuses to start when a local event log directory is missing; a first-time user gets it made. */
+    static void createLocalEventLogDir(SparkConf conf) {
+        if (!conf.getBoolean("spark.eventLog.enabled", false)) {
+            return;
+        }
+        String dir = conf.get("spark.eventLog.dir", "/tmp/spark-events");
+        try {
+            java.net.URI uri = new java.net.URI(dir);
+            if (uri.getScheme() == null || uri.getScheme().equals("file")) {
+                java.nio.file.Files.createDirectories(uri.getScheme() == null ? java.nio.file.Path.of(dir)
+                        : java.nio.file.Path.of(uri));
+            }
+        } catch (java.net.URISyntaxException | java.io.IOException | RuntimeException e) {
+            LOG.warn("could not create the event log directory {}: {}", dir, e.getMessage());
+        }
     }
 
     public static synchronized void release(SparkContext sc) {

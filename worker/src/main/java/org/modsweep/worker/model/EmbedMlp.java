@@ -3,8 +3,6 @@ package org.modsweep.worker.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import org.modsweep.core.config.Activation;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.WeightTensor;
@@ -16,8 +14,7 @@ import org.modsweep.worker.init.InitialWeights;
  *
  * <p>Both weight matrices live in one flat float32 tensor {@code params} (W_in [M, p] then W_out [p, M], each
  * row-major as in the reference), so the optimiser updates both with one set of kernel calls while each matrix is a
- * view with the reference's memory layout (its norm then reduces in the reference's order). The embedding
- * W_in·(onehot(a) + onehot(b)) is a gather of two columns of W_in: the same float sum the reference's matmul makes.
+ * view with the reference's memory layout (its norm then reduces in the reference's order).
  */
 public final class EmbedMlp implements AutoCloseable {
 
@@ -29,7 +26,7 @@ public final class EmbedMlp implements AutoCloseable {
     private final NDArray wIn;
     private final NDArray wInT;
     private final NDArray wOut;
-    private final NDArray wOutT;
+    private final NDArray two;
 
     public EmbedMlp(NDManager parent, Activation act, InitialWeights init) {
         this.manager = parent.newSubManager();
@@ -44,7 +41,7 @@ public final class EmbedMlp implements AutoCloseable {
         wIn = params.get(new NDIndex("0:" + size)).reshape(dMlp, p);
         wOut = params.get(new NDIndex(size + ":")).reshape(p, dMlp);
         wInT = wIn.transpose();
-        wOutT = wOut.transpose();
+        two = manager.create(2.0f);
     }
 
     /** The flat parameter tensor [W_in | W_out]. */
@@ -60,60 +57,81 @@ public final class EmbedMlp implements AutoCloseable {
         return dMlp;
     }
 
-    /** Activations of one forward pass, kept for the backward pass. */
-    public record Forward(NDArray pre, NDArray post, NDArray logits, NDArray logProbs) {
+    /**
+     * Activations of one forward pass over all p² pairs, kept for the backward pass. Logits are held transposed,
+     * [p, N]: W_out·postᵀ is the faster matrix product for this shape, and log-softmax runs down the columns.
+     */
+    public record Forward(NDArray pre, NDArray post, NDArray logitsT, NDArray logProbsT) {
+    }
+
+    /** Loss (float32 scalars, negated: −loss) and correct counts (int64 scalars) of both splits. */
+    public record Evaluation(NDArray negTrainLoss, NDArray negTestLoss, NDArray trainCorrect, NDArray testCorrect) {
     }
 
     /** The train loss's gradient, flat like {@link #params()}, and the float32 norms of its two matrices. */
-    public record Gradient(NDArray flat, float normIn, float normOut) {
+    public record Gradient(NDArray flat, NDArray normIn, NDArray normOut) {
     }
 
-    public Forward forward(PairSplit split) {
-        NDArray pre = JniUtils.embedding((PtNDArray) split.first, (PtNDArray) wInT, false);
-        pre.addi(JniUtils.embedding((PtNDArray) split.second, (PtNDArray) wInT, false));
+    /**
+     * Forward pass over every pair in canonical order. The embedding W_in·(onehot(a) + onehot(b)) is
+     * W_inᵀ[a] + W_inᵀ[b]: one broadcast add of [p, 1, M] and [1, p, M] gives all p² rows at once, the same float
+     * sums the reference's one-hot matmul makes.
+     */
+    public Forward forward() {
+        NDArray rowsA = wInT.reshape(p, 1, dMlp);
+        NDArray pre = rowsA.add(rowsA.reshape(1, p, dMlp)).reshape(p * p, dMlp);
         NDArray post = switch (act) {
             case ReLU -> pre.getNDArrayInternal().relu();
             case Quad -> pre.square();
             case Id -> pre;
             case GeLU -> pre.getNDArrayInternal().gelu();
         };
-        NDArray logits = post.matMul(wOutT);
-        return new Forward(pre, post, logits, logits.logSoftmax(1));
-    }
-
-    /** Mean cross-entropy (a float32 scalar): −mean(log_softmax(logits)[label]). */
-    public NDArray loss(Forward f, PairSplit split) {
-        return f.logProbs().gather(split.labelColumn, 1).mean().neg();
-    }
-
-    /** Number of pairs whose argmax logit (first index on ties) is the label (an int64 scalar). */
-    public NDArray correct(Forward f, PairSplit split) {
-        return f.logits().argMax(1).eq(split.labels).sum();
+        NDArray logitsT = wOut.matMul(post.transpose());
+        return new Forward(pre, post, logitsT, logitsT.logSoftmax(0));
     }
 
     /**
-     * Gradient of the split's mean loss: the chain rule of torch's own backward (log-softmax, then the two matrix
-     * products, the activation's derivative with ReLU'(0) = 0, the one-hot embedding).
+     * Mean cross-entropy −mean(log_softmax(logits)[label]) and argmax accuracy (first index on ties) of each split,
+     * over its pairs in split order.
      */
-    public Gradient gradient(Forward f, PairSplit split) {
-        NDArray dLogits = f.logProbs().exp().muli(split.inverseN).subi(split.targetOverN);
-        NDArray dWOut = dLogits.transpose().matMul(f.post());
-        NDArray dPost = dLogits.matMul(wOut);
+    public Evaluation evaluate(Forward f, PairData data) {
+        NDArray labelLogProbs = f.logProbsT().gather(data.labelRow, 0);
+        NDArray hits = f.logitsT().argMax(0).eq(data.labels);
+        if (data.sameSet) {
+            NDArray loss = labelLogProbs.mean();
+            NDArray correct = hits.sum();
+            return new Evaluation(loss, loss, correct, correct);
+        }
+        NDArray flat = labelLogProbs.reshape(-1);
+        return new Evaluation(flat.take(data.trainIndex).mean(), flat.take(data.testIndex).mean(),
+                hits.take(data.trainIndex).sum(), hits.take(data.testIndex).sum());
+    }
+
+    /**
+     * Gradient of the train loss: the chain rule of torch's own backward (log-softmax: softmax/n − onehot/n on
+     * training rows, then the two matrix products, the activation's derivative with ReLU'(0) = 0), and for the
+     * embedding the sum of each pre-activation gradient into the two columns of W_in its pair selects.
+     */
+    public Gradient gradient(Forward f, PairData data) {
+        NDArray dLogitsT = f.logProbsT().exp().muli(data.sameSet ? data.inverseN : data.columnWeight)
+                .subi(data.targetT);
+        NDArray dWOut = dLogitsT.matMul(f.post());
+        NDArray dPost = dLogitsT.transpose().matMul(wOut);
         NDArray dPre = switch (act) {
             case ReLU -> dPost.muli(f.post().sign());
-            case Quad -> dPost.muli(f.pre()).muli(2);
+            case Quad -> dPost.muli(f.pre()).muli(two);
             case Id -> dPost;
             case GeLU -> throw new UnsupportedOperationException("GeLU is not used by the study's configurations");
         };
-        NDArray dWIn = dPre.transpose().matMul(split.embedding);
-        float normIn = dWIn.norm().getFloat();
-        float normOut = dWOut.norm().getFloat();
-        return new Gradient(dWIn.reshape(-1).concat(dWOut.reshape(-1)), normIn, normOut);
+        NDArray grid = dPre.reshape(p, p, dMlp); // [a, b, m]
+        NDArray dWInT = grid.sum(new int[] {1}).addi(grid.sum(new int[] {0}));
+        NDArray dWIn = dWInT.transpose();
+        return new Gradient(dWIn.reshape(-1).concat(dWOut.reshape(-1)), dWIn.norm(), dWOut.norm());
     }
 
-    /** Pre-update parameter norms ‖W_in‖, ‖W_out‖ (float32, as torch's {@code .norm()}). */
-    public float[] paramNorms() {
-        return new float[] {wIn.norm().getFloat(), wOut.norm().getFloat()};
+    /** Pre-update parameter norms ‖W_in‖, ‖W_out‖ (float32 scalars, as torch's {@code .norm()}). */
+    public NDArray[] paramNorms() {
+        return new NDArray[] {wIn.norm(), wOut.norm()};
     }
 
     /** Copies the current weights out in the reference's shapes: W_in [M, p], W_out [p, M]. */

@@ -17,6 +17,12 @@ public final class AdamW implements Optimizer {
     private final double weightDecay;
     private final NDArray mean;
     private final NDArray variance;
+    // constant scalars as float32 tensors, created once (a scalar operand would otherwise be a new tensor per call)
+    private final NDArray beta1F;
+    private final NDArray oneMinusBeta1F;
+    private final NDArray beta2F;
+    private final NDArray oneMinusBeta2F;
+    private final NDArray epsF;
     private int step;
 
     public AdamW(NDManager parent, NDArray params, double beta1, double beta2, double eps, double weightDecay) {
@@ -27,6 +33,11 @@ public final class AdamW implements Optimizer {
         this.weightDecay = weightDecay;
         this.mean = manager.zeros(params.getShape(), params.getDataType());
         this.variance = manager.zeros(params.getShape(), params.getDataType());
+        this.beta1F = manager.create((float) beta1);
+        this.oneMinusBeta1F = manager.create((float) (1 - beta1));
+        this.beta2F = manager.create((float) beta2);
+        this.oneMinusBeta2F = manager.create((float) (1 - beta2));
+        this.epsF = manager.create((float) eps);
     }
 
     @Override
@@ -36,12 +47,12 @@ public final class AdamW implements Optimizer {
         if (decay != 1.0) {
             params.muli((float) decay);
         }
-        mean.muli((float) beta1).addi(grad.mul((float) (1 - beta1)));
-        variance.muli((float) beta2).addi(grad.mul((float) (1 - beta2)).muli(grad));
+        mean.muli(beta1F).addi(grad.mul(oneMinusBeta1F));
+        variance.muli(beta2F).addi(grad.mul(oneMinusBeta2F).muli(grad));
         double biasCorrection1 = 1 - Math.pow(beta1, step);
         double biasCorrection2 = 1 - Math.pow(beta2, step);
         double stepSize = lr / biasCorrection1;
-        NDArray denom = variance.sqrt().divi((float) Math.sqrt(biasCorrection2)).addi((float) eps);
+        NDArray denom = variance.sqrt().divi((float) Math.sqrt(biasCorrection2)).addi(epsF);
         params.addi(mean.mul((float) -stepSize).divi(denom));
     }
 

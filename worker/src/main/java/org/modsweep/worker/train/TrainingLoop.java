@@ -1,7 +1,10 @@
 package org.modsweep.worker.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDScope;
 import java.io.IOException;
 import org.modsweep.core.Cell;
@@ -11,7 +14,7 @@ import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.worker.TrainingListener;
 import org.modsweep.worker.init.InitialWeights;
 import org.modsweep.worker.model.EmbedMlp;
-import org.modsweep.worker.model.PairSplit;
+import org.modsweep.worker.model.PairData;
 import org.modsweep.worker.optim.Optimizer;
 import org.modsweep.worker.optim.Warmup;
 
@@ -21,8 +24,8 @@ import org.modsweep.worker.optim.Warmup;
  * warm-up rate, the grokking plateau stop, and a checkpoint every {@code save_every} epochs (after the update),
  * then the final weights.
  *
- * <p>With full data (train = test) one forward pass serves both splits' loss and accuracy and the backward pass:
- * the reference's four forward passes all compute the same numbers.
+ * <p>One forward pass over all p² pairs serves both splits' loss and accuracy and the backward pass: the
+ * reference's four forward passes (train and test, for loss and for accuracy) compute the same rows.
  */
 public final class TrainingLoop {
 
@@ -59,31 +62,23 @@ public final class TrainingLoop {
         long start = System.nanoTime();
         long lastLine = start;
         try (EmbedMlp model = new EmbedMlp(manager, config.act(), init);
-             PairSplit train = new PairSplit(manager, p, split.train());
-             PairSplit test = split.sameSet() ? null : new PairSplit(manager, p, split.test());
+             PairData data = new PairData(manager, p, split);
              Optimizer optimizer = Optimizer.of(config, manager, model.params())) {
             for (int e = 0; e < epochs; e++) {
                 double lr = Warmup.lr(config.lr(), e);
                 EpochMetrics m;
                 try (NDScope scope = new NDScope()) {
-                    EmbedMlp.Forward tr = model.forward(train);
-                    NDArray trainLoss = model.loss(tr, train);
-                    NDArray trainCorrect = model.correct(tr, train);
-                    NDArray testLoss = trainLoss;
-                    NDArray testCorrect = trainCorrect;
-                    int nTest = train.size();
-                    if (test != null) {
-                        EmbedMlp.Forward te = model.forward(test);
-                        testLoss = model.loss(te, test);
-                        testCorrect = model.correct(te, test);
-                        nTest = test.size();
-                    }
-                    EmbedMlp.Gradient grad = model.gradient(tr, train);
-                    float[] gradNorms = {grad.normIn(), grad.normOut()};
-                    float[] paramNorms = model.paramNorms();
-                    m = new EpochMetrics(e, trainLoss.getFloat(), testLoss.getFloat(),
-                            (double) trainCorrect.getLong() / train.size(), (double) testCorrect.getLong() / nTest,
-                            hypot(gradNorms), hypot(paramNorms), lr);
+                    EmbedMlp.Forward f = model.forward();
+                    EmbedMlp.Evaluation ev = model.evaluate(f, data);
+                    NDArray[] paramNorms = model.paramNorms();
+                    EmbedMlp.Gradient grad = model.gradient(f, data);
+                    // every scalar of the epoch in one transfer (counts are exact in float32 below 2^24)
+                    float[] v = NDArrays.stack(new NDList(ev.negTrainLoss(), ev.negTestLoss(),
+                            ev.trainCorrect().toType(DataType.FLOAT32, false),
+                            ev.testCorrect().toType(DataType.FLOAT32, false), grad.normIn(), grad.normOut(),
+                            paramNorms[0], paramNorms[1])).toFloatArray();
+                    m = new EpochMetrics(e, -v[0], -v[1], (double) v[2] / data.trainSize(),
+                            (double) v[3] / data.testSize(), hypot(v[4], v[5]), hypot(v[6], v[7]), lr);
                     optimizer.step(model.params(), grad.flat(), lr);
                 }
                 history.add(m);
@@ -111,11 +106,7 @@ public final class TrainingLoop {
     }
 
     /** sqrt(a² + b²) of two float32 norms, accumulated in double as the reference does with .item() values. */
-    private static double hypot(float[] norms) {
-        double s = 0;
-        for (float n : norms) {
-            s += (double) n * n;
-        }
-        return Math.sqrt(s);
+    private static double hypot(float a, float b) {
+        return Math.sqrt((double) a * a + (double) b * b);
     }
 }

@@ -1,0 +1,97 @@
+package org.modsweep.analysis;
+
+import java.io.IOException;
+
+import java.util.ArrayList;
+import java.util.Collections;
+
+import java.util.List;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.modsweep.analysis.report.ReportWriter;
+import org.modsweep.core.Modulus;
+import org.modsweep.core.store.ResultsStore;
+
+/**
+ * Writes every artefact of outputs.md §1 for one modulus into {@code results/p_PPP/} from the committed runs in the
+ * store (metrics and weights Parquet, split.json, training_log.txt): metadata and training-log JSON, the Tab 1–9
+ * figures and JSON, and the analytical ODE figures. No Spark, no DJL: the driver's reduce stage calls it per complete
+ * p, {@code modsweep analyze} calls it for stored runs.
+ *
+ * <p>Each step is guarded: a failure (a missing run, a broken file) is logged and recorded, and the remaining steps
+ * still run, as in the study's generator.
+ */
+public final class ModulusReport {
+
+    private static final Logger LOG = LogManager.getLogger(ModulusReport.class);
+
+    private ModulusReport() {
+    }
+
+    /** A step that did not produce its files. */
+    public record Failure(String step, List<String> files, String message) {
+        @Override
+        public String toString() {
+            return step + " (" + String.join(", ", files) + "): " + message;
+        }
+    }
+
+    /**
+     * What one report run did.
+     *
+     * @param written  file names written (with the pPPP_ prefix), in generation order
+     * @param failures steps that failed
+     * @param seconds  wall time
+     */
+    public record Outcome(Modulus modulus, List<String> written, List<Failure> failures, double seconds) {
+        public boolean ok() {
+            return failures.isEmpty();
+        }
+    }
+
+    /** Thrown by {@link #write} when some steps failed (the other files are written). */
+    public static final class ReportException extends IOException {
+        private final transient Outcome outcome;
+
+        public ReportException(Outcome outcome) {
+            super("report for p=" + outcome.modulus().p() + " incomplete: " + outcome.failures().size()
+                    + " step(s) failed: " + outcome.failures());
+            this.outcome = outcome;
+        }
+
+        public Outcome outcome() {
+            return outcome;
+        }
+    }
+
+    /**
+     * Writes the report of p and returns the file names written. Throws {@link ReportException} (after writing
+     * everything it could) when any step failed.
+     */
+    public static List<String> write(ResultsStore store, Modulus p) throws IOException {
+        Outcome o = generate(store, p);
+        if (!o.ok()) {
+            throw new ReportException(o);
+        }
+        return o.written();
+    }
+
+    /** Writes the report of p and reports what happened; step failures do not throw. */
+    public static Outcome generate(ResultsStore store, Modulus p) {
+        long t0 = System.nanoTime();
+        ReportWriter w = new ReportWriter(store, p);
+        w.run();
+        double s = (System.nanoTime() - t0) / 1e9;
+        Outcome o = new Outcome(p, Collections.unmodifiableList(new ArrayList<>(w.written())),
+                Collections.unmodifiableList(new ArrayList<>(w.failures())), s);
+        if (o.ok()) {
+            LOG.info("p={}: wrote {} files in {} s", p.p(), o.written().size(), String.format("%.1f", s));
+        } else {
+            LOG.warn("p={}: wrote {} files in {} s; {} step(s) failed", p.p(), o.written().size(),
+                    String.format("%.1f", s), o.failures().size());
+        }
+        return o;
+    }
+
+}

@@ -1,0 +1,88 @@
+package org.modsweep.analysis.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import org.modsweep.analysis.ModulusReport;
+import org.modsweep.analysis.synthetic.PlantedStudy;
+import org.modsweep.core.Cell;
+import org.modsweep.core.Modulus;
+import org.modsweep.core.config.StudyConfigs;
+import org.modsweep.core.store.ResultsStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code modsweep bench analysis}: times the whole per-p report (all files from Parquet) for one modulus. The study's
+ * own plot step takes 70.5 s for p = 23 on the reference machine (crosscheck.md); the goal is a third of that.
+ */
+@Command(name = "analysis", mixinStandardHelpOptions = true,
+        description = {"Times the per-p report (every plot and JSON of one modulus, read from Parquet).",
+            "Reference: the study's plot step for p=23 took 70.5 s on the 2-vCPU reference machine."})
+public final class AnalysisBenchCommand implements Callable<Integer> {
+
+    static final double STUDY_PLOT_SECONDS_P23 = 70.5;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--store", paramLabel = "URI",
+            description = "Results store with the trained runs of p (default: a temporary store with planted runs).")
+    String store;
+
+    @Option(names = "--p", defaultValue = "23", paramLabel = "P", description = "Modulus (default: ${DEFAULT-VALUE}).")
+    int p;
+
+    @Option(names = "--repeat", defaultValue = "3", paramLabel = "N",
+            description = "Timed repetitions after one warm-up (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
+    @Option(names = "--synthetic", description = {"Plant study-sized runs of p (checkpoints every 200 epochs, "
+            + "grokking 24001 epochs) into the store first, when none are committed; no training."})
+    boolean synthetic;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
+        }
+        Modulus m = Modulus.of(p);
+        String uri = store;
+        if (uri == null) {
+            uri = Files.createTempDirectory("modsweep-bench-analysis").toString();
+            synthetic = true;
+        }
+        ResultsStore s = ResultsStore.open(uri);
+        boolean complete = true;
+        for (var c : StudyConfigs.forModulus(m)) {
+            complete &= s.isCommitted(new Cell(m, c));
+        }
+        if (!complete) {
+            if (!synthetic) {
+                throw new IllegalArgumentException("store " + uri + " lacks committed runs of p=" + p
+                        + " (train them, or pass --synthetic to plant study-sized runs)");
+            }
+            out.println("planting study-sized runs of p=" + p + " into " + uri + " ...");
+            out.flush();
+            new PlantedStudy(s, 42).commitStudySized(m);
+        }
+        out.printf("bench analysis p=%d store=%s cores=%d%n", p, uri, Runtime.getRuntime().availableProcessors());
+        ModulusReport.Outcome warm = ModulusReport.generate(s, m);
+        out.printf("  warm-up (cold JVM): %.2f s, %d files%s%n", warm.seconds(), warm.written().size(),
+                warm.ok() ? "" : ", FAILURES " + warm.failures());
+        double best = Double.MAX_VALUE;
+        double sum = 0;
+        for (int i = 0; i < repeat; i++) {
+            ModulusReport.Outcome o = ModulusReport.generate(s, m);
+            out.printf("  run %d: %.2f s, %d files%n", i + 1, o.seconds(), o.written().size());
+            best = Math.min(best, o.seconds());
+            sum += o.seconds();
+            out.flush();
+        }
+        out.printf("result: cold %.2f s, best %.2f s, mean %.2f s (study plot step p=23: %.1f s; goal <= %.1f s)%n",
+                warm.seconds(), best, sum / repeat, STUDY_PLOT_SECONDS_P23, STUDY_PLOT_SECONDS_P23 / 3);
+        return warm.ok() ? 0 : 1;
+    }
+}

@@ -1,0 +1,62 @@
+package org.modsweep.analysis.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.modsweep.analysis.CrossModulusSummary;
+import org.modsweep.analysis.ModulusReport;
+import org.modsweep.core.Modulus;
+import org.modsweep.core.store.ResultsStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code modsweep analyze}: re-runs the reduce stage (every plot and JSON per p) from stored Parquet, no training. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Writes results/p_PPP/ (the study's plots and JSON) from the runs stored in a results store,",
+            "without retraining, then the cross-p summary in results/summary/."})
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--store", required = true, paramLabel = "URI",
+            description = "Results store: a directory or a Hadoop URI such as s3a://bucket/prefix.")
+    String store;
+
+    @Option(names = "--p", paramLabel = "MODULI",
+            description = "Moduli to analyse: 23, 3..31 or 15,23 (default: every p with committed runs).")
+    String moduli;
+
+    @Option(names = "--no-summary", description = "Skip the cross-p summary in results/summary/.")
+    boolean noSummary;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ResultsStore s = StoreOption.open(store);
+        List<Modulus> ps = StoreOption.moduli(s, moduli);
+        int failed = 0;
+        for (Modulus p : ps) {
+            ModulusReport.Outcome o = ModulusReport.generate(s, p);
+            out.printf("p=%d: %d files written in %.1f s -> %s%n", p.p(), o.written().size(), o.seconds(),
+                    s.layout().resultsDir(p));
+            for (ModulusReport.Failure f : o.failures()) {
+                out.println("  FAILED " + f);
+            }
+            out.flush();
+            if (!o.ok()) {
+                failed++;
+            }
+        }
+        if (!noSummary) {
+            List<String> files = CrossModulusSummary.write(s);
+            out.printf("summary: %d files -> %s%n", files.size(), s.layout().summaryDir());
+        }
+        if (failed > 0) {
+            spec.commandLine().getErr().println("modsweep analyze: error: " + failed + " modulus report(s) incomplete");
+            return 1;
+        }
+        return 0;
+    }
+}

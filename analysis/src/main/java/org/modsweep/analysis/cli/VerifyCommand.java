@@ -1,0 +1,65 @@
+package org.modsweep.analysis.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.modsweep.analysis.verify.ResultsVerifier;
+import org.modsweep.core.Modulus;
+import org.modsweep.core.store.ResultsStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code modsweep verify}: every expected file exists, JSON parses with its keys, PNG decodes and is not blank. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Checks a store's results: for every modulus, every file of the study's output set exists,",
+            "every JSON parses and has its keys, every PNG decodes and is not blank. Exit 1 on any problem."})
+public final class VerifyCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--store", required = true, paramLabel = "URI",
+            description = "Results store: a directory or a Hadoop URI such as s3a://bucket/prefix.")
+    String store;
+
+    @Option(names = "--p", paramLabel = "MODULI",
+            description = "Moduli to check: 23, 3..31 or 15,23 (default: every p with runs or results).")
+    String moduli;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        ResultsStore s = StoreOption.open(store);
+        List<ResultsVerifier.ModulusCheck> checks = new ArrayList<>();
+        if (moduli != null && !moduli.isBlank()) {
+            for (Modulus p : StoreOption.moduli(s, moduli)) {
+                checks.add(ResultsVerifier.verify(s, p));
+            }
+        } else {
+            checks = ResultsVerifier.verify(s);
+        }
+        if (checks.isEmpty()) {
+            throw new IllegalArgumentException("store " + s.uri() + " has no runs and no results to verify");
+        }
+        int bad = 0;
+        for (ResultsVerifier.ModulusCheck c : checks) {
+            out.println((c.passed() ? "OK   " : "FAIL ") + c.line());
+            for (String problem : c.problems()) {
+                out.println("     " + problem);
+            }
+            if (!c.passed()) {
+                bad++;
+            }
+        }
+        out.flush();
+        if (bad > 0) {
+            spec.commandLine().getErr().println("modsweep verify: error: " + bad + " of " + checks.size()
+                    + " moduli have missing or broken results");
+            return 1;
+        }
+        out.println("verify: all " + checks.size() + " moduli OK");
+        return 0;
+    }
+}
