@@ -64,13 +64,17 @@ function el(tag, attrs, ...children) {
 function layout(title, xTitle, yTitle, height, extra) {
   const axis = (t) => ({ title: { text: t }, gridcolor: '#EBF0F8', zerolinecolor: '#EBF0F8', linecolor: '#444',
     automargin: true });
+  const more = Object.assign({}, extra || {});
+  const xaxis = Object.assign(axis(xTitle), more.xaxis || {});
+  const yaxis = Object.assign(axis(yTitle), more.yaxis || {});
+  delete more.xaxis;
+  delete more.yaxis;
   return Object.assign({
-    title: { text: title, font: { size: 16 } }, height: height,
-    xaxis: axis(xTitle), yaxis: axis(yTitle),
+    title: { text: title, font: { size: 16 } }, height: height, xaxis: xaxis, yaxis: yaxis,
     margin: { l: 60, r: 20, t: 50, b: 50 }, paper_bgcolor: 'white', plot_bgcolor: 'white',
     font: { family: 'Palatino Linotype, Palatino, Georgia, serif', size: 13 },
     legend: { bgcolor: 'rgba(255,255,255,0.7)' }, hovermode: 'closest',
-  }, extra || {});
+  }, more);
 }
 
 const PLOT_CONFIG = { responsive: true, displaylogo: false };
@@ -106,6 +110,7 @@ async function loadModuli(select) {
   if (target === null || target === undefined) {
     $('info-bar').textContent = 'No results in this store yet: train a p with "Generate results for a new p" below.';
     $('generate').open = true;
+    document.body.dataset.loaded = 'true';
     return;
   }
   sel.value = String(target);
@@ -182,7 +187,7 @@ async function overviewCharts(p) {
     await draw('chart-grokk-ipr', [{ x: ov.grokk_epochs, y: ov.grokk_ipr, mode: 'lines', name: 'Avg IPR',
       line: { color: RED } }],
     layout('Grokking: IPR (weight decay drives sparsification)', 'Step', 'IPR', 350,
-      { yaxis: { title: { text: 'IPR' }, range: [0, 1.05], gridcolor: '#EBF0F8' } }));
+      { yaxis: { range: [0, 1.05] } }));
   } else {
     const why = p < 19 ? 'No grokking run for p < 19.' : 'No grokking data for p = ' + p + '.';
     clearChart('chart-grokk-loss-overview', why);
@@ -257,23 +262,24 @@ async function drawLogits(label, data) {
     marker: { color: classes.map((c) => (c === correct ? RED : NAVY)) },
     hovertemplate: 'Class %{x}: %{y:.3f}<extra></extra>',
   }], layout('Logits for (' + a + ', ' + b + ') -- correct = ' + correct, 'Output Class', 'Logit Value', 350,
-    { xaxis: { title: { text: 'Output Class' }, type: 'category', gridcolor: '#EBF0F8' } }));
+    { xaxis: { type: 'category' } }));
 }
 
 // ---------------------------------------------------------------- tab 6: grokking
 
 function stageShapes(s1, s2, end, withText) {
   const shapes = [], annotations = [];
-  const band = (x0, x1, color, text) => {
+  const band = (x0, x1, color, text, y) => {
     if (x0 === null || x0 === undefined || x1 === null || x1 === undefined) return;
     shapes.push({ type: 'rect', xref: 'x', yref: 'paper', x0: x0, x1: x1, y0: 0, y1: 1, fillcolor: color,
       line: { width: 0 }, layer: 'below' });
-    if (withText) annotations.push({ x: x0, y: 1, xref: 'x', yref: 'paper', text: text, showarrow: false,
+    if (withText) annotations.push({ x: x0, y: y, xref: 'x', yref: 'paper', text: text, showarrow: false,
       xanchor: 'left', yanchor: 'top', font: { size: 11 } });
   };
-  band(0, s1, 'rgba(212,175,55,0.15)', 'Memorization');
-  band(s1, s2, 'rgba(139,115,85,0.15)', 'Transition');
-  band(s2, end, 'rgba(192,192,192,0.15)', 'Generalization');
+  // the labels step down so that a narrow first stage does not print two labels on top of each other
+  band(0, s1, 'rgba(212,175,55,0.15)', 'Memorization', 1);
+  band(s1, s2, 'rgba(139,115,85,0.15)', 'Transition', 0.94);
+  band(s2, end, 'rgba(192,192,192,0.15)', 'Generalization', 0.88);
   return { shapes, annotations };
 }
 
@@ -331,7 +337,7 @@ async function loadEpochGrid(p, reset) {
     type: 'heatmap', z: data.grids[idx], zmin: 0, zmax: 1, colorscale: [[0, 'white'], [1, NAVY]],
     hovertemplate: 'a=%{y}, b=%{x}: %{z:.0f}<extra></extra>',
   }], layout('Accuracy Grid at Epoch ' + epoch, 'Second Input (b)', 'First Input (a)', 450,
-    { yaxis: { title: { text: 'First Input (a)' }, autorange: 'reversed' } }));
+    { yaxis: { autorange: 'reversed' } }));
   $('chart-acc-grid').dataset.epoch = String(epoch);
 }
 
@@ -380,7 +386,7 @@ function tablesOf(name, json) {
   const isRows = (a) => Array.isArray(a) && a.length && a.every((r) => r && typeof r === 'object' && !Array.isArray(r));
   const columnar = (o) => {
     const cols = Object.entries(o).filter(([, v]) => Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null));
-    if (cols.length < 2) return null;
+    if (cols.length < 2 || !cols.some(([k]) => X_KEYS.includes(k))) return null;
     const n = cols[0][1].length;
     if (!n || !cols.every(([, v]) => v.length === n)) return null;
     return Array.from({ length: n }, (_, i) => Object.fromEntries(cols.map(([k, v]) => [k, v[i]])));
@@ -397,7 +403,7 @@ function tablesOf(name, json) {
       }
     }
   }
-  return out.map((t) => ({ name: t.name, rows: t.rows.map(flatten) }));
+  return out.map((t) => ({ name: t.name, rows: t.rows.map((r) => flatten(r)) }));
 }
 
 function flatten(row, prefix, out) {

@@ -43,8 +43,10 @@ public final class ModulusReport {
      * @param written  file names written (with the pPPP_ prefix), in generation order
      * @param failures steps that failed
      * @param seconds  wall time
+     * @param millisPerFile wall time per file (including the analysis it was the first to need)
      */
-    public record Outcome(Modulus modulus, List<String> written, List<Failure> failures, double seconds) {
+    public record Outcome(Modulus modulus, List<String> written, List<Failure> failures, double seconds,
+                          java.util.Map<String, Long> millisPerFile) {
         public boolean ok() {
             return failures.isEmpty();
         }
@@ -77,14 +79,23 @@ public final class ModulusReport {
         return o.written();
     }
 
-    /** Writes the report of p and reports what happened; step failures do not throw. */
+    /** Writes the report of p and reports what happened; step failures do not throw. Uses every core. */
     public static Outcome generate(ResultsStore store, Modulus p) {
+        return generate(store, p, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #generate(ResultsStore, Modulus)} with a thread count for the analyses and figures (1 =
+     * sequential; a Spark reduce task that shares its executor's cores may pass its task CPUs).
+     */
+    public static Outcome generate(ResultsStore store, Modulus p, int threads) {
         long t0 = System.nanoTime();
-        ReportWriter w = new ReportWriter(store, p);
+        ReportWriter w = new ReportWriter(store, p, threads);
         w.run();
         double s = (System.nanoTime() - t0) / 1e9;
         Outcome o = new Outcome(p, Collections.unmodifiableList(new ArrayList<>(w.written())),
-                Collections.unmodifiableList(new ArrayList<>(w.failures())), s);
+                Collections.unmodifiableList(new ArrayList<>(w.failures())), s,
+                Collections.unmodifiableMap(new java.util.LinkedHashMap<>(w.millis())));
         if (o.ok()) {
             LOG.info("p={}: wrote {} files in {} s", p.p(), o.written().size(), String.format("%.1f", s));
         } else {

@@ -102,6 +102,38 @@ class ModulusReportTest {
         assertTrue(bad.get(1).problems().get(0).contains("p019_grokk_acc.png"), bad.get(1).problems()::toString);
     }
 
+    /** Edge cases of outputs.md §13: p = 3 (K = 1, ODE overflow) and runs capped to one or two checkpoints. */
+    @Test
+    void edgeCasesStillProduceEveryFile() throws Exception {
+        ResultsStore store = ResultsStore.open(tmp.resolve("edge").toString());
+        new PlantedStudy(store, 3).commitAll(Modulus.of(3), Map.of("standard", 201, "quad_random", 1,
+                "quad_single_freq", 1, "relu_single_freq", 401));
+        ModulusReport.Outcome o = ModulusReport.generate(store, Modulus.of(3), 1);
+        assertTrue(o.ok(), () -> o.failures().toString());
+        assertEquals(24, o.written().size());
+        String overview = Files.readString(tmp.resolve("edge/results/p_003/p003_overview.json"));
+        assertTrue(overview.contains("\"std_ipr\": [1.0, 1.0]"), overview); // one frequency: IPR identically 1
+        assertTrue(ResultsVerifier.verify(store).get(0).passed());
+    }
+
+    @Test
+    void missingRunsAreReportedAndTheRestIsWritten() throws Exception {
+        ResultsStore store = ResultsStore.open(tmp.resolve("partial").toString());
+        new PlantedStudy(store, 5).commit(new org.modsweep.core.Cell(Modulus.of(5),
+                org.modsweep.core.config.StudyConfigs.STANDARD), 401);
+        ModulusReport.Outcome o = ModulusReport.generate(store, Modulus.of(5), 2);
+        assertFalse(o.ok());
+        // standard-run files, metadata, training log and the two simulations are written
+        assertTrue(o.written().containsAll(List.of("p005_metadata.json", "p005_dft_heatmap_in.png",
+                "p005_lottery_beta_contour.png", "p005_phase_align_approx1.png")), o.written()::toString);
+        assertEquals(6, o.failures().size(), o.failures()::toString); // 2 lottery + 4 single-frequency files
+        assertTrue(o.failures().get(0).message().contains("p005-quad_random is not committed"),
+                o.failures().get(0)::toString);
+        ModulusReport.ReportException e = org.junit.jupiter.api.Assertions.assertThrows(
+                ModulusReport.ReportException.class, () -> ModulusReport.write(store, Modulus.of(5)));
+        assertEquals(18, e.outcome().written().size());
+    }
+
     private static List<String> iterable(java.util.Iterator<String> it) {
         List<String> out = new java.util.ArrayList<>();
         it.forEachRemaining(out::add);

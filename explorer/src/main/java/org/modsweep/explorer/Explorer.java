@@ -30,16 +30,15 @@ public final class Explorer implements AutoCloseable {
             throw new IllegalArgumentException("--epochs " + epochCap + " must be at least 1");
         }
         ResultFiles files = new ResultFiles(store);
-        TrainingJobs jobs = new TrainingJobs(files, trainer, epochCap);
-        ExplorerServer server;
+        bind.address(); // refuse a bad bind address before anything starts
+        // jobs are restored before the first request can list them
+        TrainingJobs jobs = new TrainingJobs(files, trainer, epochCap).start();
         try {
-            server = ExplorerServer.start(bind, files, jobs, epochCap);
+            return new Explorer(ExplorerServer.start(bind, files, jobs, epochCap), jobs);
         } catch (IOException | RuntimeException e) {
             jobs.close();
             throw e;
         }
-        jobs.start();
-        return new Explorer(server, jobs);
     }
 
     public String url() {

@@ -39,6 +39,9 @@ final class ExplorerPage implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1400,1000", "--hide-scrollbars");
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -92,6 +95,17 @@ final class ExplorerPage implements AutoCloseable {
             names.add(name);
         }
         return names;
+    }
+
+    /** Console errors since the last call (a CSP violation or a script error shows up here). */
+    List<String> consoleErrors() {
+        List<String> out = new ArrayList<>();
+        for (org.openqa.selenium.logging.LogEntry e : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            if (e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
+                out.add(e.getMessage());
+            }
+        }
+        return out;
     }
 
     void screenshot(String name) throws IOException {

@@ -72,7 +72,7 @@ public final class CellTrainer {
             DataSplit split;
             SeedLock.LOCK.lock();
             try {
-                init = Initializer.draw(manager, config, p, dMlp);
+                init = Initializer.draw(config, p, dMlp);
                 split = DataSplit.of(config, p, init.torchDraws());
             } finally {
                 SeedLock.LOCK.unlock();

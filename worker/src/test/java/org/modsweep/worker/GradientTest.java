@@ -33,7 +33,7 @@ class GradientTest {
             InitialWeights init;
             SeedLock.LOCK.lock();
             try {
-                init = Initializer.draw(m, StudyConfigs.STANDARD, p, dMlp);
+                init = Initializer.draw(StudyConfigs.STANDARD, p, dMlp);
             } finally {
                 SeedLock.LOCK.unlock();
             }

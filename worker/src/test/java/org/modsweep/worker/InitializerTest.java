@@ -82,7 +82,7 @@ class InitializerTest {
         try (NDManager m = NDManager.newBaseManager(Engines.PYTORCH)) {
             SeedLock.LOCK.lock();
             try {
-                return Initializer.draw(m, c, 23, 512);
+                return Initializer.draw(c, 23, 512);
             } finally {
                 SeedLock.LOCK.unlock();
             }

@@ -38,6 +38,10 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
             description = "Timed repetitions after one warm-up (default: ${DEFAULT-VALUE}).")
     int repeat;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for analyses and figures (default: every core).")
+    Integer threads;
+
     @Option(names = "--synthetic", description = {"Plant study-sized runs of p (checkpoints every 200 epochs, "
             + "grokking 24001 epochs) into the store first, when none are committed; no training."})
     boolean synthetic;
@@ -68,19 +72,28 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
             out.flush();
             new PlantedStudy(s, 42).commitStudySized(m);
         }
-        out.printf("bench analysis p=%d store=%s cores=%d%n", p, uri, Runtime.getRuntime().availableProcessors());
-        ModulusReport.Outcome warm = ModulusReport.generate(s, m);
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new IllegalArgumentException("--threads must be >= 1, got " + n);
+        }
+        out.printf("bench analysis p=%d store=%s cores=%d threads=%d%n", p, uri,
+                Runtime.getRuntime().availableProcessors(), n);
+        ModulusReport.Outcome warm = ModulusReport.generate(s, m, n);
         out.printf("  warm-up (cold JVM): %.2f s, %d files%s%n", warm.seconds(), warm.written().size(),
                 warm.ok() ? "" : ", FAILURES " + warm.failures());
         double best = Double.MAX_VALUE;
         double sum = 0;
         for (int i = 0; i < repeat; i++) {
-            ModulusReport.Outcome o = ModulusReport.generate(s, m);
+            ModulusReport.Outcome o = ModulusReport.generate(s, m, n);
             out.printf("  run %d: %.2f s, %d files%n", i + 1, o.seconds(), o.written().size());
             best = Math.min(best, o.seconds());
             sum += o.seconds();
             out.flush();
         }
+        out.println("  slowest files of the cold run (ms, including the analysis each was first to need):");
+        warm.millisPerFile().entrySet().stream()
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(6)
+                .forEach(e -> out.printf("    %6d  %s%n", e.getValue(), e.getKey()));
         out.printf("result: cold %.2f s, best %.2f s, mean %.2f s (study plot step p=23: %.1f s; goal <= %.1f s)%n",
                 warm.seconds(), best, sum / repeat, STUDY_PLOT_SECONDS_P23, STUDY_PLOT_SECONDS_P23 / 3);
         return warm.ok() ? 0 : 1;

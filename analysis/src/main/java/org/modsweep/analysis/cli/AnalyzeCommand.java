@@ -28,6 +28,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Moduli to analyse: 23, 3..31 or 15,23 (default: every p with committed runs).")
     String moduli;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the analyses and figures of one p (default: every core).")
+    Integer threads;
+
     @Option(names = "--no-summary", description = "Skip the cross-p summary in results/summary/.")
     boolean noSummary;
 
@@ -38,7 +42,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<Modulus> ps = StoreOption.moduli(s, moduli);
         int failed = 0;
         for (Modulus p : ps) {
-            ModulusReport.Outcome o = ModulusReport.generate(s, p);
+            ModulusReport.Outcome o = threads == null ? ModulusReport.generate(s, p)
+                    : ModulusReport.generate(s, p, Math.max(1, threads));
             out.printf("p=%d: %d files written in %.1f s -> %s%n", p.p(), o.written().size(), o.seconds(),
                     s.layout().resultsDir(p));
             for (ModulusReport.Failure f : o.failures()) {

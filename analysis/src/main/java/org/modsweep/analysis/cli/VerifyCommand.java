@@ -53,10 +53,20 @@ public final class VerifyCommand implements Callable<Integer> {
                 bad++;
             }
         }
+        List<String> summary = ResultsVerifier.verifySummary(s);
+        if (summary != null) {
+            out.println((summary.isEmpty() ? "OK   " : "FAIL ") + "summary: " + (summary.isEmpty()
+                    ? "all " + org.modsweep.analysis.CrossModulusSummary.FILES.size() + " files OK"
+                    : summary.size() + " problem(s)"));
+            summary.forEach(pr -> out.println("     " + pr));
+            if (!summary.isEmpty()) {
+                bad++;
+            }
+        }
         out.flush();
         if (bad > 0) {
-            spec.commandLine().getErr().println("modsweep verify: error: " + bad + " of " + checks.size()
-                    + " moduli have missing or broken results");
+            spec.commandLine().getErr().println("modsweep verify: error: " + bad + " check(s) found missing or "
+                    + "broken results (see above)");
             return 1;
         }
         out.println("verify: all " + checks.size() + " moduli OK");

@@ -5,7 +5,7 @@ import org.modsweep.core.parquet.Checkpoint;
 
 /**
  * Plain-Java forward pass of the study's network (science.md §2.2) for analyses of stored checkpoints:
- * h = W_in[:, a] + W_in[:, b], σ(h), logits = W_out · σ(h). Float32 weights, double accumulation.
+ * h = W_in[:, a] + W_in[:, b], σ(h), logits = W_out · σ(h), in float32 like the reference.
  */
 public final class TwoLayerNet {
 
@@ -13,7 +13,8 @@ public final class TwoLayerNet {
     private final int m;
     /** W_in transposed to [p][M] so that column a is contiguous. */
     private final float[] wInT;
-    private final float[] wOut;
+    /** W_out transposed to [M][p]: each active neuron adds one contiguous row to the logits (vectorisable). */
+    private final float[] wOutT;
     private final Activation act;
 
     public TwoLayerNet(Checkpoint c, Activation act) {
@@ -27,7 +28,13 @@ public final class TwoLayerNet {
                 wInT[j * m + n] = wi[n * p + j];
             }
         }
-        this.wOut = c.wOut().values();
+        float[] wo = c.wOut().values();
+        this.wOutT = new float[m * p];
+        for (int cl = 0; cl < p; cl++) {
+            for (int n = 0; n < m; n++) {
+                wOutT[n * p + cl] = wo[cl * m + n];
+            }
+        }
     }
 
     public int p() {
@@ -36,24 +43,51 @@ public final class TwoLayerNet {
 
     /** Logits [p] of the pair (a, b). */
     public double[] logits(int a, int b) {
+        Scratch sc = new Scratch(m, p);
+        logitsInto(a, b, sc);
         double[] out = new double[p];
-        logitsInto(a, b, new double[m], out);
+        for (int c = 0; c < p; c++) {
+            out[c] = sc.z[c];
+        }
         return out;
     }
 
-    private void logitsInto(int a, int b, double[] h, double[] out) {
+    /** Per-thread buffers of one forward pass. */
+    private static final class Scratch {
+        final float[] h;
+        final int[] active;
+        final float[] z;
+
+        Scratch(int m, int p) {
+            h = new float[m];
+            active = new int[m];
+            z = new float[p];
+        }
+    }
+
+    /**
+     * Float32 forward pass like the reference's: only neurons with a non-zero activation contribute (about half
+     * under ReLU), each as one contiguous row of W_out^T.
+     */
+    private void logitsInto(int a, int b, Scratch sc) {
         int oa = a * m;
         int ob = b * m;
+        int na = 0;
         for (int n = 0; n < m; n++) {
-            h[n] = activate((double) wInT[oa + n] + wInT[ob + n]);
-        }
-        for (int c = 0; c < p; c++) {
-            int base = c * m;
-            double s = 0;
-            for (int n = 0; n < m; n++) {
-                s += wOut[base + n] * h[n];
+            float v = (float) activate(wInT[oa + n] + wInT[ob + n]);
+            if (v != 0) {
+                sc.h[na] = v;
+                sc.active[na++] = n;
             }
-            out[c] = s;
+        }
+        float[] z = sc.z;
+        java.util.Arrays.fill(z, 0f);
+        for (int i = 0; i < na; i++) {
+            float hv = sc.h[i];
+            int base = sc.active[i] * p;
+            for (int c = 0; c < p; c++) {
+                z[c] += hv * wOutT[base + c];
+            }
         }
     }
 
@@ -69,11 +103,14 @@ public final class TwoLayerNet {
     /** Logits of every pair in canonical order n = a·p + b: [p²][p]. */
     public double[][] allLogits() {
         double[][] out = new double[p * p][];
-        double[] h = new double[m];
+        Scratch sc = new Scratch(m, p);
         for (int a = 0; a < p; a++) {
             for (int b = 0; b < p; b++) {
+                logitsInto(a, b, sc);
                 double[] z = new double[p];
-                logitsInto(a, b, h, z);
+                for (int c = 0; c < p; c++) {
+                    z[c] = sc.z[c];
+                }
                 out[a * p + b] = z;
             }
         }
@@ -96,14 +133,19 @@ public final class TwoLayerNet {
         if (pairIndices.length == 0) {
             return 0;
         }
-        double[] h = new double[m];
-        double[] z = new double[p];
+        Scratch sc = new Scratch(m, p);
         int correct = 0;
         for (int idx : pairIndices) {
             int a = idx / p;
             int b = idx % p;
-            logitsInto(a, b, h, z);
-            if (argmax(z) == (a + b) % p) {
+            logitsInto(a, b, sc);
+            int best = 0;
+            for (int c = 1; c < p; c++) {
+                if (sc.z[c] > sc.z[best]) {
+                    best = c;
+                }
+            }
+            if (best == (a + b) % p) {
                 correct++;
             }
         }

@@ -28,6 +28,7 @@ public final class Heatmap {
     private double tickPoints = 10;
     private int xRotation;
     private boolean colorbar = true;
+    private boolean square;
     private XYChart chart;
 
     public Heatmap(double[][] values, ColorMap cmap) {
@@ -61,6 +62,12 @@ public final class Heatmap {
         return this;
     }
 
+    /** Square cells (matplotlib's aspect "equal"): the panel narrows to fit and is centred in its region. */
+    public Heatmap square(boolean on) {
+        this.square = on;
+        return this;
+    }
+
     /** The matrix chart (available after {@link #place}) for extra layers such as {@link CellMarks}. */
     public XYChart chart() {
         return chart;
@@ -87,6 +94,17 @@ public final class Heatmap {
         int cbw = colorbar ? barW + ColorBar.labelWidth(probe, cmap, Math.max(8, tickPoints)) + (int) Style.pt(10) : 0;
         probe.dispose();
         int cw = w - cbw;
+        if (square && rows > 0) {
+            // plot height ≈ chart height less title and padding; the y axis takes about 4 tick digits plus its title
+            int titleH = title == null ? 0 : (int) (Style.pt(titlePoints) * 1.9);
+            int plotH = h - band - titleH - (int) Style.pt(12);
+            int yAxisW = tfm.stringWidth("0000") + (yTitle == null ? 0 : afm.getHeight() * 2) + (int) Style.pt(12);
+            int want = yAxisW + (int) Math.round(plotH * (double) cols / rows);
+            if (want < cw) {
+                x += (cw - want) / 2;
+                cw = want;
+            }
+        }
         XYChart c = Style.xy(cw, h - band);
         c.getStyler().setAxisTickLabelsFont(tickFont);
         c.getStyler().setAxisTitleFont(titleFont);

@@ -209,6 +209,12 @@ public final class Plot {
         if (hasBreaker || !(xmin <= xmax) || !(ymin <= ymax)) {
             return;
         }
+        Double lo = c.getStyler().getYAxisMin();
+        Double hi = c.getStyler().getYAxisMax();
+        double span = Math.max(Math.abs(lo != null ? lo : ymin), Math.abs(hi != null ? hi : ymax));
+        if (span >= 1e5) {
+            c.getStyler().setYAxisDecimalPattern("0.##E0"); // overflowing simulations reach 1e97
+        }
         double x = xmin + (xmax - xmin) * 0.0123456789;
         double y = ymin + (ymax - ymin) * 0.0123456789;
         XYSeries b = c.addSeries("\u2063" + HIDDEN.incrementAndGet(), new double[] {x}, new double[] {y});

@@ -135,7 +135,8 @@ final class GrokkingFigures {
                 .axes("Second Input", firstPanel ? "First Input" : null, 14)
                 .ticks(i -> i % step == 0 ? Integer.toString(i) : Plot.blank(i), i -> i % step == 0 ? Integer.toString(i) : Plot.blank(i),
                         p > 30 ? 8 : 11, 0)
-                .colorbar(colorbar);
+                .colorbar(colorbar)
+                .square(true);
     }
 
     private static void panels(Figure f, List<Heatmap> maps, double[] ratios, boolean[][] marks, Color markColor,

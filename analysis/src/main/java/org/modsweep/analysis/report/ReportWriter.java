@@ -34,10 +34,29 @@ public final class ReportWriter {
     private final List<ModulusReport.Failure> failures = new ArrayList<>();
     private final Map<String, StoredRun> runs = new LinkedHashMap<>();
     private final Map<String, Exception> missing = new LinkedHashMap<>();
+    private final Map<String, Long> millis = new LinkedHashMap<>();
+
+    private final int threads;
+    /** Files in generation order, produced (possibly in parallel) before they are written in order. */
+    private final List<Pending> pending = new ArrayList<>();
+
+    private record Pending(String step, String name, Step<byte[]> producer) {
+    }
 
     public ReportWriter(ResultsStore store, Modulus p) {
+        this(store, p, 1);
+    }
+
+    /** @param threads analyses and figures rendered by this many threads (1 = sequential) */
+    public ReportWriter(ResultsStore store, Modulus p, int threads) {
         this.store = store;
         this.p = p;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** Wall time per written file in ms (the analysis it first needed included), in generation order. */
+    public Map<String, Long> millis() {
+        return millis;
     }
 
     public List<String> written() {
@@ -69,7 +88,7 @@ public final class ReportWriter {
             this.step = step;
         }
 
-        T get() throws Exception {
+        synchronized T get() throws Exception {
             if (!done) {
                 done = true;
                 try {
@@ -259,6 +278,14 @@ public final class ReportWriter {
             });
         }
 
+        // Tab 8: the analytical script
+        png("analytical", "phase_align_approx1.png",
+                () -> DynamicsFigures.analytical(DecoupledOde.simulate(p.p(), DecoupledOde.Case.ONE), true));
+        png("analytical", "phase_align_approx2.png",
+                () -> DynamicsFigures.analytical(DecoupledOde.simulate(p.p(), DecoupledOde.Case.TWO), false));
+
+        produceAndWrite(List.of(grokking, standard, lottery, quadSf, reluSf));
+
         // numbers for the cross-p summary (outside results/p_PPP, so the study's file set stays exact)
         try {
             StandardRunAnalysis std = runs.containsKey("standard") ? standard.get() : null;
@@ -270,12 +297,6 @@ public final class ReportWriter {
             failures.add(new ModulusReport.Failure("summary numbers", List.of(ModulusSummaryData.path(store, p)
                     .getName()), message(e)));
         }
-
-        // Tab 8: the analytical script
-        png("analytical", "phase_align_approx1.png",
-                () -> DynamicsFigures.analytical(DecoupledOde.simulate(p.p(), DecoupledOde.Case.ONE), true));
-        png("analytical", "phase_align_approx2.png",
-                () -> DynamicsFigures.analytical(DecoupledOde.simulate(p.p(), DecoupledOde.Case.TWO), false));
     }
 
     private LotteryTracking lotteryTracking() throws Exception {
@@ -337,27 +358,93 @@ public final class ReportWriter {
     }
 
     private void json(String step, String name, boolean indent, Step<Object> doc) {
-        guarded(step, name, () -> {
+        pending.add(new Pending(step, name, () -> {
             Object o = doc.get();
-            String text = indent ? PyJson.indented(o) : PyJson.compact(o);
-            put(name, text.getBytes(StandardCharsets.UTF_8));
-        });
+            return (indent ? PyJson.indented(o) : PyJson.compact(o)).getBytes(StandardCharsets.UTF_8);
+        }));
     }
 
     private void png(String step, String name, Step<Figure> fig) {
-        guarded(step, name, () -> put(name, fig.get().png()));
+        pending.add(new Pending(step, name, () -> fig.get().png()));
+    }
+
+    /** Produces every pending file (in parallel when threads &gt; 1) and writes them in generation order. */
+    private void produceAndWrite(List<Lazy<?>> warmUp) {
+        java.util.concurrent.ExecutorService pool = threads > 1
+                ? java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "report-p" + p.p());
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
+        try {
+            List<java.util.concurrent.Future<byte[]>> futures = new ArrayList<>();
+            long[] took = new long[pending.size()];
+            if (pool != null) {
+                for (Lazy<?> l : warmUp) {
+                    pool.submit(() -> {
+                        try {
+                            l.get();
+                        } catch (Exception e) {
+                            // remembered by the Lazy and reported by each file that needs it
+                        }
+                    });
+                }
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                Pending pd = pending.get(i);
+                final int idx = i;
+                java.util.concurrent.Callable<byte[]> c = () -> {
+                    long t0 = System.nanoTime();
+                    try {
+                        return pd.producer().get();
+                    } finally {
+                        took[idx] = (System.nanoTime() - t0) / 1_000_000;
+                    }
+                };
+                if (pool != null) {
+                    futures.add(pool.submit(c));
+                } else {
+                    java.util.concurrent.FutureTask<byte[]> ft = new java.util.concurrent.FutureTask<>(c);
+                    futures.add(ft);
+                }
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                Pending pd = pending.get(i);
+                java.util.concurrent.Future<byte[]> fu = futures.get(i);
+                final int idx = i;
+                guarded(pd.step(), pd.name(), () -> {
+                    if (fu instanceof java.util.concurrent.FutureTask<byte[]> ft && pool == null) {
+                        ft.run();
+                    }
+                    byte[] bytes;
+                    try {
+                        bytes = fu.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        Throwable c = e.getCause();
+                        if (c instanceof Exception ex) {
+                            throw ex;
+                        }
+                        if (c instanceof Error err) {
+                            throw err;
+                        }
+                        throw e;
+                    }
+                    put(pd.name(), bytes);
+                    millis.put(prefixed(pd.name()), took[idx]);
+                });
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
     }
 
     private void guarded(String step, String name, Writes w) {
-        long t0 = System.nanoTime();
         try {
             w.run();
-            LOG.debug("p={}: {} in {} ms", p.p(), name, (System.nanoTime() - t0) / 1_000_000);
-        } catch (Exception | Error e) {
-            if (e instanceof Error err && !(e instanceof AssertionError) && !(e instanceof LinkageError)
-                    && !(e instanceof OutOfMemoryError)) {
-                throw err;
-            }
+        } catch (Exception | AssertionError | LinkageError e) {
             String file = prefixed(name);
             LOG.warn("p={}: {} failed: {}", p.p(), file, message(e));
             LOG.debug("p={}: {} failure", p.p(), file, e);

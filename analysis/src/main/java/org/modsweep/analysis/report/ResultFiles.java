@@ -25,6 +25,10 @@ public final class ResultFiles {
 
     public static void write(ResultsStore store, Path file, byte[] bytes) throws IOException {
         FileSystem fs = fs(store);
+        if (store.fs() instanceof ChecksumFileSystem c) {
+            // a checksum left by an earlier checksummed write would no longer match: remove it
+            fs.delete(c.getChecksumFile(file), false);
+        }
         fs.mkdirs(file.getParent());
         try (OutputStream out = fs.create(file, true)) {
             out.write(bytes);

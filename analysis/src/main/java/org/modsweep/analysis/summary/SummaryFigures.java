@@ -87,7 +87,7 @@ public final class SummaryFigures {
         }
         int cols = Math.max(1, Math.min(3, ps.size()));
         int rows = Math.max(1, (ps.size() + cols - 1) / cols);
-        Figure f = Figure.inches(6 * cols, 4 * rows + 0.5);
+        Figure f = Figure.inches(Math.max(8, 6 * cols), 4 * rows + 0.5);
         int w = f.width() / cols;
         int h = (f.height() - Style.px(0.5)) / rows;
         for (int i = 0; i < ps.size(); i++) {
@@ -119,7 +119,7 @@ public final class SummaryFigures {
             Plot.line(c, null, new double[] {0, 1}, new double[] {0, 0}, Color.LIGHT_GRAY, Style.stroke(1), null);
             f.add(c, 0, Style.px(0.5), f.width(), f.height() - Style.px(0.5));
         }
-        f.text(title, 16, f.width() / 2, (int) (Style.px(0.5) * 0.75));
+        f.text(title, 13, f.width() / 2, (int) (Style.px(0.5) * 0.75));
         return f;
     }
 }

@@ -99,6 +99,34 @@ public final class ResultsVerifier {
         return new ModulusCheck(p, names.size(), ok, problems);
     }
 
+    /**
+     * The cross-p summary files, checked only when the summary exists (a store reduced by a sweep or by
+     * {@code analyze}); null when there is no summary yet.
+     */
+    public static List<String> verifySummary(ResultsStore store) throws IOException {
+        Path dir = store.layout().summaryDir();
+        if (!ResultFiles.exists(store, new Path(dir, "moduli.json"))) {
+            return null;
+        }
+        List<String> problems = new ArrayList<>();
+        for (String name : org.modsweep.analysis.CrossModulusSummary.FILES) {
+            Path f = new Path(dir, name);
+            if (!ResultFiles.exists(store, f)) {
+                problems.add("summary/" + name + ": missing");
+                continue;
+            }
+            byte[] bytes = ResultFiles.read(store, f);
+            String problem = name.endsWith(".json")
+                    ? checkJson(bytes, name.equals("moduli.json") ? List.of("moduli", "columns", "rows")
+                            : List.of("standard", "grokking"))
+                    : checkPng(bytes);
+            if (problem != null) {
+                problems.add("summary/" + name + ": " + problem);
+            }
+        }
+        return problems;
+    }
+
     /** Null if the JSON parses to an object with every key, else the problem. */
     public static String checkJson(byte[] bytes, List<String> keys) {
         JsonNode n;

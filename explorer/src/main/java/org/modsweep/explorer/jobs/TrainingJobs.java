@@ -303,5 +303,11 @@ public final class TrainingJobs implements AutoCloseable {
             trainer.cancel();
         }
         worker.interrupt();
+        try {
+            // let a cancelled sweep wind down (it releases Spark) before the caller goes on
+            worker.join(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.modsweep.worker.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,8 +68,13 @@ public final class BenchTrainCommand implements Callable<Integer> {
         List<Modulus> ps = ModulusList.parse(moduli);
         List<RunConfig> cs = StudyConfigs.parse(configs);
         Path scratch = Files.createTempDirectory("modsweep-bench-");
-        out.printf("%-4s %-17s %7s %7s %6s %11s %9s%n", "p", "config", "threads", "epochs", "capped", "ms/epoch",
-                "wall s");
+        out.println("machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores; "
+                + "load average before: " + loadAverage());
+        out.println("ms/epoch = wall time of the epoch loop / epochs (run.json); cpu ms/epoch = CPU time of the whole "
+                + "training (init, loop, Parquet, commit) / epochs: the training thread's for 1 thread, the process's "
+                + "otherwise. On a loaded machine trust the cpu column.");
+        out.printf("%-4s %-17s %7s %7s %6s %9s %13s %8s%n", "p", "config", "threads", "epochs", "capped", "ms/epoch",
+                "cpu ms/epoch", "wall s");
         try {
             ResultsStore store = ResultsStore.open(scratch.toString());
             for (Modulus p : ps) {
@@ -83,11 +89,13 @@ public final class BenchTrainCommand implements Callable<Integer> {
                             continue;
                         }
                         Cell cell = new Cell(p, c);
+                        long cpu0 = cpuNanos(t);
                         RunRecord r = CellTrainer.train(store, cell, new TrainOptions(cap, t, device, true),
                                 TrainingListener.NONE).record();
+                        double cpuMs = (cpuNanos(t) - cpu0) / 1e6 / r.epochsRun();
                         boolean capped = r.epochCap() != null;
-                        out.printf("%-4d %-17s %7d %7d %6s %11.3f %9.1f%n", p.p(), c.key(), t, r.epochsRun(),
-                                capped ? "yes" : "no", r.msPerEpoch(), r.wallSeconds());
+                        out.printf("%-4d %-17s %7d %7d %6s %9.3f %13.3f %8.1f%n", p.p(), c.key(), t, r.epochsRun(),
+                                capped ? "yes" : "no", r.msPerEpoch(), cpuMs, r.wallSeconds());
                         out.flush();
                         if (capped) {
                             total += r.msPerEpoch() * c.numEpochs() / 1000.0;
@@ -102,11 +110,38 @@ public final class BenchTrainCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
+            out.println("load average after: " + loadAverage());
         } finally {
             try (Stream<Path> walk = Files.walk(scratch)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
             }
         }
         return 0;
+    }
+
+    private static long cpuNanos(int threads) {
+        if (threads == 1) {
+            return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        }
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse(System.getProperty("os.arch"));
+        } catch (IOException | RuntimeException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.modsweep.worker.init;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -17,13 +18,16 @@ public final class Initializer {
     private Initializer() {
     }
 
-    /** Must be called with {@link SeedLock#LOCK} held: it reseeds the process-global engine generator. */
-    public static InitialWeights draw(NDManager manager, RunConfig config, int p, int dMlp) {
+    /**
+     * Must be called with {@link SeedLock#LOCK} held: it reseeds the process-global engine generator. Draws on the
+     * CPU whatever device trains (the reference's weights come from torch's CPU generator), in a scratch manager.
+     */
+    public static InitialWeights draw(RunConfig config, int p, int dMlp) {
         if (!SeedLock.LOCK.isHeldByCurrentThread()) {
             throw new IllegalStateException("initialisation must run under SeedLock");
         }
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
-        try (NDManager scope = manager.newSubManager()) {
+        try (NDManager scope = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             return config.initType() == InitType.RANDOM
                     ? random(scope, config, p, dMlp)
                     : singleFrequency(scope, config, p, dMlp);

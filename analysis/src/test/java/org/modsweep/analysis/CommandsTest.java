@@ -1,0 +1,71 @@
+package org.modsweep.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modsweep.analysis.cli.AnalyzeCommand;
+import org.modsweep.analysis.cli.VerifyCommand;
+import org.modsweep.analysis.synthetic.PlantedStudy;
+import org.modsweep.core.Modulus;
+import org.modsweep.core.store.ResultsStore;
+import picocli.CommandLine;
+
+class CommandsTest {
+
+    @TempDir
+    java.nio.file.Path tmp;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void analyzeThenVerifyAndVerifyFailsLoudly() throws Exception {
+        String store = tmp.resolve("s").toString();
+        new PlantedStudy(ResultsStore.open(store), 1).commitAll(Modulus.of(5), Map.of("standard", 401,
+                "quad_random", 401, "quad_single_freq", 401, "relu_single_freq", 401));
+
+        Result before = run(new VerifyCommand(), "--store", store);
+        assertEquals(1, before.code(), before.out());
+        assertTrue(before.out().contains("FAIL p=5: 0/24 files OK"), before.out());
+
+        Result a = run(new AnalyzeCommand(), "--store", store, "--p", "5", "--threads", "2");
+        assertEquals(0, a.code(), a.out() + a.err());
+        assertTrue(a.out().contains("p=5: 24 files written"), a.out());
+        assertTrue(a.out().contains("summary: 5 files"), a.out());
+
+        Result ok = run(new VerifyCommand(), "--store", store);
+        assertEquals(0, ok.code(), ok.out());
+        assertTrue(ok.out().contains("OK   p=5: 24/24 files OK"), ok.out());
+        assertTrue(ok.out().contains("OK   summary: all 5 files OK"), ok.out());
+
+        Files.writeString(tmp.resolve("s/results/p_005/p005_metadata.json"), "{not json");
+        Result bad = run(new VerifyCommand(), "--store", store);
+        assertEquals(1, bad.code());
+        assertTrue(bad.out().contains("p005_metadata.json: not valid JSON"), bad.out());
+        assertTrue(bad.err().contains("modsweep verify: error:"), bad.err());
+    }
+
+    @Test
+    void badInputIsRejected() {
+        assertNotEquals(0, run(new AnalyzeCommand(), "--store", tmp.resolve("empty").toString()).code());
+        assertNotEquals(0, run(new AnalyzeCommand(), "--store", tmp.toString(), "--p", "4").code());
+        assertNotEquals(0, run(new VerifyCommand(), "--store", tmp.resolve("nothing").toString()).code());
+    }
+}

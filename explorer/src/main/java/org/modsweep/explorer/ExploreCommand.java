@@ -1,0 +1,81 @@
+package org.modsweep.explorer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.modsweep.core.store.ResultsStore;
+import org.modsweep.explorer.jobs.SweepTrainer;
+import org.modsweep.explorer.server.BindPolicy;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code modsweep explore --store S}: serves the explorer web app over a results store until interrupted. */
+@Command(name = "explore", mixinStandardHelpOptions = true,
+        description = {"Serves the explorer web app over a results store (the study's nine tabs, a cross-p Sweep tab,"
+                + " and on-demand training of new moduli). Prints its address and opens nothing.",
+            "Stop it with Ctrl-C."})
+public final class ExploreCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--store", defaultValue = "results", paramLabel = "URI",
+            description = "Results store: a local directory or a Hadoop URI such as s3a://bucket/prefix (default: ${DEFAULT-VALUE}).")
+    String store;
+
+    @Option(names = "--host", paramLabel = "HOST",
+            description = "Address to listen on (default " + BindPolicy.DEFAULT_HOST + "). A non-loopback address is"
+                    + " used only when given here explicitly: anyone who reaches it can start trainings.")
+    String host;
+
+    @Option(names = "--port", defaultValue = "" + BindPolicy.DEFAULT_PORT, paramLabel = "PORT",
+            description = "TCP port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--epochs", paramLabel = "N",
+            description = "Cap the epochs of on-demand trainings (quick looks, tests); default: the study's epochs.")
+    Integer epochs;
+
+    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "MASTER",
+            description = "Spark master for on-demand trainings (default: ${DEFAULT-VALUE}).")
+    String master;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "Extra Spark property for on-demand trainings (repeatable), e.g. spark.hadoop.fs.s3a.endpoint=...")
+    Map<String, String> conf = new LinkedHashMap<>();
+
+    @Override
+    public void run() {
+        if (epochs != null && epochs < 1) {
+            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        }
+        BindPolicy bind = host == null ? BindPolicy.loopback(port) : new BindPolicy(host, port, true);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try {
+            // the explorer reads the store with the same Hadoop settings the on-demand sweeps get
+            org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+            conf.forEach((k, v) -> {
+                if (k.startsWith("spark.hadoop.")) {
+                    hadoop.set(k.substring("spark.hadoop.".length()), v);
+                }
+            });
+            ResultsStore results = ResultsStore.open(store, hadoop);
+            Explorer explorer = Explorer.start(results, bind, epochs, new SweepTrainer(store, master, conf));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                explorer.close();
+                stopped.countDown();
+            }, "explorer-shutdown"));
+            spec.commandLine().getOut().println("modsweep explorer serving store " + store + " at " + explorer.url());
+            spec.commandLine().getOut().println("(Ctrl-C to stop)");
+            spec.commandLine().getOut().flush();
+            stopped.await();
+        } catch (java.net.BindException e) {
+            throw new IllegalArgumentException("cannot listen on " + bind.host() + ":" + port + ": " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
