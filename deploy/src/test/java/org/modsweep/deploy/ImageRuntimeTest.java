@@ -3,8 +3,13 @@ package org.modsweep.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The image's runtime layout, rebuilt on this machine without Docker: stage-app.sh lays out the packaged application
  * next to a Spark jars folder, and the JNI glue goes into a libtorch folder named by PYTORCH_LIBRARY_PATH. Then the
  * in-image launcher trains a cell, the driver pod's command (spark-submit --class of submit-sweep.sh's main class on
- * Spark's jars plus the staged ones) runs a sweep, both with the
+ * Spark's jars plus the staged ones) runs a sweep, and the explorer starts with the chart's arguments, all with the
  * image's environment (DJL offline, no home directory, no CPU libtorch jar on the classpath). What differs from the
  * image: DJL's CPU libtorch instead of the CUDA 12.8 build, a local master instead of Kubernetes, Spark's jars taken
  * from the app's own dependencies.
@@ -119,6 +124,50 @@ class ImageRuntimeTest {
         Repo.Run sweep = Repo.run(cmd, Map.of(), 240);
         assertEquals(0, sweep.exitCode(), sweep.output());
         assertTrue(Files.isRegularFile(store.resolve("runs/p=5/config=standard/_DONE")), sweep.output());
+    }
+
+    @Test
+    void explorerStartsWithTheChartsArguments() throws Exception {
+        Deployment explorer = Chart.render(Map.of()).one(Deployment.class, Chart.RELEASE + "-modsweep-explorer");
+        List<String> command = explorer.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand();
+        assertEquals(List.of("/opt/modsweep/bin/modsweep"), command);
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path store = Files.createDirectories(dir.resolve("explorer-store"));
+        // the chart's arguments; in this test the store is a local folder and the host loopback, not 0.0.0.0
+        List<String> args = new ArrayList<>(explorer.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
+        args.set(args.indexOf("--store") + 1, store.toString());
+        args.set(args.indexOf("--host") + 1, "127.0.0.1");
+        args.set(args.indexOf("--port") + 1, Integer.toString(port));
+
+        List<String> cmd = imageEnv();
+        cmd.addAll(List.of("JAVA_OPTS=-Xmx512m", "bash", Repo.DEPLOY.resolve("bin/modsweep").toString()));
+        cmd.addAll(args);
+        Path log = dir.resolve("explorer.log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 90_000_000_000L;
+            int status = -1;
+            while (status != 200 && System.nanoTime() < deadline && p.isAlive()) {
+                try {
+                    HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/").toURL()
+                            .openConnection();
+                    c.setConnectTimeout(1000);
+                    status = c.getResponseCode();
+                    c.disconnect();
+                } catch (IOException notYet) {
+                    Thread.sleep(300);
+                }
+            }
+            assertEquals(200, status, "explorer " + args + ":\n" + Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            p.destroy();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+            }
+        }
     }
 
     /** env -i with the image's environment: DJL offline on the staged libtorch, no home directory. */

@@ -51,7 +51,7 @@ public final class ExploreCommand implements Runnable {
             throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
         }
         BindPolicy bind = host == null ? BindPolicy.loopback(port) : new BindPolicy(host, port, true);
-        CountDownLatch stopped = new CountDownLatch(1);
+        Explorer explorer;
         try {
             // the explorer reads the store with the same Hadoop settings the on-demand sweeps get
             org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
@@ -61,20 +61,22 @@ public final class ExploreCommand implements Runnable {
                 }
             });
             ResultsStore results = ResultsStore.open(store, hadoop);
-            Explorer explorer = Explorer.start(results, bind, epochs, new SweepTrainer(store, master, conf));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                explorer.close();
-                stopped.countDown();
-            }, "explorer-shutdown"));
-            spec.commandLine().getOut().println("modsweep explorer serving store " + store + " at " + explorer.url());
-            spec.commandLine().getOut().println("(Ctrl-C to stop)");
-            spec.commandLine().getOut().flush();
-            stopped.await();
+            explorer = Explorer.start(results, bind, epochs, new SweepTrainer(store, master, conf));
         } catch (java.net.BindException e) {
             throw new IllegalArgumentException("cannot listen on " + bind.host() + ":" + port + ": " + e.getMessage());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
+        Thread hook = new Thread(explorer::close, "explorer-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        spec.commandLine().getOut().println("modsweep explorer serving store " + store + " at " + explorer.url());
+        spec.commandLine().getOut().println("(Ctrl-C to stop)");
+        spec.commandLine().getOut().flush();
+        try {
+            new CountDownLatch(1).await(); // serves until the JVM stops (Ctrl-C) or this thread is interrupted
         } catch (InterruptedException e) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            explorer.close();
             Thread.currentThread().interrupt();
         }
     }

@@ -14,6 +14,7 @@ public final class Engines {
     }
 
     public static Engine pytorch() {
+        NativeMemory.tune();
         return Engine.getEngine(PYTORCH);
     }
 
