@@ -45,7 +45,7 @@ public final class BenchSweepCommand implements Callable<Integer> {
             + " study's).")
     Integer epochs;
 
-    @Option(names = "--masters", paramLabel = "M1,M2", split = ";", defaultValue = "local[1];local[2]",
+    @Option(names = "--masters", paramLabel = "MASTER", split = ";", defaultValue = "local[1];local[2]",
             description = "Spark masters to compare, separated by ';' (default: ${DEFAULT-VALUE}); the first is"
                     + " the baseline of the speed-up.")
     List<String> masters;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
@@ -157,16 +158,23 @@ public final class TrainingJobs implements AutoCloseable {
         while (!closed) {
             TrainingJob job;
             try {
-                job = queue.takeFirst();
+                // polls rather than blocks: close() never interrupts this thread, because Spark (running here
+                // during a job) does not survive an interrupt while it starts its context
+                job = queue.pollFirst(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
+            }
+            if (job == null || closed) {
+                if (job != null) {
+                    queue.addFirst(job);
+                }
+                continue;
             }
             current = job;
             try {
                 runJob(job);
             } finally {
                 current = null;
-                Thread.interrupted(); // a cancel's interrupt must not leak into the next job
             }
         }
     }
@@ -302,7 +310,6 @@ public final class TrainingJobs implements AutoCloseable {
             c.requestCancel();
             trainer.cancel();
         }
-        worker.interrupt();
         try {
             // let a cancelled sweep wind down (it releases Spark) before the caller goes on
             worker.join(60_000);
