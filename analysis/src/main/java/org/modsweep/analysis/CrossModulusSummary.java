@@ -81,7 +81,8 @@ public final class CrossModulusSummary {
             "standard_key_frequencies", "standard_mean_phase_misalignment", "grokking_final_train_loss",
             "grokking_final_test_loss", "grokking_epochs_to_full_train_acc", "grokking_stage1_end",
             "grokking_stage2_end", "grokking_delay", "grokking_final_ipr", "grokking_key_frequencies",
-            "grokking_final_checkpoint_test_acc");
+            "grokking_final_checkpoint_test_acc", "lottery_winning_frequency",
+            "lottery_smallest_initial_misalignment_frequency", "lottery_prediction_holds");
 
     static Map<String, Object> table(Map<Integer, JsonNode> perP) {
         List<Object> rows = new ArrayList<>();
@@ -107,6 +108,12 @@ public final class CrossModulusSummary {
             r.put("grokking_final_ipr", num(g, "final_ipr"));
             r.put("grokking_key_frequencies", integer(g, "key_frequencies"));
             r.put("grokking_final_checkpoint_test_acc", num(g, "final_checkpoint_test_acc"));
+            JsonNode l = n.path("lottery");
+            r.put("lottery_winning_frequency", integer(l, "winning_frequency"));
+            r.put("lottery_smallest_initial_misalignment_frequency",
+                    integer(l, "smallest_initial_misalignment_frequency"));
+            r.put("lottery_prediction_holds", l.path("prediction_holds").isBoolean()
+                    ? (Object) l.path("prediction_holds").asBoolean() : null);
             rows.add(r);
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -118,7 +125,9 @@ public final class CrossModulusSummary {
                         + "was never reached",
                 "key_frequencies", "frequencies that are the dominant input frequency of at least 1% of the neurons",
                 "mean_phase_misalignment", "mean over non-DC neurons of |D_m| = |wrap(2 phi_m - psi_m)| in radians, "
-                        + "final weights of the standard run"));
+                        + "final weights of the standard run",
+                "lottery_prediction_holds", "quad_random lottery neuron: whether its final dominant frequency is the "
+                        + "one with the smallest initial misalignment |D_k| (the theory's prediction)"));
         return m;
     }
 

@@ -39,8 +39,10 @@ public final class DecodedWeights {
         double[] out = new double[m * p];
         float[] wi = wIn.values();
         float[] wo = wOut.values();
-        double[] col = new double[p];
-        for (int n = 0; n < m; n++) {
+        java.util.stream.IntStream neurons = java.util.stream.IntStream.range(0, m);
+        // large p (M ~ p²): the O(M·p²) transform is split over the common fork-join pool
+        (2.0 * m * p * p > 5e7 ? neurons.parallel() : neurons).forEach(n -> {
+            double[] col = new double[p];
             int rowBase = n * p;
             for (int j = 0; j < p; j++) {
                 col[j] = wo[j * m + n];
@@ -57,7 +59,7 @@ public final class DecodedWeights {
                 in[rowBase + r] = si;
                 out[rowBase + r] = so;
             }
-        }
+        });
         return new DecodedWeights(p, m, in, out);
     }
 

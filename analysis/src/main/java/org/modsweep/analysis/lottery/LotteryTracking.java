@@ -105,8 +105,13 @@ public final class LotteryTracking {
      * highlights the final dominant frequency instead; this reports whether the two agree.
      */
     public boolean winnerHadSmallestInitialMisalignment() {
+        return smallestInitialMisalignmentIndex() == winnerIndex;
+    }
+
+    /** 0-based index of argmin_k |D_k| at the first tracked checkpoint (−1 when nothing was tracked). */
+    public int smallestInitialMisalignmentIndex() {
         if (misalignments.isEmpty()) {
-            return false;
+            return -1;
         }
         double[] first = misalignments.get(0);
         int arg = 0;
@@ -115,6 +120,6 @@ public final class LotteryTracking {
                 arg = i;
             }
         }
-        return arg == winnerIndex;
+        return arg;
     }
 }

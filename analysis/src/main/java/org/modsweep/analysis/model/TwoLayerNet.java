@@ -103,8 +103,9 @@ public final class TwoLayerNet {
     /** Logits of every pair in canonical order n = a·p + b: [p²][p]. */
     public double[][] allLogits() {
         double[][] out = new double[p * p][];
-        Scratch sc = new Scratch(m, p);
-        for (int a = 0; a < p; a++) {
+        java.util.stream.IntStream rows = java.util.stream.IntStream.range(0, p);
+        ((double) p * p * m * p > PARALLEL_WORK ? rows.parallel() : rows).forEach(a -> {
+            Scratch sc = new Scratch(m, p);
             for (int b = 0; b < p; b++) {
                 logitsInto(a, b, sc);
                 double[] z = new double[p];
@@ -113,7 +114,7 @@ public final class TwoLayerNet {
                 }
                 out[a * p + b] = z;
             }
-        }
+        });
         return out;
     }
 
@@ -128,27 +129,38 @@ public final class TwoLayerNet {
         return best;
     }
 
+    /** Work (multiply-adds) above which a pass over many pairs is split across the common fork-join pool. */
+    static final double PARALLEL_WORK = 5e7;
+
     /** Fraction of the given pair indices (n = a·p + b) whose argmax equals (a + b) mod p. */
     public double accuracy(int[] pairIndices) {
         if (pairIndices.length == 0) {
             return 0;
         }
-        Scratch sc = new Scratch(m, p);
-        int correct = 0;
-        for (int idx : pairIndices) {
-            int a = idx / p;
-            int b = idx % p;
-            logitsInto(a, b, sc);
-            int best = 0;
-            for (int c = 1; c < p; c++) {
-                if (sc.z[c] > sc.z[best]) {
-                    best = c;
+        int chunks = (double) pairIndices.length * m * p > PARALLEL_WORK
+                ? Math.min(64, Math.max(1, pairIndices.length / 64)) : 1;
+        int per = (pairIndices.length + chunks - 1) / chunks;
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
+        int correct = (chunks > 1 ? range.parallel() : range).map(k -> {
+            Scratch sc = new Scratch(m, p);
+            int ok = 0;
+            for (int i = k * per; i < Math.min(pairIndices.length, (k + 1) * per); i++) {
+                int idx = pairIndices[i];
+                int a = idx / p;
+                int b = idx % p;
+                logitsInto(a, b, sc);
+                int best = 0;
+                for (int c = 1; c < p; c++) {
+                    if (sc.z[c] > sc.z[best]) {
+                        best = c;
+                    }
+                }
+                if (best == (a + b) % p) {
+                    ok++;
                 }
             }
-            if (best == (a + b) % p) {
-                correct++;
-            }
-        }
+            return ok;
+        }).sum();
         return (double) correct / pairIndices.length;
     }
 

@@ -33,6 +33,10 @@ public final class Figure {
     private record Text(String text, Font font, int x, int y, boolean centered) {
     }
 
+    static {
+        ImageIO.setUseCache(false); // encode in memory, not through temporary files
+    }
+
     private final int width;
     private final int height;
     private final List<Panel> panels = new ArrayList<>();

@@ -126,8 +126,7 @@ final class GrokkingFigures {
     }
 
     /** A p×p grid image, row = first input, with red squares and a sequential map from 0. */
-    private static Heatmap grid(double[][] values, double vmax, String title, boolean[][] marks, boolean firstPanel,
-                                boolean colorbar, double markPoints) {
+    private static Heatmap grid(double[][] values, double vmax, String title, boolean firstPanel, boolean colorbar) {
         int p = values.length;
         int step = p <= 40 ? 1 : Math.max(1, p / 20);
         return new Heatmap(values, ColorMap.sequential(0, vmax))
@@ -160,9 +159,9 @@ final class GrokkingFigures {
         Figure f = Figure.inches(20, 6);
         double smax = Plot.maxAbs(softmax);
         panels(f, List.of(
-                grid(symmetryMask, 1, "Training Data under Symmetry", trueTest, true, false, 2.5),
-                grid(accuracy, 1, "Accuracy before Grokking", trueTest, false, false, 2.5),
-                grid(softmax, smax > 0 ? smax : 1, "Softmax Weight at Ground-Truth", trueTest, false, true, 2.5)),
+                grid(symmetryMask, 1, "Training Data under Symmetry", true, false),
+                grid(accuracy, 1, "Accuracy before Grokking", false, false),
+                grid(softmax, smax > 0 ? smax : 1, "Softmax Weight at Ground-Truth", false, true)),
                 new double[] {1, 1, 1.1}, trueTest, Color.RED, 2.5);
         return f;
     }
@@ -171,9 +170,9 @@ final class GrokkingFigures {
     static Figure commonToRare(double[][] mask, int[] epochs, List<double[][]> grids, boolean[][] asymmetric) {
         Figure f = Figure.inches(26, 6);
         List<Heatmap> maps = new java.util.ArrayList<>();
-        maps.add(grid(mask, 1, "Training Data Distribution", asymmetric, true, false, 2));
+        maps.add(grid(mask, 1, "Training Data Distribution", true, false));
         for (int i = 0; i < grids.size(); i++) {
-            maps.add(grid(grids.get(i), 1, "Accuracy at Step " + epochs[i], asymmetric, false, i == grids.size() - 1, 2));
+            maps.add(grid(grids.get(i), 1, "Accuracy at Step " + epochs[i], false, i == grids.size() - 1));
         }
         double[] ratios = new double[maps.size()];
         java.util.Arrays.fill(ratios, 1);

@@ -25,6 +25,11 @@ public final class ModulusSummaryData {
     }
 
     static Map<String, Object> of(Modulus p, StandardRunAnalysis std, GrokkingRunAnalysis grok) {
+        return of(p, std, grok, null);
+    }
+
+    static Map<String, Object> of(Modulus p, StandardRunAnalysis std, GrokkingRunAnalysis grok,
+                                  org.modsweep.analysis.lottery.LotteryTracking lottery) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("p", p.p());
         m.put("d_mlp", std != null ? std.run.dMlp() : p.dMlp());
@@ -53,6 +58,15 @@ public final class ModulusSummaryData {
             g.put("grokking_delay", detected ? (Object) (grok.stages.stage2End() - grok.stages.stage1End()) : null);
             g.put("final_checkpoint_test_acc", grok.testAcc.length == 0 ? null : grok.testAcc[grok.testAcc.length - 1]);
             m.put("grokking", g);
+        }
+        if (lottery != null) {
+            // the theory's prediction (README/app): the winner is the frequency with the smallest initial |D|
+            Map<String, Object> l = new LinkedHashMap<>();
+            l.put("neuron", lottery.neuron());
+            l.put("winning_frequency", lottery.winnerIndex() + 1);
+            l.put("smallest_initial_misalignment_frequency", lottery.smallestInitialMisalignmentIndex() + 1);
+            l.put("prediction_holds", lottery.winnerHadSmallestInitialMisalignment());
+            m.put("lottery", l);
         }
         return m;
     }

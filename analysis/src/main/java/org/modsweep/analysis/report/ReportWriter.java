@@ -290,8 +290,16 @@ public final class ReportWriter {
         try {
             StandardRunAnalysis std = runs.containsKey("standard") ? standard.get() : null;
             GrokkingRunAnalysis g = grok && runs.containsKey("grokking") ? grokking.get() : null;
+            LotteryTracking lt = null;
+            if (runs.containsKey("quad_random")) {
+                try {
+                    lt = lottery.get();
+                } catch (Exception e) {
+                    LOG.debug("p={}: no lottery numbers for the summary", p.p(), e);
+                }
+            }
             ResultFiles.write(store, ModulusSummaryData.path(store, p),
-                    PyJson.compact(ModulusSummaryData.of(p, std, g)).getBytes(StandardCharsets.UTF_8));
+                    PyJson.compact(ModulusSummaryData.of(p, std, g, lt)).getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
             LOG.warn("p={}: summary numbers failed: {}", p.p(), message(e));
             failures.add(new ModulusReport.Failure("summary numbers", List.of(ModulusSummaryData.path(store, p)

@@ -26,6 +26,10 @@ public final class ResultsVerifier {
     /** Fewer differing pixels than this counts as blank. */
     static final int MIN_INK_PIXELS = 50;
 
+    static {
+        ImageIO.setUseCache(false); // decode in memory, not through temporary files
+    }
+
     private ResultsVerifier() {
     }
 
