@@ -14,7 +14,7 @@ public final class Engines {
     }
 
     public static Engine pytorch() {
-        NativeMemory.tune();
+        NativeRuntime.tune();
         return Engine.getEngine(PYTORCH);
     }
 
