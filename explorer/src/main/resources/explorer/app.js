@@ -556,7 +556,10 @@ async function refreshJobs() {
   try { body = await api('/api/jobs'); } catch (e) { return; }
   const jobs = body.jobs || [];
   const box = $('jobs');
-  if (!jobs.length) { box.replaceChildren(); } else {
+  const signature = JSON.stringify(jobs.map((j) => [j.id, j.state, j.queue_position, j.error, j.message]));
+  if (signature === state.jobsSignature) {
+    // unchanged: keep the table (and the buttons a user may be about to click)
+  } else if (!jobs.length) { box.replaceChildren(); } else {
     const rows = jobs.slice(0, 12).map((j) => {
       const st = el('td', { class: 'state-' + j.state, text: j.state + (j.queue_position ? ' (#' + j.queue_position + ' in queue)' : '') });
       const actions = el('td');
@@ -565,7 +568,7 @@ async function refreshJobs() {
         b.addEventListener('click', () => cancelJob(j.id));
         actions.append(b);
       }
-      const show = el('button', { type: 'button', class: 'small', text: 'Log' });
+      const show = el('button', { type: 'button', class: 'small log', text: 'Log' });
       show.addEventListener('click', () => follow(j.id));
       actions.append(' ', show);
       return el('tr', { 'data-job': j.id, 'data-state': j.state },
@@ -574,6 +577,7 @@ async function refreshJobs() {
     box.replaceChildren(el('table', {}, el('thead', {}, el('tr', {}, el('th', { text: 'modulus' }),
       el('th', { text: 'state' }), el('th', { text: 'detail' }), el('th', { text: '' }))), el('tbody', {}, ...rows)));
   }
+  state.jobsSignature = signature;
   for (const id of ['spark-ui', 'spark-ui-gen']) {
     const box2 = $(id);
     box2.replaceChildren();

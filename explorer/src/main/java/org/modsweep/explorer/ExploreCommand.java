@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.driver.cli.SparkConfOptions;
+import org.modsweep.driver.spark.HadoopConfs;
 import org.modsweep.explorer.jobs.SweepTrainer;
 import org.modsweep.explorer.server.BindPolicy;
 import picocli.CommandLine;
@@ -42,7 +44,9 @@ public final class ExploreCommand implements Runnable {
     String master;
 
     @Option(names = "--conf", paramLabel = "KEY=VALUE",
-            description = "Extra Spark property for on-demand trainings (repeatable), e.g. spark.hadoop.fs.s3a.endpoint=...")
+            description = "Extra Spark property for on-demand trainings and the store's Hadoop settings (repeatable),"
+                    + " e.g. spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000. S3 credentials come from"
+                    + " AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or Hadoop configuration, never from the command line.")
     Map<String, String> conf = new LinkedHashMap<>();
 
     @Override
@@ -50,18 +54,16 @@ public final class ExploreCommand implements Runnable {
         if (epochs != null && epochs < 1) {
             throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
         }
+        Map<String, String> sparkConf = SparkConfOptions.check(conf);
         BindPolicy bind = host == null ? BindPolicy.loopback(port) : new BindPolicy(host, port, true);
         Explorer explorer;
         try {
-            // the explorer reads the store with the same Hadoop settings the on-demand sweeps get
-            org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
-            conf.forEach((k, v) -> {
-                if (k.startsWith("spark.hadoop.")) {
-                    hadoop.set(k.substring("spark.hadoop.".length()), v);
-                }
-            });
+            // the explorer reads the store with the same Hadoop settings the on-demand sweeps get; credentials
+            // come from the environment or configuration files, never from --conf (the driver's rule)
+            org.apache.hadoop.conf.Configuration hadoop = HadoopConfs.overlay(new org.apache.hadoop.conf.Configuration(),
+                    sparkConf);
             ResultsStore results = ResultsStore.open(store, hadoop);
-            explorer = Explorer.start(results, bind, epochs, new SweepTrainer(store, master, conf));
+            explorer = Explorer.start(results, bind, epochs, new SweepTrainer(store, master, sparkConf));
         } catch (java.net.BindException e) {
             throw new IllegalArgumentException("cannot listen on " + bind.host() + ":" + port + ": " + e.getMessage());
         } catch (java.io.IOException e) {

@@ -69,6 +69,12 @@ class ExploreCommandTest {
         assertEquals(2, command(new StringWriter(), err2).execute("--store", dir.toString(), "--port", "70000"));
         assertTrue(err2.toString().contains("--port 70000 is not a TCP port"), err2.toString());
 
+        StringWriter err4 = new StringWriter();
+        assertEquals(2, command(new StringWriter(), err4).execute("--store", dir.toString(),
+                "--conf", "spark.hadoop.fs.s3a.secret.key=shh"));
+        assertTrue(err4.toString().contains("credentials are never taken from the command line"), err4.toString());
+        assertTrue(!err4.toString().contains("shh"), "the secret is not echoed");
+
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             StringWriter err3 = new StringWriter();
             assertEquals(2, command(new StringWriter(), err3).execute("--store", dir.toString(), "--port",
