@@ -65,8 +65,12 @@ public final class Sweep {
         cancelled.set(true);
         SparkContext sc = context;
         String group = jobGroup;
-        if (sc != null && group != null) {
-            sc.cancelJobGroup(group);
+        if (sc != null && group != null && !sc.isStopped()) {
+            try {
+                sc.cancelJobGroup(group);
+            } catch (RuntimeException e) {
+                LOG.debug("cancel after Spark stopped: {}", e.toString()); // Ctrl-C: Spark's own hook stops it too
+            }
         }
     }
 
