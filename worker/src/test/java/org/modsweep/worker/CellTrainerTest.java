@@ -92,7 +92,8 @@ class CellTrainerTest {
         assertTrue(log.contains("  weight_decay    = 2.0\n"));
         assertTrue(log.endsWith("Total epochs trained: 450\n"));
         assertEquals("[TRAIN] p=19, d_mlp=512, run=grokking, epochs=450", lines.get(0));
-        assertTrue(lines.get(1).startsWith("  [grokking] Epoch      0/450  (  0.2%)  train_loss="), lines.get(1));
+        assertTrue(lines.get(1).matches("Epoch 0, train loss \\d\\.\\d{4}, test loss \\d\\.\\d{4}"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("  [grokking] Epoch      0/450  (  0.2%)  train_loss="), lines.get(2));
         assertTrue(lines.get(lines.size() - 1).startsWith("[DONE] p=19, run=grokking, train_acc="));
     }
 

@@ -31,6 +31,12 @@ public final class ProgressLines {
                 + "  test_acc=" + PyFormat.fixed(m.testAcc(), 4);
     }
 
+    /** The trainer's own line, every 100 epochs: {@code Epoch {e}, train loss {:.4f}, test loss {:.4f}}. */
+    public static String trainer(EpochMetrics m) {
+        return "Epoch " + m.epoch() + ", train loss " + PyFormat.fixed(m.trainLoss(), 4) + ", test loss "
+                + PyFormat.fixed(m.testLoss(), 4);
+    }
+
     public static String plateau(int epoch) {
         return "  Plateau early stopping at epoch " + epoch + ": no change in last 1000 epochs";
     }

@@ -83,6 +83,9 @@ public final class TrainingLoop {
                 }
                 history.add(m);
                 listener.onEpoch(cell, m, epochs);
+                if (e % 100 == 0) {
+                    listener.onProgressLine(cell, ProgressLines.trainer(m));
+                }
                 long now = System.nanoTime();
                 if (e % logInterval == 0 || e == epochs - 1 || now - lastLine >= ProgressLines.SILENCE_NANOS) {
                     listener.onProgressLine(cell, ProgressLines.epoch(cell, m, epochs));
