@@ -2,7 +2,6 @@ package org.modsweep.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -56,22 +55,23 @@ class TrackingTest {
         int p = 11; // K = 5
         int m = 2;
         double[][] finalAmps = {{0.2, 0.2, 0.2, 0.2, 0.2}, {0.01, 0.05, 0.9, 0.03, 0.02}}; // neuron 1, f* = 3
-        LotteryTracking t = LotteryTracking.forFinal(multi(p, m, finalAmps, 0.0));
+        LotteryTracking t = LotteryTracking.forFinal(multi(p, m, finalAmps, new double[5]));
         assertEquals(1, t.neuron());
         assertEquals(2, t.winnerIndex());
-        t.add(0, multi(p, m, new double[][] {{0.1, 0.1, 0.1, 0.1, 0.1}, {0.02, 0.02, 0.02, 0.02, 0.02}}, 0.4));
-        t.add(200, multi(p, m, finalAmps, 0.1));
+        t.add(0, multi(p, m, new double[][] {{0.1, 0.1, 0.1, 0.1, 0.1}, {0.02, 0.02, 0.02, 0.02, 0.02}},
+                new double[] {0.4, 0.3, 0.05, 0.6, 0.2}));
+        t.add(200, multi(p, m, finalAmps, new double[] {0.1, 0.1, 0.1, 0.1, 0.1}));
         assertArrayEquals(new int[] {0, 200}, t.epochs());
         assertEquals(0.9, t.magnitudes()[1][2], 1e-5);
         assertArrayEquals(new int[] {0, 4, 3, 1}, t.othersByFinalMagnitude()); // 0.01, 0.02, 0.03, 0.05
-        assertEquals(0.4 - 0.0, t.misalignments()[0][0], 1e-5); // ψ − 2φ with φ = 0, ψ = 0.4
-        assertEquals(0, t.smallestInitialMisalignmentIndex()); // all |D_k| equal at start: the first wins the tie
-        assertFalse(t.winnerHadSmallestInitialMisalignment());
+        assertEquals(0.4, t.misalignments()[0][0], 1e-5); // ψ − 2φ with φ = 0, ψ = 0.4
+        assertEquals(2, t.smallestInitialMisalignmentIndex()); // |D| = 0.05 at frequency 3, the winner
+        assertTrue(t.winnerHadSmallestInitialMisalignment());
         assertTrue(t.wants());
     }
 
-    /** Neurons with amplitude amps[n][k−1] at every frequency k, input phase 0, output phase ψ. */
-    static DecodedWeights multi(int p, int m, double[][] amps, double psi) {
+    /** Neurons with amplitude amps[n][k−1] at every frequency k, input phase 0, output phase psi[k−1]. */
+    static DecodedWeights multi(int p, int m, double[][] amps, double[] psi) {
         float[] in = new float[m * p];
         float[] out = new float[p * m];
         for (int n = 0; n < m; n++) {
@@ -80,7 +80,7 @@ class TrackingTest {
                 double vo = 0;
                 for (int k = 1; k <= amps[n].length; k++) {
                     vi += amps[n][k - 1] * Math.cos(2 * Math.PI * k * j / p);
-                    vo += amps[n][k - 1] * Math.cos(2 * Math.PI * k * j / p + psi);
+                    vo += amps[n][k - 1] * Math.cos(2 * Math.PI * k * j / p + psi[k - 1]);
                 }
                 in[n * p + j] = (float) vi;
                 out[j * m + n] = (float) vo;
