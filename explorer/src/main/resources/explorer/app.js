@@ -568,7 +568,7 @@ async function refreshJobs() {
         b.addEventListener('click', () => cancelJob(j.id));
         actions.append(b);
       }
-      const show = el('button', { type: 'button', class: 'small log', text: 'Log' });
+      const show = el('button', { type: 'button', class: 'small show-log', text: 'Log' });
       show.addEventListener('click', () => follow(j.id));
       actions.append(' ', show);
       return el('tr', { 'data-job': j.id, 'data-state': j.state },

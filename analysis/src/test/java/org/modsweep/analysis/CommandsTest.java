@@ -63,6 +63,16 @@ class CommandsTest {
     }
 
     @Test
+    void benchTimesAPlantedStudySizedModulus() {
+        Result r = run(new org.modsweep.analysis.cli.AnalysisBenchCommand(), "--p", "5", "--repeat", "1",
+                "--threads", "2");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("planting study-sized runs of p=5"), r.out());
+        assertTrue(r.out().contains("warm-up (cold JVM)") && r.out().contains("24 files"), r.out());
+        assertTrue(r.out().contains("result: cold"), r.out());
+    }
+
+    @Test
     void badInputIsRejected() {
         assertNotEquals(0, run(new AnalyzeCommand(), "--store", tmp.resolve("empty").toString()).code());
         assertNotEquals(0, run(new AnalyzeCommand(), "--store", tmp.toString(), "--p", "4").code());

@@ -281,7 +281,7 @@ public final class Sweep {
                 ReduceOutcome out = e.getValue().get().get(0);
                 rows.addAll(out.rows());
                 if (out.error() != null) {
-                    errors.put("p=" + p, out.error());
+                    errors.put(Integer.toString(p), out.error());
                     listener.onLine("reduce p=" + p + " failed: " + out.error());
                 } else if (out.report()) {
                     reduced.add(p);
@@ -292,7 +292,7 @@ public final class Sweep {
                 if (cancelled.get()) {
                     return 0;
                 }
-                errors.put("p=" + p, firstLine(ex));
+                errors.put(Integer.toString(p), firstLine(ex));
                 listener.onLine("reduce p=" + p + " failed: " + firstLine(ex));
             }
         }

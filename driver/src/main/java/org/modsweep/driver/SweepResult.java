@@ -15,7 +15,7 @@ import java.util.Map;
  * @param committedBefore cells that were already committed and so were skipped (resume)
  * @param results         one result per cell that ran as a task, in completion order
  * @param reduced         moduli whose reports the reduce stage wrote
- * @param reduceErrors    "p=23" or "summary" to the error, for reduce steps that failed
+ * @param reduceErrors    the modulus ("23") or "summary" to the error, for reduce steps that failed
  * @param summaryCells    rows written to results/summary/cells.parquet
  * @param trainSeconds    wall time of the training stage
  * @param reduceSeconds   wall time of the reduce stage (reports and summary)

@@ -61,5 +61,17 @@ class EndToEndTest {
             assertTrue(Files.exists(store.resolve("results/summary/" + f)), f);
         }
         assertTrue(Files.exists(store.resolve("results/summary/cells.parquet")));
+
+        // a damaged run (its weights gone) makes the report fail: named in the output, exit code 1, nothing retrained
+        try (Stream<Path> files = Files.list(store.resolve("weights/p=3/config=standard"))) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        SweepCliTest.Run damaged = SweepCliTest.sweep("--p", "3", "--epochs", "400", "--master", "local[2]",
+                "--store", store.toString(), "--conf", "spark.ui.enabled=false");
+        assertEquals(1, damaged.code(), damaged.toString());
+        assertTrue(damaged.out().contains("0 trained, 4 already committed, 0 failed"), damaged.out());
+        assertTrue(damaged.out().contains("report p=3 failed: report for p=3 incomplete"), damaged.out());
     }
 }

@@ -191,8 +191,10 @@ class ExplorerBrowserTest {
         input.sendKeys("5");
         page.driver.findElement(By.id("generate-btn")).click();
         // its log streams while it runs
-        page.waitFor(Duration.ofSeconds(60), "log lines streaming while p=5 runs", () ->
-                logLines(page) >= 4 && jobState(page, 5).startsWith("running"));
+        page.waitFor(Duration.ofSeconds(60), "log lines streaming while p=5 runs, with its Spark UI linked", () ->
+                logLines(page) >= 4 && jobState(page, 5).startsWith("running")
+                        && page.driver.findElement(By.cssSelector("#spark-ui-gen a.spark-ui-link")).getAttribute("href")
+                        .matches("http://127\\.0\\.0\\.1:\\d+/?"));
         int early = logLines(page);
         page.screenshot("on-demand-streaming");
         // a second request queues behind the first, shows its position, and is cancelled
@@ -206,7 +208,7 @@ class ExplorerBrowserTest {
         clickWhenPresent(page, "tr[data-job$='-p007'] button.cancel");
         page.waitFor(Duration.ofSeconds(10), "p=7 cancelled", () -> jobState(page, 7).equals("cancelled"));
         // back to p=5's log: the replay plus whatever arrived meanwhile
-        clickWhenPresent(page, "tr[data-job$='-p005'] button.log");
+        clickWhenPresent(page, "tr[data-job$='-p005'] button.show-log");
         // done: the new p is in the selector and selected, its tabs load
         page.waitFor(Duration.ofSeconds(300), "p=5 done and selected", () ->
                 options(page, "p-select").contains("5") && "5".equals(page.driver.findElement(By.id("p-select"))

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code modsweep analyze}: re-runs the reduce stage (every plot and JSON per p) from stored Parquet, no training. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = {"Writes results/p_PPP/ (the study's plots and JSON) from the runs stored in a results store,",
-            "without retraining, then the cross-p summary in results/summary/."})
+        description = "Writes results/p_PPP/ (the study's plots and JSON) from the runs stored in a results store, "
+                + "without retraining, then the cross-p summary in results/summary/.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @CommandLine.Spec

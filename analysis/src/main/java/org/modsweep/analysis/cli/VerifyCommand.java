@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 
 /** {@code modsweep verify}: every expected file exists, JSON parses with its keys, PNG decodes and is not blank. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Checks a store's results: for every modulus, every file of the study's output set exists,",
-            "every JSON parses and has its keys, every PNG decodes and is not blank. Exit 1 on any problem."})
+        description = "Checks a store's results: for every modulus, every file of the study's output set exists, "
+                + "every JSON parses and has its keys, every PNG decodes and is not blank. Exit 1 on any problem.")
 public final class VerifyCommand implements Callable<Integer> {
 
     @CommandLine.Spec

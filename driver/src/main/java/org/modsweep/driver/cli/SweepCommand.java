@@ -99,7 +99,8 @@ public final class SweepCommand implements Callable<Integer> {
         for (CellResult f : failed) {
             out.println("  failed: " + f.cellId() + ": " + f.error());
         }
-        r.reduceErrors().forEach((k, v) -> out.println("  reduce " + k + " failed: " + v));
+        r.reduceErrors().forEach((k, v) -> out.println("  " + (k.equals("summary") ? "summary" : "report p=" + k)
+                + " failed: " + v));
         if (!failed.isEmpty() || r.cancelled()) {
             out.println("Run the same command again to train what is missing.");
         }

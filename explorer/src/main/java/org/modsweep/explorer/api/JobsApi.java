@@ -71,9 +71,12 @@ public final class JobsApi {
         ex.getResponseHeaders().set("X-Accel-Buffering", "no");
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody()) {
-            JobState sent = null;
+            JobState sentState = null;
+            String sentUi = null;
             while (true) {
+                long seen = job.version();
                 JobState state = job.state();
+                String ui = job.sparkUi();
                 List<String> lines = job.linesFrom(next);
                 StringBuilder b = new StringBuilder();
                 for (String line : lines) {
@@ -82,9 +85,10 @@ public final class JobsApi {
                     b.append("data: ").append(line.replace("\r", "").replace("\n", " ")).append("\n\n");
                     next++;
                 }
-                if (state != sent) {
+                if (state != sentState || !java.util.Objects.equals(ui, sentUi)) {
                     b.append("event: state\ndata: ").append(Json.compact(job.view(jobs.position(job)))).append("\n\n");
-                    sent = state;
+                    sentState = state;
+                    sentUi = ui;
                 }
                 if (b.length() > 0) {
                     out.write(b.toString().getBytes(StandardCharsets.UTF_8));
@@ -95,8 +99,8 @@ public final class JobsApi {
                     out.flush();
                     return;
                 }
-                job.awaitNews(next, state, KEEPALIVE_MS);
-                if (job.lineCount() <= next && job.state() == state) {
+                job.awaitChange(seen, KEEPALIVE_MS);
+                if (job.version() == seen) {
                     out.write(": keepalive\n\n".getBytes(StandardCharsets.UTF_8)); // detects a closed browser
                     out.flush();
                 }

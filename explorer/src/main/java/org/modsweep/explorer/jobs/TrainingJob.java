@@ -32,6 +32,8 @@ public final class TrainingJob {
     /** Index of lines.get(0) in the job's whole output (older lines were dropped). */
     private long firstLine;
     private final List<String> lines = new ArrayList<>();
+    /** Bumped on every change (line, state, Spark UI), so that streams wake for any news. */
+    private long version;
 
     TrainingJob(String id, int p, Integer epochCap, String created) {
         this.id = id;
@@ -86,6 +88,7 @@ public final class TrainingJob {
             lines.remove(0);
             firstLine++;
         }
+        version++;
         notifyAll();
     }
 
@@ -104,12 +107,19 @@ public final class TrainingJob {
         } else if (why != null) {
             message = why;
         }
+        version++;
         notifyAll();
     }
 
     synchronized void sparkUi(String url) {
         sparkUi = url;
+        version++;
         notifyAll();
+    }
+
+    /** Changes so far; pass it to {@link #awaitChange}. */
+    public synchronized long version() {
+        return version;
     }
 
     /** Total lines produced so far (the next line's index). */
@@ -123,12 +133,10 @@ public final class TrainingJob {
         return new ArrayList<>(lines.subList(start, lines.size()));
     }
 
-    /**
-     * Waits until the job has more than {@code seen} lines, changes to a finished state, or the timeout passes.
-     */
-    public synchronized void awaitNews(long seen, JobState lastState, long timeoutMs) throws InterruptedException {
+    /** Waits until the job changes after {@code seenVersion} (a line, its state, its Spark UI) or the timeout. */
+    public synchronized void awaitChange(long seenVersion, long timeoutMs) throws InterruptedException {
         long end = System.currentTimeMillis() + timeoutMs;
-        while (lineCount() <= seen && state == lastState) {
+        while (version == seenVersion) {
             long left = end - System.currentTimeMillis();
             if (left <= 0) {
                 return;
