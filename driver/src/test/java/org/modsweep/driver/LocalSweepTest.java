@@ -183,12 +183,13 @@ class LocalSweepTest {
             @Override
             public void onProgress(SweepProgress p) {
                 super.onProgress(p);
-                if (p.elapsedSeconds() >= 2) {
-                    sweep.cancel();
+                if (p.epochsDone() > 0 || p.elapsedSeconds() >= 2) {
+                    sweep.cancel(); // as soon as training is under way
                 }
             }
         };
-        SweepRequest req = new SweepRequest(ModulusList.parse("5"), StudyConfigs.parse("standard,quad_random"),
+        // p = 23 at the study's 5000 epochs: several seconds per cell even on an idle machine, so the cancel lands mid-run
+        SweepRequest req = new SweepRequest(ModulusList.parse("23"), StudyConfigs.parse("standard,quad_random"),
                 tmp.resolve("store").toString(), null, 5000, Map.of());
         long t0 = System.nanoTime();
         SweepResult r = sweep.run(req, rec);

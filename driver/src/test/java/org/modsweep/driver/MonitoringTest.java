@@ -41,8 +41,9 @@ class MonitoringTest {
         conf.put("spark.eventLog.enabled", "true");
         conf.put("spark.eventLog.dir", events.toUri().toString());
         conf.put("spark.eventLog.compress", "false"); // Spark 4 compresses by default; plain JSON lines to read here
-        SweepRequest req = new SweepRequest(ModulusList.parse("3,5"), StudyConfigs.parse("standard"),
-                tmp.resolve("store").toString(), "local[2]", 400, conf);
+        // p = 11, 13 for 3000 epochs: seconds per cell even on an idle machine, so heartbeats see training under way
+        SweepRequest req = new SweepRequest(ModulusList.parse("11,13"), StudyConfigs.parse("standard"),
+                tmp.resolve("store").toString(), "local[2]", 3000, conf);
         Recorder rec = new Recorder();
         List<String> uis = new ArrayList<>();
         SweepResult r = new Sweep().run(req, new Recorder() {
@@ -90,7 +91,7 @@ class MonitoringTest {
             }
         }
         // standard only: no modulus is complete, so the reduce jobs only summarise (reports: S3SweepTest, EndToEndTest)
-        assertEquals(Set.of("train 2 cells", "summarize p=3", "summarize p=5"), descriptions);
+        assertEquals(Set.of("train 2 cells", "summarize p=11", "summarize p=13"), descriptions);
         assertEquals(1, groups.size());
         assertTrue(groups.iterator().next().startsWith("modsweep-"), groups.toString());
 
@@ -102,7 +103,7 @@ class MonitoringTest {
                 }
             }
         }
-        assertEquals(800L, accumulators.get("epochs trained"), accumulators.toString());
+        assertEquals(6000L, accumulators.get("epochs trained"), accumulators.toString());
         assertEquals(2L, accumulators.get("cells done"), accumulators.toString());
     }
 }
