@@ -2,7 +2,6 @@ package org.modsweep.worker.init;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -53,34 +52,44 @@ public final class Initializer {
     /**
      * Single-frequency: NumPy picks each neuron's frequency; then two independent sparse matrices S1, S2 get one
      * unit 2-vector per neuron (torch randn(2)) at columns 2f−1, 2f; W_in = (c·S1) @ F and W_out = (c·Fᵀ) @ S2ᵀ with
-     * c = init_scale·√(p/2), all float32.
+     * c = init_scale·√(p/2), all float32. Everything after the draws is plain Java in the reference's float32 order
+     * (see {@link FourierBasis}); each product entry has two non-zero terms, summed as an FMA chain in k order, which
+     * is what the reference's OpenBLAS kernel does for most (not all) entries — see InitializerTest.
      */
     private static InitialWeights singleFrequency(NDManager m, RunConfig config, int p, int dMlp) {
         int[] freq = FrequencyAssignment.decide(p, dMlp, config.seed());
-        float[] basis = FourierBasis.float32(m, p);
-        float[] s1 = sparse(m, freq, p, dMlp);
-        float[] s2 = sparse(m, freq, p, dMlp);
+        float[] basis = FourierBasis.float32(p);
+        float[][] u1 = unitVectors(m, dMlp);
+        float[][] u2 = unitVectors(m, dMlp);
         float c = (float) (config.initScale() * Math.sqrt(p / 2.0));
-        for (int i = 0; i < s1.length; i++) {
-            s1[i] *= c;
+        float[] wIn = new float[dMlp * p];
+        float[] wOut = new float[p * dMlp];
+        for (int n = 0; n < dMlp; n++) {
+            int cosRow = (2 * freq[n] - 1) * p;
+            int sinRow = 2 * freq[n] * p;
+            float a = c * u1[n][0];
+            float b = c * u1[n][1];
+            for (int j = 0; j < p; j++) {
+                wIn[n * p + j] = Math.fma(b, basis[sinRow + j], a * basis[cosRow + j]);
+                float g1 = c * basis[cosRow + j];
+                float g2 = c * basis[sinRow + j];
+                wOut[j * dMlp + n] = Math.fma(g2, u2[n][1], g1 * u2[n][0]);
+            }
         }
-        NDArray f = m.create(basis, new Shape(p, p));
-        float[] wIn = m.create(s1, new Shape(dMlp, p)).matMul(f).toFloatArray();
-        float[] wOut = f.transpose().mul(c).matMul(m.create(s2, new Shape(dMlp, p)).transpose()).toFloatArray();
         long draws = 2L * dMlp * TorchDraws.randn(2);
         return new InitialWeights(p, dMlp, wIn, wOut, draws);
     }
 
-    private static float[] sparse(NDManager m, int[] freq, int p, int dMlp) {
-        float[] s = new float[dMlp * p];
+    /** One torch randn(2) per neuron, divided by its norm as torch 1.13 computes it (√fma(v1, v1, v0·v0)). */
+    private static float[][] unitVectors(NDManager m, int dMlp) {
+        float[][] unit = new float[dMlp][];
         for (int n = 0; n < dMlp; n++) {
             try (NDManager one = m.newSubManager()) {
-                NDArray v = one.randomNormal(0, 1, new Shape(2), DataType.FLOAT32);
-                float[] unit = v.div(v.norm()).toFloatArray();
-                s[n * p + 2 * freq[n] - 1] = unit[0];
-                s[n * p + 2 * freq[n]] = unit[1];
+                float[] v = one.randomNormal(0, 1, new Shape(2), DataType.FLOAT32).toFloatArray();
+                float norm = (float) Math.sqrt(Math.fma(v[1], v[1], v[0] * v[0]));
+                unit[n] = new float[] {v[0] / norm, v[1] / norm};
             }
         }
-        return s;
+        return unit;
     }
 }
