@@ -68,7 +68,9 @@ class InitializerTest {
      * only through the reference's GEMM: the same torch 1.13.1 reproduces them exactly only with OpenBLAS 0.3.21's
      * Haswell/Zen kernel on 2 threads (OPENBLAS_CORETYPE=Haswell, default thread count), which rounds some entries
      * (≈45 of W_in's 11776, ≈1350 of W_out's; each a·F₁ + b·F₂) as two separately rounded products instead of
-     * one FMA, depending on its tiling. That per-tile choice is not reproduced, hence the small tolerance (observed:
+     * one FMA, depending on its tiling. At p = 23, M = 512 that is exactly: W_out[j, n] with j mod 6 < 4 and
+     * f ≤ 8; W_in[n, j] with n mod 128 ≥ 120, 4 ≤ f ≤ 8 and j < 8 (n < 256) or 12 ≤ j < 20 (n ≥ 256, the second
+     * thread). Emulating OpenBLAS's blocking for every p is out of scope, hence the small tolerance (observed:
      * 2e-3 relative on W_in_sum, 3e-2 on W_out_sum, i.e. 5e-9 absolute against entries of 2e-2).
      */
     @Test
