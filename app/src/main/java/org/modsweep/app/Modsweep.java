@@ -37,6 +37,9 @@ public final class Modsweep implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Modsweep());
         cl.setExecutionExceptionHandler(new CliErrors());
+        // URIs and Spark properties in the help must not wrap mid-token at picocli's default 80 columns
+        cl.setUsageHelpWidth(110);
+        cl.setUsageHelpAutoWidth(true);
         return cl;
     }
 }
