@@ -225,13 +225,20 @@ public final class Sweep {
 
     /**
      * Attempt directories left by failed attempts or a killed driver: none of them counts, so once no task of the
-     * sweep runs any more they go, and so does the emptied {@code _attempts} directory.
+     * sweep runs any more they go, and so do write probes a killed task left mid-check, and the emptied
+     * {@code _attempts} directory.
      */
     private static void discardAttempts(ResultsStore store, List<Cell> cells) {
         Path attempts = new Path(store.root(), StoreLayout.ATTEMPTS);
         try {
             for (Cell c : cells) {
                 store.fs().delete(new Path(attempts, c.id()), true);
+            }
+            if (store.fs().exists(attempts)) {
+                for (var probe : store.fs().listStatus(attempts,
+                        path -> path.getName().startsWith(StoreLayout.PROBE_PREFIX))) {
+                    store.fs().delete(probe.getPath(), false);
+                }
             }
             if (store.fs().exists(attempts) && store.fs().listStatus(attempts).length == 0) {
                 store.fs().delete(attempts, false);

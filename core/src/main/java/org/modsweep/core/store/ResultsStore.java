@@ -122,7 +122,7 @@ public final class ResultsStore {
      * Throws an IOException that names the store otherwise.
      */
     public void checkWritable() throws IOException {
-        Path probe = new Path(layout.root(), StoreLayout.ATTEMPTS + "/_probe-" + UUID.randomUUID());
+        Path probe = new Path(layout.root(), StoreLayout.ATTEMPTS + "/" + StoreLayout.PROBE_PREFIX + UUID.randomUUID());
         try {
             fs.mkdirs(layout.root());
             try (OutputStream out = fs.create(probe, false)) {
