@@ -2,16 +2,11 @@ package org.modsweep.core.parquet;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.InitContext;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
 import org.apache.parquet.io.api.PrimitiveConverter;
@@ -42,10 +37,8 @@ public final class MetricsParquet {
     }
 
     public static void write(Configuration conf, Path file, List<EpochMetrics> rows) throws IOException {
-        try (ParquetWriter<EpochMetrics> w = new Builder(file).withConf(conf)
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
-                .withWriteMode(org.apache.parquet.hadoop.ParquetFileWriter.Mode.OVERWRITE)
-                .build()) {
+        try (ParquetWriter<EpochMetrics> w = SchemaSupport.writer(file, SCHEMA, MetricsParquet::writeRow)
+                .withConf(conf).build()) {
             for (EpochMetrics r : rows) {
                 w.write(r);
             }
@@ -56,7 +49,7 @@ public final class MetricsParquet {
     public static List<EpochMetrics> read(Configuration conf, Path fileOrDir) throws IOException {
         List<EpochMetrics> out = new ArrayList<>();
         for (Path f : ParquetFiles.list(conf, fileOrDir)) {
-            try (ParquetReader<EpochMetrics> r = ParquetReader.builder(new Reading(), f).withConf(conf).build()) {
+            try (ParquetReader<EpochMetrics> r = ParquetReader.builder(SchemaSupport.reader(SCHEMA, new Materializer()), f).withConf(conf).build()) {
                 for (EpochMetrics m = r.read(); m != null; m = r.read()) {
                     out.add(m);
                 }
@@ -66,61 +59,15 @@ public final class MetricsParquet {
         return out;
     }
 
-    private static final class Builder extends ParquetWriter.Builder<EpochMetrics, Builder> {
-        Builder(Path file) {
-            super(file);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<EpochMetrics> getWriteSupport(Configuration conf) {
-            return new Writing();
-        }
-    }
-
-    private static final class Writing extends WriteSupport<EpochMetrics> {
-        private RecordConsumer rc;
-
-        @Override
-        public WriteContext init(Configuration configuration) {
-            return new WriteContext(SCHEMA, new HashMap<>());
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            this.rc = recordConsumer;
-        }
-
-        @Override
-        public void write(EpochMetrics m) {
-            rc.startMessage();
-            ParquetFields.intField(rc, "epoch", 0, m.epoch());
-            ParquetFields.doubleField(rc, "train_loss", 1, m.trainLoss());
-            ParquetFields.doubleField(rc, "test_loss", 2, m.testLoss());
-            ParquetFields.doubleField(rc, "train_acc", 3, m.trainAcc());
-            ParquetFields.doubleField(rc, "test_acc", 4, m.testAcc());
-            ParquetFields.doubleField(rc, "grad_norm", 5, m.gradNorm());
-            ParquetFields.doubleField(rc, "param_norm", 6, m.paramNorm());
-            ParquetFields.doubleField(rc, "lr", 7, m.lr());
-            rc.endMessage();
-        }
-    }
-
-    private static final class Reading extends ReadSupport<EpochMetrics> {
-        @Override
-        public ReadContext init(InitContext context) {
-            return new ReadContext(SCHEMA);
-        }
-
-        @Override
-        public RecordMaterializer<EpochMetrics> prepareForRead(Configuration conf, java.util.Map<String, String> meta,
-                                                               MessageType fileSchema, ReadContext ctx) {
-            return new Materializer();
-        }
+    private static void writeRow(RecordConsumer rc, EpochMetrics m) {
+        ParquetFields.intField(rc, "epoch", 0, m.epoch());
+        ParquetFields.doubleField(rc, "train_loss", 1, m.trainLoss());
+        ParquetFields.doubleField(rc, "test_loss", 2, m.testLoss());
+        ParquetFields.doubleField(rc, "train_acc", 3, m.trainAcc());
+        ParquetFields.doubleField(rc, "test_acc", 4, m.testAcc());
+        ParquetFields.doubleField(rc, "grad_norm", 5, m.gradNorm());
+        ParquetFields.doubleField(rc, "param_norm", 6, m.paramNorm());
+        ParquetFields.doubleField(rc, "lr", 7, m.lr());
     }
 
     private static final class Materializer extends RecordMaterializer<EpochMetrics> {

@@ -4,20 +4,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.InitContext;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
 import org.apache.parquet.io.api.GroupConverter;
@@ -62,10 +55,8 @@ public final class WeightsParquet {
         private final ParquetWriter<Row> writer;
 
         public Writer(Configuration conf, Path file) throws IOException {
-            this.writer = new Builder(file).withConf(conf)
-                    .withCompressionCodec(CompressionCodecName.SNAPPY)
+            this.writer = SchemaSupport.writer(file, SCHEMA, WeightsParquet::writeRow).withConf(conf)
                     .withRowGroupSize(ROW_GROUP_BYTES)
-                    .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                     .build();
         }
 
@@ -90,7 +81,7 @@ public final class WeightsParquet {
                                Consumer<Checkpoint> sink) throws IOException {
         for (Path f : ParquetFiles.list(conf, fileOrDir)) {
             Materializer mat = new Materializer(wantEpoch, includeFinal);
-            try (ParquetReader<Row> r = ParquetReader.builder(new Reading(mat), f).withConf(conf).build()) {
+            try (ParquetReader<Row> r = ParquetReader.builder(SchemaSupport.reader(SCHEMA, mat), f).withConf(conf).build()) {
                 WeightTensor pendingIn = null;
                 int pendingEpoch = -1;
                 boolean pendingFinal = false;
@@ -136,7 +127,7 @@ public final class WeightsParquet {
         List<Integer> epochs = new ArrayList<>();
         Materializer probe = new Materializer(e -> false, false);
         for (Path f : ParquetFiles.list(conf, fileOrDir)) {
-            try (ParquetReader<Row> r = ParquetReader.builder(new Reading(probe), f).withConf(conf).build()) {
+            try (ParquetReader<Row> r = ParquetReader.builder(SchemaSupport.reader(SCHEMA, probe), f).withConf(conf).build()) {
                 for (Row row = r.read(); row != null; row = r.read()) {
                     if (!row.isFinal() && probe.lastTensorName.equals(WeightTensor.W_IN)) {
                         epochs.add(row.epoch());
@@ -147,64 +138,12 @@ public final class WeightsParquet {
         return epochs.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
-        Builder(Path file) {
-            super(file);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Row> getWriteSupport(Configuration conf) {
-            return new Writing();
-        }
-    }
-
-    private static final class Writing extends WriteSupport<Row> {
-        private RecordConsumer rc;
-
-        @Override
-        public WriteContext init(Configuration configuration) {
-            return new WriteContext(SCHEMA, new HashMap<>());
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            this.rc = recordConsumer;
-        }
-
-        @Override
-        public void write(Row r) {
-            rc.startMessage();
-            ParquetFields.intField(rc, "epoch", 0, r.epoch());
-            ParquetFields.booleanField(rc, "final", 1, r.isFinal());
-            ParquetFields.stringField(rc, "tensor", 2, r.tensor().name());
-            ParquetFields.intList(rc, "shape", 3, new int[] {r.tensor().rows(), r.tensor().cols()});
-            ParquetFields.floatList(rc, "values", 4, r.tensor().values());
-            rc.endMessage();
-        }
-    }
-
-    private static final class Reading extends ReadSupport<Row> {
-        private final Materializer mat;
-
-        Reading(Materializer mat) {
-            this.mat = mat;
-        }
-
-        @Override
-        public ReadContext init(InitContext context) {
-            return new ReadContext(SCHEMA);
-        }
-
-        @Override
-        public RecordMaterializer<Row> prepareForRead(Configuration conf, Map<String, String> meta,
-                                                     MessageType fileSchema, ReadContext ctx) {
-            return mat;
-        }
+    private static void writeRow(RecordConsumer rc, Row r) {
+        ParquetFields.intField(rc, "epoch", 0, r.epoch());
+        ParquetFields.booleanField(rc, "final", 1, r.isFinal());
+        ParquetFields.stringField(rc, "tensor", 2, r.tensor().name());
+        ParquetFields.intList(rc, "shape", 3, new int[] {r.tensor().rows(), r.tensor().cols()});
+        ParquetFields.floatList(rc, "values", 4, r.tensor().values());
     }
 
     /** Assembles rows straight into primitive arrays; values of unwanted checkpoints are never buffered. */

@@ -1,0 +1,89 @@
+package org.modsweep.core.parquet;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.InitContext;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.api.RecordConsumer;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * The Parquet plumbing the store's files share: a fixed schema, records written field by field through a
+ * {@link RecordConsumer} and read back through a {@link RecordMaterializer}, with no object model in between.
+ */
+final class SchemaSupport {
+
+    private SchemaSupport() {
+    }
+
+    /** A writer of T records (snappy, overwriting): {@code fields} writes one record's fields. */
+    static <T> ParquetWriter.Builder<T, ?> writer(Path file, MessageType schema, BiConsumer<RecordConsumer, T> fields) {
+        return new Builder<>(file, schema, fields)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
+    }
+
+    /** A read support that materialises T records of {@code schema} with {@code materializer}. */
+    static <T> ReadSupport<T> reader(MessageType schema, RecordMaterializer<T> materializer) {
+        return new ReadSupport<>() {
+            @Override
+            public ReadContext init(InitContext context) {
+                return new ReadContext(schema);
+            }
+
+            @Override
+            public RecordMaterializer<T> prepareForRead(Configuration conf, Map<String, String> meta,
+                                                        MessageType fileSchema, ReadContext ctx) {
+                return materializer;
+            }
+        };
+    }
+
+    private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
+        private final MessageType schema;
+        private final BiConsumer<RecordConsumer, T> fields;
+
+        Builder(Path file, MessageType schema, BiConsumer<RecordConsumer, T> fields) {
+            super(file);
+            this.schema = schema;
+            this.fields = fields;
+        }
+
+        @Override
+        protected Builder<T> self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<T> getWriteSupport(Configuration conf) {
+            return new WriteSupport<>() {
+                private RecordConsumer rc;
+
+                @Override
+                public WriteContext init(Configuration configuration) {
+                    return new WriteContext(schema, new HashMap<>());
+                }
+
+                @Override
+                public void prepareForWrite(RecordConsumer recordConsumer) {
+                    this.rc = recordConsumer;
+                }
+
+                @Override
+                public void write(T record) {
+                    rc.startMessage();
+                    fields.accept(rc, record);
+                    rc.endMessage();
+                }
+            };
+        }
+    }
+}
