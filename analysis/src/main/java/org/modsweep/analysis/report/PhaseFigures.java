@@ -20,7 +20,7 @@ import org.modsweep.analysis.plots.Violin;
 /** The neurons' phases and magnitudes: the phase-alignment scatters, the phase rings and the magnitude violins. */
 final class PhaseFigures {
 
-    static final String PSI_EQ = "ψₘ = 2φₘ";
+    private static final String PSI_EQ = "ψₘ = 2φₘ";
 
     private PhaseFigures() {
     }
