@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.config.StudyConfigs;
-import org.modsweep.worker.init.FourierBasis;
+import org.modsweep.worker.init.TorchOrderFourierBasis;
 import org.modsweep.worker.init.FrequencyAssignment;
 import org.modsweep.worker.init.InitialWeights;
 import org.modsweep.worker.init.Initializer;
@@ -90,7 +90,7 @@ class InitializerTest {
     /** The basis as torch 1.13.1 computes it (SLEEF cos/sin, its norm's summation order): sums of torch's own F. */
     @Test
     void fourierBasisIsBitIdenticalToTorch113() {
-        float[] f = FourierBasis.float32(23);
+        float[] f = TorchOrderFourierBasis.float32(23);
         double sum = 0;
         double squares = 0;
         for (float v : f) {

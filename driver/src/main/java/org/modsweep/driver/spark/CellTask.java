@@ -1,5 +1,7 @@
 package org.modsweep.driver.spark;
 
+import org.modsweep.core.Errors;
+
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Set;
@@ -76,9 +78,8 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
             }
             LOG.error("{} failed on its last attempt ({} of {})", cellId, attempt + 1, maxFailures, e);
             accumulators.cellsFailed().add(1);
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new CellResult(cellId, CellResult.Status.FAILED, 0, 0, device, threads, attempt + 1,
-                    msg.lines().findFirst().orElse(msg));
+                    Errors.firstLine(e));
         }
     }
 

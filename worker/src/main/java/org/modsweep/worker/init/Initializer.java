@@ -53,12 +53,12 @@ public final class Initializer {
      * Single-frequency: NumPy picks each neuron's frequency; then two independent sparse matrices S1, S2 get one
      * unit 2-vector per neuron (torch randn(2)) at columns 2f−1, 2f; W_in = (c·S1) @ F and W_out = (c·Fᵀ) @ S2ᵀ with
      * c = init_scale·√(p/2), all float32. Everything after the draws is plain Java in the reference's float32 order
-     * (see {@link FourierBasis}); each product entry has two non-zero terms, summed as an FMA chain in k order, which
+     * (see {@link TorchOrderFourierBasis}); each product entry has two non-zero terms, summed as an FMA chain in k order, which
      * is what the reference's OpenBLAS kernel does for most (not all) entries — see InitializerTest.
      */
     private static InitialWeights singleFrequency(NDManager m, RunConfig config, int p, int dMlp) {
         int[] freq = FrequencyAssignment.decide(p, dMlp, config.seed());
-        float[] basis = FourierBasis.float32(p);
+        float[] basis = TorchOrderFourierBasis.float32(p);
         float[][] u1 = unitVectors(m, dMlp);
         float[][] u2 = unitVectors(m, dMlp);
         float c = (float) (config.initScale() * Math.sqrt(p / 2.0));
