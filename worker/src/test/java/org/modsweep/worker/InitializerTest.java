@@ -1,5 +1,7 @@
 package org.modsweep.worker;
 
+import ai.djl.Device;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,7 +105,7 @@ class InitializerTest {
     }
 
     private static InitialWeights draw(RunConfig c) {
-        try (NDManager m = NDManager.newBaseManager(Engines.PYTORCH)) {
+        try (NDManager m = Engines.newManager(Device.cpu())) {
             SeedLock.LOCK.lock();
             try {
                 return Initializer.draw(c, 23, 512);
@@ -129,7 +131,7 @@ class InitializerTest {
     }
 
     private static double paramNorm(InitialWeights w) {
-        try (NDManager m = NDManager.newBaseManager(Engines.PYTORCH);
+        try (NDManager m = Engines.newManager(Device.cpu());
              EmbedMlp model = new EmbedMlp(m, org.modsweep.core.config.Activation.ReLU, w)) {
             float n0 = model.paramNorms()[0].getFloat();
             float n1 = model.paramNorms()[1].getFloat();

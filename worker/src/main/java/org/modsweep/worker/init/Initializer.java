@@ -1,12 +1,12 @@
 package org.modsweep.worker.init;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.modsweep.core.config.InitType;
 import org.modsweep.core.config.RunConfig;
+import org.modsweep.worker.Engines;
 
 /**
  * Draws a run's initial weights in the reference's order from the engine's generator seeded with the run's seed
@@ -25,8 +25,8 @@ public final class Initializer {
         if (!SeedLock.LOCK.isHeldByCurrentThread()) {
             throw new IllegalStateException("initialisation must run under SeedLock");
         }
-        Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
-        try (NDManager scope = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+        Engines.pytorch().setRandomSeed((int) config.seed());
+        try (NDManager scope = Engines.newManager(Device.cpu())) {
             return config.initType() == InitType.RANDOM
                     ? random(scope, config, p, dMlp)
                     : singleFrequency(scope, config, p, dMlp);
