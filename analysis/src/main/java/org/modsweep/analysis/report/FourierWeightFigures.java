@@ -7,7 +7,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.modsweep.analysis.fourier.DecodedWeights;
-import org.modsweep.analysis.fourier.FourierBasis;
+import org.modsweep.analysis.fourier.RealFourierBasis;
 import org.modsweep.analysis.fourier.TopTwoFit;
 import org.modsweep.analysis.neurons.NeuronSelection;
 import org.modsweep.analysis.plots.ColorMap;
@@ -38,7 +38,7 @@ final class FourierWeightFigures {
         int p = d.p();
         double[][] m = dftRows(d, sortedNeurons, input);
         Figure f = Figure.inches(Math.max(6, 0.35 * p), Math.max(5, 0.3 * m.length + 2));
-        List<String> names = FourierBasis.of(p).names();
+        List<String> names = RealFourierBasis.of(p).names();
         new Heatmap(m, ColorMap.diverging(Plot.maxAbs(m)))
                 .title(input ? "First-Layer θₘ (W_E) after DFT" : "Second-Layer ξₘ (W_L) after DFT", 16)
                 .axes("Fourier Component", "Neuron #", 12)

@@ -7,7 +7,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.modsweep.analysis.fourier.DecodedWeights;
-import org.modsweep.analysis.fourier.FourierBasis;
+import org.modsweep.analysis.fourier.RealFourierBasis;
 import org.modsweep.analysis.grokking.Stages;
 import org.modsweep.analysis.grokking.TrainingSplit;
 import org.modsweep.analysis.plots.CellMarks;
@@ -244,7 +244,7 @@ final class GrokkingFigures {
             for (int k = 0; k < shown; k++) {
                 idx[k] = k;
             }
-            List<String> names = FourierBasis.of(d.p()).names();
+            List<String> names = RealFourierBasis.of(d.p()).names();
             double[][] in = FourierWeightFigures.dftRows(d, idx, true);
             double[][] out = FourierWeightFigures.dftRows(d, idx, false);
             new Heatmap(in, ColorMap.diverging(Plot.maxAbs(in)))

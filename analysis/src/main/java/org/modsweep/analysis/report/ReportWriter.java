@@ -1,5 +1,7 @@
 package org.modsweep.analysis.report;
 
+import org.modsweep.core.Errors;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -139,7 +141,6 @@ public final class ReportWriter {
     }
 
     private static String message(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+        return Errors.typeAndFirstLine(e);
     }
 }

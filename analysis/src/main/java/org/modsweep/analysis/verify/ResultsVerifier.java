@@ -1,5 +1,7 @@
 package org.modsweep.analysis.verify;
 
+import org.modsweep.core.Errors;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -137,7 +139,7 @@ public final class ResultsVerifier {
         try {
             n = Json.MAPPER.readTree(bytes);
         } catch (IOException e) {
-            return "not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")";
+            return "not valid JSON (" + Errors.firstLine(e) + ")";
         }
         if (n == null || !n.isObject()) {
             return "not a JSON object";

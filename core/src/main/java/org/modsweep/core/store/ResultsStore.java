@@ -1,5 +1,7 @@
 package org.modsweep.core.store;
 
+import org.modsweep.core.Errors;
+
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,7 +132,7 @@ public final class ResultsStore {
             }
             fs.delete(probe, false);
         } catch (IOException | RuntimeException e) {
-            throw new IOException("store " + uri + " cannot be written: " + firstLine(e), e);
+            throw new IOException("store " + uri + " cannot be written: " + Errors.firstLine(e), e);
         }
     }
 
@@ -236,12 +238,6 @@ public final class ResultsStore {
         try (InputStream in = fs.open(file)) {
             return in.readAllBytes();
         }
-    }
-
-    private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.modsweep.driver.reduce;
 
+import org.modsweep.core.Errors;
+
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +47,7 @@ public final class ReduceTask implements Function<Integer, ReduceOutcome>, Seria
                 files.addAll(ModulusReport.write(store, modulus));
             } catch (Exception e) {
                 LOG.error("report for p={} failed", p, e);
-                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                error = Errors.message(e);
             }
         }
         List<CellSummary> rows = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.modsweep.explorer.jobs;
 
+import org.modsweep.core.Errors;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -248,12 +250,10 @@ public final class TrainingJobs implements AutoCloseable {
 
     static String oneLine(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException)) {
+        while (t.getCause() != null && t instanceof java.util.concurrent.ExecutionException) {
             t = t.getCause();
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = m.indexOf('\n');
-        m = nl < 0 ? m : m.substring(0, nl);
+        String m = Errors.firstLine(t);
         return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
 
