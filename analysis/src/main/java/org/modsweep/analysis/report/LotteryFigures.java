@@ -94,15 +94,15 @@ final class LotteryFigures {
                 Color.WHITE, SeriesMarkers.NONE);
         Plot.xRange(c, xs[0], xs[xs.length - 1]);
         Plot.yRange(c, ys[0], ys[ys.length - 1]);
-        c.addAnnotation(new Bands(xs, ys, z, zmin, zmax, cmap));
-        c.addAnnotation(new DataLayer() {
+        new Bands(xs, ys, z, zmin, zmax, cmap).addTo(c);
+        new DataLayer() {
             @Override
             protected void draw(Graphics2D g) {
                 g.setColor(Color.WHITE);
                 g.setStroke(Style.dotted(1));
                 g.drawLine((int) sx(xs[0]), (int) sy(Math.PI), (int) sx(xs[xs.length - 1]), (int) sy(Math.PI));
             }
-        });
+        }.addTo(c);
         f.add(c, 0, 0, f.width() - cbw, f.height(), (g, ox, oy) -> {
             double top = oy + c.getScreenYFromChart(ys[ys.length - 1]);
             double bottom = oy + c.getScreenYFromChart(ys[0]);

@@ -199,7 +199,7 @@ final class Tab2to4Figures {
         c.setXAxisTitle(" ");
         c.getStyler().setXAxisTitleVisible(true);
         c.getStyler().setAxisTitleFont(Style.font(19));
-        c.addAnnotation(new DataLayer() {
+        new DataLayer() {
             @Override
             protected void draw(Graphics2D g) {
                 g.setColor(Color.BLACK);
@@ -212,7 +212,7 @@ final class Tab2to4Figures {
                     g.drawString(labels[i], x, baseline);
                 }
             }
-        });
+        }.addTo(c);
         Style.grid(c, 0.3, false);
         return Figure.of(c);
     }
@@ -241,7 +241,7 @@ final class Tab2to4Figures {
                 .axes("Input Pair", "Output", 18)
                 .ticks(i -> i % step == 0 ? "(0," + i + ")" : Plot.blank(i), Integer::toString, p > 30 ? 9 : 14, 90)
                 .place(f, 0, 0, f.width(), f.height());
-        hm.chart().addAnnotation(new DataLayer() { // faint dotted vertical grid at every pair
+        new DataLayer() { // faint dotted vertical grid at every pair
             @Override
             protected void draw(Graphics2D g) {
                 g.setColor(Palette.alpha(Color.GRAY, 0.2));
@@ -251,8 +251,8 @@ final class Tab2to4Figures {
                     g.drawLine(x, (int) sy(p - 0.5), x, (int) sy(-0.5));
                 }
             }
-        });
-        hm.chart().addAnnotation(new CellMarks(marks, Palette.alpha(Palette.NAVY, 0.9), 1.6));
+        }.addTo(hm.chart());
+        new CellMarks(marks, Palette.alpha(Palette.NAVY, 0.9), 1.6).addTo(hm.chart());
         return f;
     }
 }
