@@ -55,12 +55,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 failed++;
             }
         }
+        boolean summaryIncomplete = false;
         if (!noSummary) {
-            List<String> files = CrossModulusSummary.write(s);
+            List<String> files;
+            try {
+                files = CrossModulusSummary.write(s);
+            } catch (CrossModulusSummary.IncompleteSummaryException e) {
+                files = e.written();
+                summaryIncomplete = true;
+                e.leftOut().forEach((p, why) -> out.println("  LEFT OUT of the summary: p=" + p + ": " + why));
+            }
             out.printf("summary: %d files -> %s%n", files.size(), s.layout().summaryDir());
         }
-        if (failed > 0) {
-            spec.commandLine().getErr().println("modsweep analyze: error: " + failed + " modulus report(s) incomplete");
+        if (failed > 0 || summaryIncomplete) {
+            spec.commandLine().getErr().println("modsweep analyze: error: " + (failed > 0
+                    ? failed + " modulus report(s) incomplete" + (summaryIncomplete ? "; " : "") : "")
+                    + (summaryIncomplete ? "the cross-p summary lacks some moduli" : ""));
             return 1;
         }
         return 0;

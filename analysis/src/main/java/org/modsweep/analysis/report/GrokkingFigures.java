@@ -195,7 +195,7 @@ final class GrokkingFigures {
         for (int i = 0; i < maps.size(); i++) {
             int w = (int) Math.round(f.width() * ratios[i] / total);
             Heatmap h = maps.get(i).place(f, x, 0, w, f.height());
-            h.chart().addAnnotation(new CellMarks(marks, markColor, markPoints));
+            new CellMarks(marks, markColor, markPoints).addTo(h.chart());
             x += w;
         }
     }

@@ -41,7 +41,7 @@ final class LogitFigures {
                 .axes("Input Pair", "Output", 18)
                 .ticks(i -> i % step == 0 ? "(0," + i + ")" : Plot.blank(i), Integer::toString, p > 30 ? 9 : 14, 90)
                 .place(f, 0, 0, f.width(), f.height());
-        hm.chart().addAnnotation(new DataLayer() { // faint dotted vertical grid at every pair
+        new DataLayer() { // faint dotted vertical grid at every pair
             @Override
             protected void draw(Graphics2D g) {
                 g.setColor(Palette.alpha(Color.GRAY, 0.2));
@@ -51,8 +51,8 @@ final class LogitFigures {
                     g.drawLine(x, (int) sy(p - 0.5), x, (int) sy(-0.5));
                 }
             }
-        });
-        hm.chart().addAnnotation(new CellMarks(marks, Palette.alpha(Palette.NAVY, 0.9), 1.6));
+        }.addTo(hm.chart());
+        new CellMarks(marks, Palette.alpha(Palette.NAVY, 0.9), 1.6).addTo(hm.chart());
         return f;
     }
 }

@@ -160,7 +160,7 @@ final class PhaseFigures {
         c.setXAxisTitle(" ");
         c.getStyler().setXAxisTitleVisible(true);
         c.getStyler().setAxisTitleFont(Style.font(19));
-        c.addAnnotation(new DataLayer() {
+        new DataLayer() {
             @Override
             protected void draw(Graphics2D g) {
                 g.setColor(Color.BLACK);
@@ -173,7 +173,7 @@ final class PhaseFigures {
                     g.drawString(labels[i], x, baseline);
                 }
             }
-        });
+        }.addTo(c);
         Style.grid(c, 0.3, false);
         return Figure.of(c);
     }
