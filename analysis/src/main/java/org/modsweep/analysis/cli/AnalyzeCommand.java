@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.modsweep.analysis.CrossModulusSummary;
 import org.modsweep.analysis.ModulusReport;
+import org.modsweep.analysis.report.StepFailure;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.store.ResultsStore;
 import picocli.CommandLine;
@@ -46,7 +47,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     : ModulusReport.generate(s, p, Math.max(1, threads));
             out.printf("p=%d: %d files written in %.1f s -> %s%n", p.p(), o.written().size(), o.seconds(),
                     s.layout().resultsDir(p));
-            for (ModulusReport.Failure f : o.failures()) {
+            for (StepFailure f : o.failures()) {
                 out.println("  FAILED " + f);
             }
             out.flush();
