@@ -1,9 +1,8 @@
 package org.modsweep.app;
 
-import org.modsweep.core.Errors;
-
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.modsweep.core.Errors;
 import picocli.CommandLine;
 
 /**

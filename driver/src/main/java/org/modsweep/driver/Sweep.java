@@ -1,7 +1,5 @@
 package org.modsweep.driver;
 
-import org.modsweep.core.Errors;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +24,7 @@ import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.modsweep.analysis.CrossModulusSummary;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Errors;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.store.ResultsStore;

@@ -1,7 +1,6 @@
 package org.modsweep.driver;
 
 import org.modsweep.core.Errors;
-
 import org.modsweep.driver.cli.SweepCommand;
 import picocli.CommandLine;
 

@@ -1,10 +1,9 @@
 package org.modsweep.worker;
 
-import ai.djl.Device;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
 package org.modsweep.analysis.verify;
 
-import org.modsweep.core.Errors;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -16,6 +14,7 @@ import org.modsweep.analysis.report.Artifact;
 import org.modsweep.analysis.report.Artifacts;
 import org.modsweep.analysis.report.ResultFiles;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Errors;
 import org.modsweep.core.Json;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.store.ResultsStore;

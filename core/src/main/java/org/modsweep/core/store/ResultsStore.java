@@ -1,7 +1,5 @@
 package org.modsweep.core.store;
 
-import org.modsweep.core.Errors;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +18,7 @@ import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Errors;
 import org.modsweep.core.Json;
 import org.modsweep.core.run.RunRecord;
 

@@ -1,7 +1,5 @@
 package org.modsweep.driver.reduce;
 
-import org.modsweep.core.Errors;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +9,7 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.function.Function;
 import org.modsweep.analysis.ModulusReport;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Errors;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.spark.TaskStores;

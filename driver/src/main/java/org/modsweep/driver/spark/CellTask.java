@@ -1,7 +1,5 @@
 package org.modsweep.driver.spark;
 
-import org.modsweep.core.Errors;
-
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +8,7 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.TaskContext;
 import org.apache.spark.TaskKilledException;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Errors;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.CellResult;
 import org.modsweep.driver.monitor.SweepAccumulators;

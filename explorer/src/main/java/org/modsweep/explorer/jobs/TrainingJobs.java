@@ -1,7 +1,5 @@
 package org.modsweep.explorer.jobs;
 
-import org.modsweep.core.Errors;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,6 +18,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.modsweep.core.Errors;
 import org.modsweep.core.Json;
 import org.modsweep.core.Modulus;
 import org.modsweep.explorer.api.ApiException;
