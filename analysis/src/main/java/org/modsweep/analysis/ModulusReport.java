@@ -72,7 +72,12 @@ public final class ModulusReport {
      * everything it could) when any step failed.
      */
     public static List<String> write(ResultsStore store, Modulus p) throws IOException {
-        Outcome o = generate(store, p);
+        return write(store, p, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As {@link #write(ResultsStore, Modulus)} on {@code threads} threads (a Spark reduce task: its task CPUs). */
+    public static List<String> write(ResultsStore store, Modulus p, int threads) throws IOException {
+        Outcome o = generate(store, p, threads);
         if (!o.ok()) {
             throw new ReportException(o);
         }

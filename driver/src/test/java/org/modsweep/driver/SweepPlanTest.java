@@ -11,6 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
 import org.modsweep.core.config.ConfigJson;
 import org.modsweep.core.config.StudyConfigs;
@@ -19,6 +20,8 @@ import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.plan.SweepPlan;
+import org.modsweep.driver.spark.AttemptHook;
+import org.modsweep.driver.testing.FaultInjection;
 
 class SweepPlanTest {
 
@@ -64,6 +67,22 @@ class SweepPlanTest {
         assertEquals(List.of("p021-standard", "p023-standard"), capped.committed().stream().map(Cell::id).toList());
         assertEquals(100, capped.plannedEpochs(Cell.of(23, "grokking")));
         assertTrue(capped.pending().get(0).p() == 23, capped.pending().toString());
+    }
+
+    @Test
+    void aModulusIsCompleteForItsReportOnlyWithEveryConfigurationTheStudyTrainsForIt() {
+        List<Cell> committed = List.of(Cell.of(17, "standard"), Cell.of(17, "quad_random"),
+                Cell.of(17, "quad_single_freq"), Cell.of(17, "relu_single_freq"), Cell.of(19, "standard"));
+        assertEquals(List.of(), SweepPlan.missingForReport(Modulus.of(17), committed)); // no grokking below 19
+        assertEquals(List.of("p019-grokking", "p019-quad_random", "p019-quad_single_freq", "p019-relu_single_freq"),
+                SweepPlan.missingForReport(Modulus.of(19), committed));
+    }
+
+    @Test
+    void faultInjectionIsATestClasspathHookOnly() {
+        // the shipped code registers no AttemptHook; this test classpath registers exactly the fault injector
+        assertEquals(List.of(FaultInjection.class),
+                AttemptHook.installed().stream().map(Object::getClass).toList());
     }
 
     /** Commits a minimal run the way the worker does (attempt dir, then commit), with numEpochs configured. */

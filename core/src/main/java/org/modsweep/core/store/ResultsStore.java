@@ -149,6 +149,31 @@ public final class ResultsStore {
         }
     }
 
+    /**
+     * Attempt directories left by failed attempts or a killed driver: none of them counts, so once no task of
+     * the caller's sweep runs any more, those of its cells go, and so do write probes a killed task left
+     * mid-check, and the emptied {@code _attempts} directory. Failures are logged, not thrown.
+     */
+    public void discardStaleAttempts(List<Cell> cells) {
+        Path attempts = new Path(layout.root(), StoreLayout.ATTEMPTS);
+        try {
+            for (Cell c : cells) {
+                fs.delete(new Path(attempts, c.id()), true);
+            }
+            if (fs.exists(attempts)) {
+                for (FileStatus probe : fs.listStatus(attempts,
+                        path -> path.getName().startsWith(StoreLayout.PROBE_PREFIX))) {
+                    fs.delete(probe.getPath(), false);
+                }
+            }
+            if (fs.exists(attempts) && fs.listStatus(attempts).length == 0) {
+                fs.delete(attempts, false);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not remove stale attempt directories under {}: {}", attempts, e.getMessage());
+        }
+    }
+
     /** Removes a cell's commit marker first, then its files: used by --force before retraining. */
     public void uncommit(Cell cell) throws IOException {
         fs.delete(layout.doneMarker(cell), false);

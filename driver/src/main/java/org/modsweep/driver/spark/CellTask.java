@@ -34,17 +34,15 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
     private final Integer epochCap;
     private final int maxFailures;
     private final Set<String> retrain;
-    private final FaultInjection faults;
     private final SweepAccumulators accumulators;
 
     public CellTask(String storeUri, Map<String, String> hadoopEntries, Integer epochCap, int maxFailures,
-                    Set<String> retrain, FaultInjection faults, SweepAccumulators accumulators) {
+                    Set<String> retrain, SweepAccumulators accumulators) {
         this.storeUri = storeUri;
         this.hadoopEntries = Map.copyOf(hadoopEntries);
         this.epochCap = epochCap;
         this.maxFailures = Math.max(1, maxFailures);
         this.retrain = Set.copyOf(retrain);
-        this.faults = faults;
         this.accumulators = accumulators;
     }
 
@@ -82,7 +80,7 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
         }
     }
 
-    /** Counts epochs, fires injected faults, and stops the training when the sweep is cancelled. */
+    /** Counts epochs, calls the installed {@link AttemptHook}s, and stops the training when the sweep is cancelled. */
     private final class EpochCounter implements TrainingListener {
         private final String cellId;
         private final int attempt;
@@ -97,7 +95,9 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
         @Override
         public void onEpoch(Cell cell, EpochMetrics metrics, int epochsPlanned) {
             accumulators.epochsTrained().add(1);
-            faults.maybeFail(cellId, attempt, metrics.epoch(), epochsPlanned);
+            for (AttemptHook hook : AttemptHook.installed()) {
+                hook.afterEpoch(cellId, attempt, metrics.epoch(), epochsPlanned);
+            }
             if (ctx != null && ctx.isInterrupted()) {
                 throw new TaskKilledException("sweep cancelled");
             }
