@@ -101,9 +101,7 @@ public final class Sweep {
 
             long tTrain = System.nanoTime();
             List<CellResult> results = new TrainingStage(sc, req, plan, store, listener, cancelled::get).run();
-            if (!cancelled.get()) {
-                store.discardStaleAttempts(plan.grid()); // no task of this sweep runs any more
-            }
+            store.discardStaleAttempts(); // what killed writers left; live attempts of anyone stay (leases)
             double trainSeconds = (System.nanoTime() - tTrain) / 1e9;
 
             if (!req.reduce() || cancelled.get()) {

@@ -15,8 +15,11 @@ import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
 import org.modsweep.core.config.ConfigJson;
 import org.modsweep.core.config.StudyConfigs;
+import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.WeightTensor;
+import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.plan.SweepPlan;
@@ -90,6 +93,11 @@ class SweepPlanTest {
         org.apache.hadoop.fs.Path attempt = store.newAttempt(cell);
         MetricsParquet.write(store.conf(), new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_METRICS),
                 List.of(new EpochMetrics(0, 3.1, 3.1, 0.1, 0.1, 0.01, 3.2, 0.0)));
+        float[] w = {1, 2};
+        try (WeightsParquet.Writer out = new WeightsParquet.Writer(store.conf(),
+                new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
+            out.append(new Checkpoint(0, true, new WeightTensor("W_in", 1, 2, w), new WeightTensor("W_out", 2, 1, w)));
+        }
         RunRecord rec = new RunRecord(cell.id(), cell.p(), ConfigJson.toMap(cell.config().withEpochCap(numEpochs)),
                 cell.modulus().dMlp(), numEpochs < cell.config().numEpochs() ? numEpochs : null, 1, false, 0, 1.0,
                 1.0, "cpu()", 1, Map.of(), "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", attempt.getName(),
