@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.modsweep.analysis.verify.ResultsVerifier;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.store.StoreAudit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,6 +63,13 @@ public final class VerifyCommand implements Callable<Integer> {
             if (!summary.isEmpty()) {
                 bad++;
             }
+        }
+        List<String> runs = StoreAudit.problems(s); // committed runs against their _DONE, stray dataset files
+        out.println((runs.isEmpty() ? "OK   " : "FAIL ") + "runs: " + s.committedCells().size() + " committed"
+                + (runs.isEmpty() ? ", every file as its _DONE lists it" : "; " + runs.size() + " problem(s)"));
+        runs.forEach(pr -> out.println("     " + pr));
+        if (!runs.isEmpty()) {
+            bad++;
         }
         out.flush();
         if (bad > 0) {
