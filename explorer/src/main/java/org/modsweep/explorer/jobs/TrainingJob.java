@@ -1,6 +1,5 @@
 package org.modsweep.explorer.jobs;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -198,9 +197,5 @@ public final class TrainingJob {
             @JsonProperty("message") String message,
             @JsonProperty("first_line") long firstLine,
             @JsonProperty("lines") List<String> lines) {
-        @JsonIgnore
-        boolean unfinished() {
-            return !JobState.valueOf(state).finished();
-        }
     }
 }

@@ -14,31 +14,28 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.modsweep.core.Json;
 import org.modsweep.core.Modulus;
 import org.modsweep.explorer.api.ApiException;
 import org.modsweep.explorer.api.ResultFiles;
 
 /**
  * The on-demand training queue: one job runs at a time on a single worker thread, the others wait in order.
- * Each job's state and lines are persisted under {@code _explorer/jobs/} in the store whenever its state changes
- * (and every few seconds while it runs), so a restarted explorer shows past jobs and re-queues unfinished ones;
- * the sweep then resumes, keeping every cell already committed. The store stays the truth about results.
+ * Each job is saved to the {@link JobStore} whenever its state changes (and every few seconds while it runs), so a
+ * restarted explorer shows past jobs and re-queues unfinished ones; the sweep then resumes, keeping every cell
+ * already committed. The store stays the truth about results.
  */
 public final class TrainingJobs implements AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(TrainingJobs.class);
-    public static final String JOBS_DIR = "_explorer/jobs";
     /** The original app treats a results folder with more than five files as "results exist". */
     static final int EXISTING_RESULTS_MIN = 6;
     private static final long PERSIST_EVERY_MS = 3000;
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final ResultFiles files;
+    private final JobStore store;
     private final OnDemandTrainer trainer;
     private final Integer epochCap;
     private final Map<String, TrainingJob> jobs = new LinkedHashMap<>();
@@ -50,6 +47,7 @@ public final class TrainingJobs implements AutoCloseable {
 
     public TrainingJobs(ResultFiles files, OnDemandTrainer trainer, Integer epochCap) {
         this.files = files;
+        this.store = new JobStore(files.store());
         this.trainer = trainer;
         this.epochCap = epochCap;
         this.worker = new Thread(this::runLoop, "explorer-training");
@@ -258,48 +256,23 @@ public final class TrainingJobs implements AutoCloseable {
     }
 
     private void persist(TrainingJob job) {
-        try {
-            Path file = new Path(files.store().root(), JOBS_DIR + "/" + job.id() + ".json");
-            files.store().writeString(file, Json.compact(job.persisted()));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("could not persist job {}: {}", job.id(), e.getMessage());
-        }
+        store.save(job);
     }
 
     private void restore() {
-        Path dir = new Path(files.store().root(), JOBS_DIR);
-        try {
-            if (!files.store().fs().exists(dir)) {
-                return;
-            }
-            List<TrainingJob.Persisted> found = new ArrayList<>();
-            for (FileStatus st : files.store().fs().listStatus(dir)) {
-                if (!st.getPath().getName().endsWith(".json")) {
-                    continue;
-                }
-                try {
-                    found.add(Json.MAPPER.readValue(files.store().readString(st.getPath()), TrainingJob.Persisted.class));
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("ignoring unreadable job file {}: {}", st.getPath().getName(), e.getMessage());
+        List<TrainingJob> found = store.load();
+        synchronized (jobs) {
+            for (TrainingJob job : found) {
+                jobs.put(job.id(), job);
+                if (!job.state().finished()) {
+                    job.line("(explorer restarted: job re-queued; committed runs are kept and not retrained)");
+                    job.transition(JobState.QUEUED, null);
+                    queue.addLast(job);
+                    persist(job);
                 }
             }
-            found.sort(Comparator.comparing(TrainingJob.Persisted::id));
-            synchronized (jobs) {
-                for (TrainingJob.Persisted s : found) {
-                    TrainingJob job = TrainingJob.restore(s);
-                    jobs.put(job.id(), job);
-                    if (s.unfinished()) {
-                        job.line("(explorer restarted: job re-queued; committed runs are kept and not retrained)");
-                        job.transition(JobState.QUEUED, null);
-                        queue.addLast(job);
-                        persist(job);
-                    }
-                }
-            }
-            seq.set(found.size());
-        } catch (IOException e) {
-            LOG.warn("could not read persisted jobs: {}", e.getMessage());
         }
+        seq.set(found.size());
     }
 
     @Override

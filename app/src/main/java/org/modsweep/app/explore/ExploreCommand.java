@@ -1,4 +1,4 @@
-package org.modsweep.explorer;
+package org.modsweep.app.explore;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.cli.SparkConfOptions;
 import org.modsweep.driver.spark.HadoopConfs;
-import org.modsweep.explorer.jobs.SweepTrainer;
+import org.modsweep.explorer.Explorer;
 import org.modsweep.explorer.server.BindPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
