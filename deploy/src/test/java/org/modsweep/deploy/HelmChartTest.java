@@ -123,8 +123,8 @@ class HelmChartTest {
         Deployment explorer = chart.one(Deployment.class, FULL + "-explorer");
         Container web = explorer.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals("modsweep/modsweep:0.1.0", web.getImage());
-        assertEquals(List.of("explore", "--store", "s3a://modsweep/results", "--host", "0.0.0.0", "--port", "7860"),
-                web.getArgs());
+        assertEquals(List.of("explore", "--store", "s3a://modsweep/results", "--host", "0.0.0.0", "--port", "7860",
+                "--allowed-host", FULL + "-explorer"), web.getArgs());
         assertSecretEnv(web.getEnv(), "AWS_ACCESS_KEY_ID", "modsweep-s3", "AWS_ACCESS_KEY_ID");
         assertSecretEnv(web.getEnv(), "AWS_SECRET_ACCESS_KEY", "modsweep-s3", "AWS_SECRET_ACCESS_KEY");
         assertEquals(FULL + "-hadoop-conf",

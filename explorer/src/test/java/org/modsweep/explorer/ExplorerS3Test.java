@@ -2,6 +2,8 @@ package org.modsweep.explorer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,6 +73,13 @@ class ExplorerS3Test {
                 assertEquals("Results for p=19 already exist (34 files)",
                         Json.MAPPER.readTree(exists.body()).get("message").asText());
             }
+            // a bucket that does not exist is refused at start with one line, not served as an empty app
+            IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Explorer.start(
+                    ResultsStore.open("s3a://no-such-" + bucket + "/sweep", conf), BindPolicy.loopback(0), 10,
+                    (p, cap, progress) -> { }));
+            assertTrue(missing.getMessage().startsWith("cannot read store s3a://no-such-" + bucket + "/sweep: "),
+                    missing.getMessage());
+            assertFalse(missing.getMessage().contains(SECRET) || missing.getMessage().contains("\n"));
         } finally {
             proxy.stop();
             blobs.close();

@@ -1,4 +1,4 @@
-package org.modsweep.explorer;
+package org.modsweep.app.explore;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package org.modsweep.explorer;
+package org.modsweep.app.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -81,5 +82,37 @@ class ExploreCommandTest {
                     Integer.toString(taken.getLocalPort())));
             assertTrue(err3.toString().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), err3.toString());
         }
+    }
+
+    @Test
+    void aStoreItCannotReachOrReadFailsFastWithOneLine() throws Exception {
+        int closed;
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = probe.getLocalPort(); // nothing listens here once the probe is closed
+        }
+        StringWriter err = new StringWriter();
+        long t0 = System.nanoTime();
+        int rc = command(new StringWriter(), err).execute("--store", "s3a://study/run1", "--port", "0",
+                "--conf", "spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:" + closed,
+                "--conf", "spark.hadoop.fs.s3a.path.style.access=true",
+                "--conf", "spark.hadoop.fs.s3a.aws.credentials.provider=org.apache.hadoop.fs.s3a.AnonymousAWSCredentialsProvider",
+                "--conf", "spark.hadoop.fs.s3a.endpoint.region=us-east-1");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(2, rc, err.toString());
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(1, lines.size(), err.toString());
+        assertTrue(lines.get(0).startsWith("modsweep explore: error: cannot read store s3a://study/run1: "), lines.get(0));
+        assertTrue(seconds < 60, "failed fast, not after S3A's default retries (minutes): " + seconds + " s");
+
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("results.txt"), "not a store");
+        StringWriter err2 = new StringWriter();
+        assertEquals(2, command(new StringWriter(), err2).execute("--store", file.toString(), "--port", "0"));
+        assertEquals("modsweep explore: error: store " + file + " is a file, not a folder", err2.toString().trim());
+
+        StringWriter err3 = new StringWriter();
+        assertEquals(2, command(new StringWriter(), err3).execute("--store", dir.toString(), "--port", "0",
+                "--host", "0.0.0.0", "--allowed-host", "http://evil.example/"));
+        assertTrue(err3.toString().startsWith("modsweep explore: error: --allowed-host 'http://evil.example/' is not a host name"),
+                err3.toString());
     }
 }

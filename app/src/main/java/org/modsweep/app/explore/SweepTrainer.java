@@ -1,10 +1,11 @@
-package org.modsweep.explorer.jobs;
+package org.modsweep.app.explore;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import org.modsweep.core.Modulus;
+import org.modsweep.explorer.jobs.OnDemandTrainer;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.driver.CellResult;
 import org.modsweep.driver.Sweep;

@@ -1,13 +1,15 @@
-package org.modsweep.explorer;
+package org.modsweep.app.explore;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.modsweep.core.config.EpochCap;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.cli.SparkConfOptions;
 import org.modsweep.driver.spark.HadoopConfs;
-import org.modsweep.explorer.jobs.SweepTrainer;
+import org.modsweep.explorer.Explorer;
 import org.modsweep.explorer.server.BindPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +34,13 @@ public final class ExploreCommand implements Runnable {
                     + " used only when given here explicitly: anyone who reaches it can start trainings.")
     String host;
 
+    @Option(names = "--allowed-host", paramLabel = "NAME",
+            description = "Host name that browsers may use to reach the explorer (repeatable), e.g. the name of its"
+                    + " Service or proxy. Requests naming any other host in Host or Origin are refused (DNS"
+                    + " rebinding). Loopback names always work; default: the --host address (for 0.0.0.0, this"
+                    + " machine's name and addresses).")
+    List<String> allowedHosts = new ArrayList<>();
+
     @Option(names = "--port", defaultValue = "" + BindPolicy.DEFAULT_PORT, paramLabel = "PORT",
             description = "TCP port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
     int port;
@@ -54,14 +63,20 @@ public final class ExploreCommand implements Runnable {
     public void run() {
         EpochCap.check(epochs);
         Map<String, String> sparkConf = SparkConfOptions.check(conf);
-        BindPolicy bind = host == null ? BindPolicy.loopback(port) : new BindPolicy(host, port, true);
+        BindPolicy bind = host == null ? new BindPolicy(BindPolicy.DEFAULT_HOST, port, false, allowedHosts)
+                : new BindPolicy(host, port, true, allowedHosts);
+        // the explorer reads the store with the same Hadoop settings the on-demand sweeps get; credentials
+        // come from the environment or configuration files, never from --conf (the driver's rule)
+        ResultsStore results;
+        try {
+            results = ResultsStore.open(store, HadoopConfs.overlay(new org.apache.hadoop.conf.Configuration(), sparkConf));
+        } catch (java.io.IOException | RuntimeException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new IllegalArgumentException("cannot open store " + store + ": " + m);
+        }
         Explorer explorer;
         try {
-            // the explorer reads the store with the same Hadoop settings the on-demand sweeps get; credentials
-            // come from the environment or configuration files, never from --conf (the driver's rule)
-            org.apache.hadoop.conf.Configuration hadoop = HadoopConfs.overlay(new org.apache.hadoop.conf.Configuration(),
-                    sparkConf);
-            ResultsStore results = ResultsStore.open(store, hadoop);
+            // fails with one line (exit 2) when the store cannot be reached or read
             explorer = Explorer.start(results, bind, epochs, new SweepTrainer(store, master, sparkConf));
         } catch (java.net.BindException e) {
             throw new IllegalArgumentException("cannot listen on " + bind.host() + ":" + port + ": " + e.getMessage());

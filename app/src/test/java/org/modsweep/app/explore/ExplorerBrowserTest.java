@@ -1,4 +1,4 @@
-package org.modsweep.explorer;
+package org.modsweep.app.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,7 +28,7 @@ import org.modsweep.driver.Sweep;
 import org.modsweep.driver.SweepListener;
 import org.modsweep.driver.SweepRequest;
 import org.modsweep.driver.SweepResult;
-import org.modsweep.explorer.jobs.SweepTrainer;
+import org.modsweep.explorer.Explorer;
 import org.modsweep.explorer.server.BindPolicy;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
