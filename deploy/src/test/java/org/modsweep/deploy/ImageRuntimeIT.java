@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from the app's own dependencies.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImageRuntimeTest {
+class ImageRuntimeIT {
 
     private static final Path APP_TARGET = Repo.ROOT.resolve("app/target");
     /** Jars the Apache Spark image ships in /opt/spark/jars (by name prefix), standing in for that folder. */

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mock with server-side apply); the driver pod and config maps it creates are read back and asserted. No pod runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SubmitSweepClusterModeTest {
+class SubmitSweepClusterModeIT {
 
     private static final String NAMESPACE = "sweeps";
     private static final String IMAGE = "registry.example.com/modsweep:test";
