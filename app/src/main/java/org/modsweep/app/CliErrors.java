@@ -2,6 +2,7 @@ package org.modsweep.app;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.modsweep.core.Errors;
 import picocli.CommandLine;
 
 /**
@@ -14,8 +15,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
         LOG.debug("command failed", ex);
-        String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        cl.getErr().println("modsweep " + cl.getCommandName() + ": error: " + msg);
+        cl.getErr().println("modsweep " + cl.getCommandName() + ": error: " + Errors.message(ex));
         return ex instanceof IllegalArgumentException ? 2 : 1;
     }
 }

@@ -24,6 +24,7 @@ import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.modsweep.analysis.CrossModulusSummary;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Errors;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.store.ResultsStore;
@@ -207,7 +208,7 @@ public final class Sweep {
                 job.get();
             } catch (Exception e) {
                 if (!cancelled.get()) {
-                    throw new IllegalStateException("training stage failed: " + firstLine(e), e);
+                    throw new IllegalStateException("training stage failed: " + Errors.firstLine(e), e);
                 }
                 listener.onLine("sweep cancelled: committed cells stay, the rest train on the next run");
             }
@@ -299,8 +300,8 @@ public final class Sweep {
                 if (cancelled.get()) {
                     return 0;
                 }
-                errors.put(Integer.toString(p), firstLine(ex));
-                listener.onLine("reduce p=" + p + " failed: " + firstLine(ex));
+                errors.put(Integer.toString(p), Errors.firstLine(ex));
+                listener.onLine("reduce p=" + p + " failed: " + Errors.firstLine(ex));
             }
         }
         List<Path> files = SummaryWriter.write(store, rows);
@@ -309,8 +310,8 @@ public final class Sweep {
             List<String> cross = CrossModulusSummary.write(store);
             listener.onLine("cross-p summary: " + String.join(", ", cross));
         } catch (Exception ex) {
-            errors.put("summary", firstLine(ex));
-            listener.onLine("cross-modulus summary failed: " + firstLine(ex));
+            errors.put("summary", Errors.firstLine(ex));
+            listener.onLine("cross-modulus summary failed: " + Errors.firstLine(ex));
         }
         return rows.size();
     }
@@ -335,15 +336,5 @@ public final class Sweep {
             case FAILED -> String.format("FAILED %s after %d attempt%s: %s", r.cellId(), r.attempts(),
                     r.attempts() == 1 ? "" : "s", r.error());
         };
-    }
-
-    static String firstLine(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getMessage() == null) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

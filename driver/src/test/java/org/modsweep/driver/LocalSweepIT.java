@@ -15,7 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modsweep.analysis.synthetic.PlantedStudy;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.store.ResultsStore;
@@ -109,6 +111,28 @@ class LocalSweepIT {
         assertEquals(4, r2.committedBefore().size());
         assertTrue(r2.results().isEmpty());
         assertTrue(again.lines.contains("nothing to train: every cell is committed in the store"), again.lines.toString());
+    }
+
+    @Test
+    void aModulusLeftOutOfTheCrossModulusSummaryFailsTheSweep() throws Exception {
+        Path dir = tmp.resolve("store");
+        ResultsStore store = ResultsStore.open(dir.toString());
+        Cell cell = new PlantedStudy(store, 1).commit(new Cell(Modulus.of(3), StudyConfigs.STANDARD), 40);
+        String json = store.readString(store.layout().runJson(cell));
+        store.writeString(store.layout().runJson(cell), json.replace("\"act_type\"", "\"activation\""));
+
+        Recorder rec = new Recorder();
+        SweepResult r = new Sweep().run(new SweepRequest(ModulusList.parse("3"), StudyConfigs.parse("standard"),
+                dir.toString(), null, 40, Map.of()), rec);
+        assertTrue(r.results().isEmpty(), "the planted cell counts as committed");
+        assertFalse(r.ok(), r.toString());
+        String error = r.reduceErrors().get("summary");
+        assertTrue(error != null && error.startsWith("summary written without p=3 (run p003-standard: run.json has "
+                + "an unreadable config"), r.reduceErrors().toString());
+        assertTrue(rec.lines.stream().anyMatch(l -> l.startsWith("cross-modulus summary failed: summary written "
+                + "without p=3")), rec.lines.toString());
+        assertTrue(Files.exists(dir.resolve("results/summary/moduli.json")), "the other files are still written");
+        assertEquals(1, r.summaryCells());
     }
 
     @Test

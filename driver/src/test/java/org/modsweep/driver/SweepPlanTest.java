@@ -73,7 +73,7 @@ class SweepPlanTest {
                 List.of(new EpochMetrics(0, 3.1, 3.1, 0.1, 0.1, 0.01, 3.2, 0.0)));
         RunRecord rec = new RunRecord(cell.id(), cell.p(), ConfigJson.toMap(cell.config().withEpochCap(numEpochs)),
                 cell.modulus().dMlp(), numEpochs < cell.config().numEpochs() ? numEpochs : null, 1, false, 0, 1.0,
-                1.0, "cpu()", 1, Map.of(), "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", attempt.getName(),
+                1.0, "cpu()", 1, Map.of(), null, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", attempt.getName(),
                 Map.of(), 1, 1);
         store.commit(cell, attempt, rec);
     }

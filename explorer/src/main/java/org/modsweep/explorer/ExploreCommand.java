@@ -3,6 +3,7 @@ package org.modsweep.explorer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.modsweep.core.config.EpochCap;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.cli.SparkConfOptions;
 import org.modsweep.driver.spark.HadoopConfs;
@@ -51,9 +52,7 @@ public final class ExploreCommand implements Runnable {
 
     @Override
     public void run() {
-        if (epochs != null && epochs < 1) {
-            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
-        }
+        EpochCap.check(epochs);
         Map<String, String> sparkConf = SparkConfOptions.check(conf);
         BindPolicy bind = host == null ? BindPolicy.loopback(port) : new BindPolicy(host, port, true);
         Explorer explorer;

@@ -1,6 +1,7 @@
 package org.modsweep.explorer;
 
 import java.io.IOException;
+import org.modsweep.core.config.EpochCap;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.explorer.api.ResultFiles;
 import org.modsweep.explorer.jobs.OnDemandTrainer;
@@ -26,9 +27,7 @@ public final class Explorer implements AutoCloseable {
      */
     public static Explorer start(ResultsStore store, BindPolicy bind, Integer epochCap, OnDemandTrainer trainer)
             throws IOException {
-        if (epochCap != null && epochCap < 1) {
-            throw new IllegalArgumentException("--epochs " + epochCap + " must be at least 1");
-        }
+        EpochCap.check(epochCap);
         ResultFiles files = new ResultFiles(store);
         bind.address(); // refuse a bad bind address before anything starts
         // jobs are restored before the first request can list them

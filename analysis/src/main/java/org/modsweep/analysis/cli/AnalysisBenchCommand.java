@@ -104,7 +104,7 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
             sum += o.seconds();
             out.flush();
         }
-        out.println("  slowest files of the cold run (ms, including the analysis each was first to need):");
+        out.println("  slowest steps of the cold run (ms; a file's producer or a whole analysis):");
         warm.millisPerFile().entrySet().stream()
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(6)
                 .forEach(e -> out.printf("    %6d  %s%n", e.getValue(), e.getKey()));

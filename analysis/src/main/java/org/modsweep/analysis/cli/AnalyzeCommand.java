@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.modsweep.analysis.CrossModulusSummary;
 import org.modsweep.analysis.ModulusReport;
+import org.modsweep.analysis.report.StepFailure;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.store.ResultsStore;
 import picocli.CommandLine;
@@ -46,7 +47,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     : ModulusReport.generate(s, p, Math.max(1, threads));
             out.printf("p=%d: %d files written in %.1f s -> %s%n", p.p(), o.written().size(), o.seconds(),
                     s.layout().resultsDir(p));
-            for (ModulusReport.Failure f : o.failures()) {
+            for (StepFailure f : o.failures()) {
                 out.println("  FAILED " + f);
             }
             out.flush();
@@ -54,12 +55,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 failed++;
             }
         }
+        boolean summaryIncomplete = false;
         if (!noSummary) {
-            List<String> files = CrossModulusSummary.write(s);
+            List<String> files;
+            try {
+                files = CrossModulusSummary.write(s);
+            } catch (CrossModulusSummary.IncompleteSummaryException e) {
+                files = e.written();
+                summaryIncomplete = true;
+                e.leftOut().forEach((p, why) -> out.println("  LEFT OUT of the summary: p=" + p + ": " + why));
+            }
             out.printf("summary: %d files -> %s%n", files.size(), s.layout().summaryDir());
         }
-        if (failed > 0) {
-            spec.commandLine().getErr().println("modsweep analyze: error: " + failed + " modulus report(s) incomplete");
+        if (failed > 0 || summaryIncomplete) {
+            spec.commandLine().getErr().println("modsweep analyze: error: " + (failed > 0
+                    ? failed + " modulus report(s) incomplete" + (summaryIncomplete ? "; " : "") : "")
+                    + (summaryIncomplete ? "the cross-p summary lacks some moduli" : ""));
             return 1;
         }
         return 0;

@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Errors;
 import org.modsweep.core.Json;
 import org.modsweep.core.run.RunRecord;
 
@@ -130,7 +131,7 @@ public final class ResultsStore {
             }
             fs.delete(probe, false);
         } catch (IOException | RuntimeException e) {
-            throw new IOException("store " + uri + " cannot be written: " + firstLine(e), e);
+            throw new IOException("store " + uri + " cannot be written: " + Errors.firstLine(e), e);
         }
     }
 
@@ -236,12 +237,6 @@ public final class ResultsStore {
         try (InputStream in = fs.open(file)) {
             return in.readAllBytes();
         }
-    }
-
-    private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     @Override

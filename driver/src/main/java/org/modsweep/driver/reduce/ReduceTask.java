@@ -9,6 +9,7 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.function.Function;
 import org.modsweep.analysis.ModulusReport;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Errors;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.spark.TaskStores;
@@ -45,7 +46,7 @@ public final class ReduceTask implements Function<Integer, ReduceOutcome>, Seria
                 files.addAll(ModulusReport.write(store, modulus));
             } catch (Exception e) {
                 LOG.error("report for p={} failed", p, e);
-                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                error = Errors.message(e);
             }
         }
         List<CellSummary> rows = new ArrayList<>();

@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.modsweep.core.Errors;
 import org.modsweep.core.Json;
 import org.modsweep.core.Modulus;
 import org.modsweep.explorer.api.ApiException;
@@ -248,12 +249,10 @@ public final class TrainingJobs implements AutoCloseable {
 
     static String oneLine(Throwable e) {
         Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException)) {
+        while (t.getCause() != null && t instanceof java.util.concurrent.ExecutionException) {
             t = t.getCause();
         }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = m.indexOf('\n');
-        m = nl < 0 ? m : m.substring(0, nl);
+        String m = Errors.firstLine(t);
         return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
 

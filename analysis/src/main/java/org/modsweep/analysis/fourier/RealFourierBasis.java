@@ -9,18 +9,19 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The real orthonormal Fourier basis F [p, p] of science.md §3.1, in double: row 0 constant, rows 2k-1 / 2k the
  * normalised cos / sin of frequency k. Coefficients of a vector w are {@code F @ w}; since F is orthonormal,
- * {@code F^T @ q} reconstructs it.
+ * {@code F^T @ q} reconstructs it. This is the decoding basis; the float32 one that single-frequency initialisation
+ * builds, rounded as torch rounds it, is the worker's {@code TorchOrderFourierBasis}.
  */
-public final class FourierBasis {
+public final class RealFourierBasis {
 
-    private static final Map<Integer, FourierBasis> CACHE = new ConcurrentHashMap<>();
+    private static final Map<Integer, RealFourierBasis> CACHE = new ConcurrentHashMap<>();
 
     private final int p;
     /** Row-major [p][p]. */
     private final double[] f;
     private final List<String> names;
 
-    private FourierBasis(int p) {
+    private RealFourierBasis(int p) {
         if (p < 2) {
             throw new IllegalArgumentException("Fourier basis needs p >= 2, got " + p);
         }
@@ -62,8 +63,8 @@ public final class FourierBasis {
         }
     }
 
-    public static FourierBasis of(int p) {
-        return CACHE.computeIfAbsent(p, FourierBasis::new);
+    public static RealFourierBasis of(int p) {
+        return CACHE.computeIfAbsent(p, RealFourierBasis::new);
     }
 
     public int p() {

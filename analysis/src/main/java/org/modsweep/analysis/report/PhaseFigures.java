@@ -4,92 +4,53 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.util.List;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.modsweep.analysis.fourier.DecodedWeights;
-import org.modsweep.analysis.fourier.FourierBasis;
+import org.modsweep.analysis.fourier.Angles;
 import org.modsweep.analysis.fourier.NeuronPhases;
-import org.modsweep.analysis.fourier.TopTwoFit;
 import org.modsweep.analysis.neurons.NeuronSelection;
-import org.modsweep.analysis.plots.CellMarks;
-import org.modsweep.analysis.plots.ColorMap;
 import org.modsweep.analysis.plots.DataLayer;
 import org.modsweep.analysis.plots.Figure;
-import org.modsweep.analysis.plots.Heatmap;
 import org.modsweep.analysis.plots.Palette;
 import org.modsweep.analysis.plots.Plot;
 import org.modsweep.analysis.plots.Style;
 import org.modsweep.analysis.plots.Violin;
-import org.modsweep.core.parquet.Checkpoint;
 
-/** Tab 2 (Fourier weights), Tab 3 (phase distribution, magnitudes) and Tab 4 (output logits) figures. */
-final class Tab2to4Figures {
+/** The neurons' phases and magnitudes: the phase-alignment scatters, the phase rings and the magnitude violins. */
+final class PhaseFigures {
 
-    private Tab2to4Figures() {
+    private static final String PSI_EQ = "ψₘ = 2φₘ";
+
+    private PhaseFigures() {
     }
 
-    /** Signed DFT rows of the given neurons: input layer (inHat) or output layer (outHat). */
-    static double[][] dftRows(DecodedWeights d, int[] neurons, boolean input) {
-        double[][] m = new double[neurons.length][];
-        for (int i = 0; i < neurons.length; i++) {
-            m[i] = input ? d.inRow(neurons[i]) : d.outRow(neurons[i]);
+    /**
+     * The phase-alignment scatter: x = wrap(2φ_m), y = ψ_m moved within π of x. The overview's ({@code normalisePsi},
+     * limits ±π, α 0.6) and phase_relationship.png (raw ψ, limits ±1.1π, '.' markers).
+     */
+    static Figure phaseScatter(NeuronPhases ph, boolean overview) {
+        int n = ph.neurons();
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int m = 0; m < n; m++) {
+            x[m] = Angles.normalizeToPi(2 * ph.phi()[m]);
+            double psi = overview ? Angles.normalizeToPi(ph.psi()[m]) : ph.psi()[m];
+            y[m] = Angles.nearDiagonal(psi, x[m]);
         }
-        return m;
-    }
-
-    /** dft_heatmap_in/out.png: the frequency-sorted neurons × p DFT coefficients, diverging ±max. */
-    static Figure dftHeatmap(DecodedWeights d, int[] sortedNeurons, boolean input) {
-        int p = d.p();
-        double[][] m = dftRows(d, sortedNeurons, input);
-        Figure f = Figure.inches(Math.max(6, 0.35 * p), Math.max(5, 0.3 * m.length + 2));
-        List<String> names = FourierBasis.of(p).names();
-        new Heatmap(m, ColorMap.diverging(Plot.maxAbs(m)))
-                .title(input ? "First-Layer θₘ (W_E) after DFT" : "Second-Layer ξₘ (W_L) after DFT", 16)
-                .axes("Fourier Component", "Neuron #", 12)
-                .ticks(names::get, Integer::toString, 10, 90)
-                .place(f, 0, 0, f.width(), f.height());
-        return f;
-    }
-
-    /** lineplot_in/out.png: rows 0, 6, 12 of the sorted list, raw weights and the top-2 Fourier fit. */
-    static Figure lineplot(Checkpoint fin, int[] sortedNeurons, boolean input) {
-        int p = fin.wIn().cols();
-        int m = fin.wIn().rows();
-        int[] rows = NeuronSelection.lineplotRows(sortedNeurons.length);
-        Figure f = Figure.inches(Math.max(8, 0.35 * p), 8);
-        int titleH = Style.px(0.45);
-        int h = (f.height() - titleH) / Math.max(1, rows.length);
-        double[] x = Plot.range(p);
-        for (int i = 0; i < rows.length; i++) {
-            int neuron = sortedNeurons[rows[i]];
-            double[] w = new double[p];
-            for (int j = 0; j < p; j++) {
-                w[j] = input ? fin.wIn().values()[neuron * p + j] : fin.wOut().values()[j * m + neuron];
-            }
-            double[] fit = TopTwoFit.fit(w);
-            XYChart c = Tab1Figures.panel(f.width(), h, null, i == rows.length - 1 ? "Input Dimension" : null,
-                    "Neuron #" + (i + 1));
-            c.getStyler().setAxisTitleFont(Style.font(13));
-            c.getStyler().setMarkerSize((int) Style.pt(5));
-            XYSeries a = Plot.line(c, "Actual", x, w, Palette.NAVY, Style.dotted(1.5), SeriesMarkers.CIRCLE);
-            a.setMarkerColor(Palette.NAVY);
-            Plot.line(c, "Fitted", x, fit, Palette.alpha(Palette.DARK_RED, 0.7), Style.dotted(1.5), SeriesMarkers.CIRCLE);
-            Plot.yRange(c, -0.9, 0.9);
-            Plot.xRange(c, -0.5, p - 0.5);
-            Plot.integerXTicks(c, p, Integer::toString);
-            c.getStyler().setXAxisTicksVisible(i == rows.length - 1);
-            c.getStyler().setPlotGridLinesVisible(true);
-            c.getStyler().setPlotGridLinesStroke(Style.dashed(0.5));
-            c.getStyler().setPlotGridLinesColor(new Color(0xC8C8C8));
-            Plot.legend(c, Styler.LegendPosition.InsideNE, 12);
-            f.add(c, 0, titleH + i * h, f.width(), h);
-        }
-        f.text(input ? "First-Layer Parameters θₘ" : "Second-Layer Parameters ξₘ", 18, f.width() / 2,
-                (int) (titleH * 0.8));
-        return f;
+        XYChart c = Panels.xy(Style.px(5), Style.px(5), "Phase Alignment: " + PSI_EQ, "2φₘ", "ψₘ");
+        c.getStyler().setChartTitleFont(Style.font(13));
+        c.getStyler().setAxisTitleFont(Style.font(14));
+        c.getStyler().setMarkerSize((int) Math.round(Style.pt(Math.sqrt(overview ? 12 : 20) * (overview ? 1 : 0.6))));
+        Plot.line(c, PSI_EQ, new double[] {-Math.PI, Math.PI}, new double[] {-Math.PI, Math.PI},
+                Palette.alpha(Color.RED, 0.8), Style.stroke(3), null);
+        Plot.scatter(c, null, x, y, overview ? Palette.alpha(Palette.NAVY, 0.6) : Palette.NAVY, SeriesMarkers.CIRCLE);
+        double lim = overview ? Math.PI : 1.1 * Math.PI;
+        Plot.xRange(c, -lim, lim);
+        Plot.yRange(c, -lim, lim);
+        Style.grid(c, 0.3, false);
+        Plot.legend(c, Styler.LegendPosition.InsideNW, 12);
+        return Figure.of(c);
     }
 
     /** phase_distribution.png: k·φ_m on rings of radius 1, .88, .76, .64 for the mode-frequency neurons. */
@@ -199,7 +160,7 @@ final class Tab2to4Figures {
         c.setXAxisTitle(" ");
         c.getStyler().setXAxisTitleVisible(true);
         c.getStyler().setAxisTitleFont(Style.font(19));
-        c.addAnnotation(new DataLayer() {
+        new DataLayer() {
             @Override
             protected void draw(Graphics2D g) {
                 g.setColor(Color.BLACK);
@@ -212,47 +173,8 @@ final class Tab2to4Figures {
                     g.drawString(labels[i], x, baseline);
                 }
             }
-        });
+        }.addTo(c);
         Style.grid(c, 0.3, false);
         return Figure.of(c);
-    }
-
-    /** output_logits.png: logits of pairs (0, i) (columns) per output class (rows), with the three marked cells. */
-    static Figure outputLogits(double[][] allLogits, int p) {
-        double maxAbs = 0;
-        for (double[] z : allLogits) {
-            for (double v : z) {
-                maxAbs = Math.max(maxAbs, Math.abs(v));
-            }
-        }
-        double[][] m = new double[p][p];
-        boolean[][] marks = new boolean[p][p];
-        for (int i = 0; i < p; i++) {
-            for (int c = 0; c < p; c++) {
-                m[c][i] = allLogits[i][c]; // pair (0, i) has canonical index i
-            }
-            marks[0][i] = true;
-            marks[(2 * i) % p][i] = true;
-            marks[i % p][i] = true;
-        }
-        Figure f = Figure.inches(7, 6);
-        int step = p <= 50 ? 1 : Math.max(1, p / 25);
-        Heatmap hm = new Heatmap(m, ColorMap.diverging(0.8 * maxAbs))
-                .axes("Input Pair", "Output", 18)
-                .ticks(i -> i % step == 0 ? "(0," + i + ")" : Plot.blank(i), Integer::toString, p > 30 ? 9 : 14, 90)
-                .place(f, 0, 0, f.width(), f.height());
-        hm.chart().addAnnotation(new DataLayer() { // faint dotted vertical grid at every pair
-            @Override
-            protected void draw(Graphics2D g) {
-                g.setColor(Palette.alpha(Color.GRAY, 0.2));
-                g.setStroke(Style.dotted(0.8));
-                for (int i = 0; i < p; i += step) {
-                    int x = (int) Math.round(sx(i));
-                    g.drawLine(x, (int) sy(p - 0.5), x, (int) sy(-0.5));
-                }
-            }
-        });
-        hm.chart().addAnnotation(new CellMarks(marks, Palette.alpha(Palette.NAVY, 0.9), 1.6));
-        return f;
     }
 }

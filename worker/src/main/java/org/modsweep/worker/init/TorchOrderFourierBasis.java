@@ -10,8 +10,9 @@ package org.modsweep.worker.init;
  * right and adds the tail elements without FMA. libtorch 2.7.1 differs from both in the last bit of a few entries.
  * SLEEF switches to a different argument reduction once an angle reaches 125 (rows with i·2π·(p−1)/p ≥ 125, i.e.
  * only for p ≥ 41); those rows fall back to the double-precision cos/sin rounded to float32 (within 1 ulp of it).
+ * Only initialisation uses it; analysis decodes weights with the double-precision {@code RealFourierBasis}.
  */
-public final class FourierBasis {
+public final class TorchOrderFourierBasis {
 
     private static final float PI_A2 = 3.1414794921875f;
     private static final float PI_B2 = 0.00011315941810607910156f;
@@ -21,7 +22,7 @@ public final class FourierBasis {
     private static final float TRIG_RANGE = 125.0f;
     private static final int LANES = 8;
 
-    private FourierBasis() {
+    private TorchOrderFourierBasis() {
     }
 
     /** Row-major [p, p] float32. */
