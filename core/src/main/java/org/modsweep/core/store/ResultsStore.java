@@ -25,7 +25,7 @@ import org.modsweep.core.run.RunRecord;
 /**
  * A results store on any Hadoop FileSystem: a local directory or {@code s3a://bucket/prefix}.
  *
- * <p>Commit protocol (design.md): a training attempt writes only under its private {@code _attempts/cell/id}
+ * <p>Commit protocol (docs/architecture.md): a training attempt writes only under its private {@code _attempts/cell/id}
  * directory; {@link #commit} first removes the cell's marker and any earlier files, moves the attempt's files into
  * the Hive-style partitions, writes {@code run.json}, and writes {@code _DONE} last. A run is committed if and only
  * if its {@code _DONE} exists, so a run killed at any moment never looks complete, and a retry starts clean.
