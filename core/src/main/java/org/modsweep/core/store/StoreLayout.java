@@ -5,7 +5,7 @@ import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
 
 /**
- * Where everything lives inside a results store (design.md, "Results store"). Pure path arithmetic, no I/O.
+ * Where everything lives inside a results store (docs/architecture.md, "Data flow"). Pure path arithmetic, no I/O.
  * <pre>
  * metrics/p=23/config=standard/part-p023-standard.parquet   (weights/ likewise: one fixed-name part per run)
  * runs/p=23/config=standard/run.json, _DONE, split.json, training_log.txt

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The chart, linted and rendered by Helm, its objects asserted through the fabric8 Kubernetes model. */
-class HelmChartTest {
+class HelmChartIT {
 
     private static final String FULL = Chart.RELEASE + "-modsweep";
     private static final String SWEEP = FULL + "-sweep-1";
@@ -235,7 +235,7 @@ class HelmChartTest {
             }
             args.add(a);
         }
-        List<String> submitted = GpuExecutorPodsTest.sparkSubmitArgs(dir, args);
+        List<String> submitted = GpuExecutorPodsIT.sparkSubmitArgs(dir, args);
         Map<String, String> conf = confs(submitted);
         assertEquals("org.modsweep.driver.SweepApp", submitted.get(submitted.indexOf("--class") + 1));
         int jar = submitted.indexOf("local:///opt/modsweep/modsweep-app.jar");

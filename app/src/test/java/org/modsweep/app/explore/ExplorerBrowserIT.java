@@ -43,9 +43,9 @@ import org.openqa.selenium.support.ui.Select;
  * restarts the explorer to find every finished job and result still there. Screenshots go to
  * {@code target/explorer-screenshots/}.
  */
-class ExplorerBrowserTest {
+class ExplorerBrowserIT {
 
-    private static final Logger LOG = LogManager.getLogger(ExplorerBrowserTest.class);
+    private static final Logger LOG = LogManager.getLogger(ExplorerBrowserIT.class);
     /** Enough epochs for three grokking checkpoints (0, 200, 400): the slider has somewhere to move. */
     static final int SWEEP_EPOCHS = 600;
     /** On-demand trainings in the test are capped hard: they prove the path, not the science. */

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from the app's own dependencies.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImageRuntimeTest {
+class ImageRuntimeIT {
 
     private static final Path APP_TARGET = Repo.ROOT.resolve("app/target");
     /** Jars the Apache Spark image ships in /opt/spark/jars (by name prefix), standing in for that folder. */
@@ -75,6 +75,8 @@ class ImageRuntimeTest {
                 appLib.toString(), sparkJars.toString(), staged.toString(), "cpu"),
                 Map.of("JAVA_HOME", System.getProperty("java.home")), 120);
         assertEquals(0, stage.exitCode(), stage.output());
+        // the Dockerfile copies the opens list beside the in-image launcher
+        Files.copy(Repo.JVM_OPENS, Files.createDirectories(staged.resolve("modsweep/bin")).resolve("jvm-opens.args"));
         try (Stream<Path> lib = Files.list(staged.resolve("modsweep/lib"))) {
             assertTrue(lib.noneMatch(p -> p.getFileName().toString().startsWith("pytorch-native-cpu-")),
                     "the image brings its own libtorch");
@@ -111,11 +113,7 @@ class ImageRuntimeTest {
         List<String> cmd = imageEnv();
         cmd.addAll(List.of("SPARK_LOCAL_IP=127.0.0.1", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g"));
-        for (String flag : System.getProperty("modsweep.spark.opens", "").split(" ")) {
-            if (!flag.isBlank()) {
-                cmd.add(flag);
-            }
-        }
+        cmd.add("@" + Repo.JVM_OPENS);
         cmd.addAll(List.of("-cp", staged.resolve("modsweep/lib") + "/*:" + sparkJars + "/*",
                 "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]", "--deploy-mode", "client",
                 "--class", mainClass, "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",

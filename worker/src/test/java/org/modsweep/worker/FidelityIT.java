@@ -24,9 +24,9 @@ import org.modsweep.core.store.ResultsStore;
  * tolerance, for the four full-data configurations over their full epoch counts, trained through the real
  * {@link CellTrainer} path and read back from the committed metrics Parquet.
  */
-class FidelityTest {
+class FidelityIT {
 
-    private static final Logger LOG = LogManager.getLogger(FidelityTest.class);
+    private static final Logger LOG = LogManager.getLogger(FidelityIT.class);
     private static final String[] METRICS = {"train_loss", "test_loss", "train_acc", "test_acc", "grad_norm",
         "param_norm"};
 

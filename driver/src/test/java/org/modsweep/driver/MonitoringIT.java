@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modsweep.core.Json;
 import org.modsweep.core.ModulusList;
 import org.modsweep.core.config.StudyConfigs;
-import org.modsweep.driver.LocalSweepTest.Recorder;
+import org.modsweep.driver.LocalSweepIT.Recorder;
 import org.modsweep.driver.monitor.SweepProgress;
 
 /**
@@ -27,7 +27,7 @@ import org.modsweep.driver.monitor.SweepProgress;
  * event log (what the UI and the History Server show) the sweep's job group, a description per stage and the
  * named accumulators.
  */
-class MonitoringTest {
+class MonitoringIT {
 
     @TempDir
     Path tmp;
@@ -90,7 +90,7 @@ class MonitoringTest {
                 groups.add(e.path("Properties").path("spark.jobGroup.id").asText());
             }
         }
-        // standard only: no modulus is complete, so the reduce jobs only summarise (reports: S3SweepTest, EndToEndTest)
+        // standard only: no modulus is complete, so the reduce jobs only summarise (reports: S3SweepIT, EndToEndIT)
         assertEquals(Set.of("train 2 cells", "summarize p=11", "summarize p=13"), descriptions);
         assertEquals(1, groups.size());
         assertTrue(groups.iterator().next().startsWith("modsweep-"), groups.toString());

@@ -21,7 +21,7 @@ import org.modsweep.driver.testing.StoreSnapshot;
  * The driver JVM killed with SIGKILL in the middle of a sweep, then the same command again: only the cells that
  * were not committed train, and the store ends up as an uninterrupted sweep's.
  */
-class DriverKillTest {
+class DriverKillIT {
 
     @TempDir
     Path tmp;
@@ -54,7 +54,7 @@ class DriverKillTest {
         }
 
         // the same command again, in this JVM
-        assertEquals(0, SweepCliTest.sweep(command(store)).code());
+        assertEquals(0, SweepCliIT.sweep(command(store)).code());
         assertEquals(6, s.committedCells().size());
         for (Cell c : before) {
             assertEquals(markers.get(c.id()), s.readString(s.layout().doneMarker(c)), c.id() + " was not retrained");
@@ -64,10 +64,10 @@ class DriverKillTest {
 
         // equal to an uninterrupted sweep
         Path clean = tmp.resolve("clean");
-        assertEquals(0, SweepCliTest.sweep(command(clean)).code());
+        assertEquals(0, SweepCliIT.sweep(command(clean)).code());
         ResultsStore c = ResultsStore.open(clean.toString());
         assertEquals(StoreSnapshot.of(c), StoreSnapshot.of(s));
-        assertEquals(LocalSweepTest.dataFiles(c), LocalSweepTest.dataFiles(s));
+        assertEquals(LocalSweepIT.dataFiles(c), LocalSweepIT.dataFiles(s));
     }
 
     static String read(Path p) {

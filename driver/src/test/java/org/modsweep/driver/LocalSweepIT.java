@@ -26,7 +26,7 @@ import org.modsweep.driver.testing.SparkTests;
 import org.modsweep.driver.testing.StoreSnapshot;
 
 /** Real sweeps on Spark local mode (two slots, three attempts per task), sharing one SparkContext. */
-class LocalSweepTest {
+class LocalSweepIT {
 
     static SparkContext sc;
 

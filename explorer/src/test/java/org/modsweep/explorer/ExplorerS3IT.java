@@ -21,7 +21,7 @@ import org.modsweep.core.store.ResultsStore;
 import org.modsweep.explorer.server.BindPolicy;
 
 /** The explorer over an {@code s3a://} store on a real S3-compatible server (S3Proxy, in-memory blobs). */
-class ExplorerS3Test {
+class ExplorerS3IT {
 
     private static final String ACCESS = "explorer-test-access";
     private static final String SECRET = "explorer-test-secret-8d1f";

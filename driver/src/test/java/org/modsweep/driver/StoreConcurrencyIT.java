@@ -41,7 +41,7 @@ import org.modsweep.worker.TrainingListener;
  * its retry, two sweeps on one store at once (two driver JVMs locally, two sweeps in one JVM on S3Proxy), and a
  * damaged run.json. Afterwards every committed run has exactly its own files and a plain reader counts each once.
  */
-class StoreConcurrencyTest {
+class StoreConcurrencyIT {
 
     @TempDir
     Path tmp;
@@ -117,7 +117,7 @@ class StoreConcurrencyTest {
 
         Path clean = tmp.resolve("clean");
         command[command.length - 3] = clean.toString();
-        assertEquals(0, SweepCliTest.sweep(command).code());
+        assertEquals(0, SweepCliIT.sweep(command).code());
         assertEquals(StoreSnapshot.of(ResultsStore.open(clean.toString())), StoreSnapshot.of(s),
                 "two sweeps at once store what one sweep stores");
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code GOMP_SPINCOUNT = '0'} is what OMP_WAIT_POLICY=PASSIVE gives; had libgomp loaded before the setting was
  * made it would print its default spin count (300000).
  */
-class NativeSettingsTest {
+class NativeSettingsIT {
 
     @TempDir
     Path tmp;

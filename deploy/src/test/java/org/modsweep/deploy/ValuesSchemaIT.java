@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** values.schema.json, as Helm enforces it on `helm install/template -f`: bad sweeps never reach the cluster. */
-class ValuesSchemaTest {
+class ValuesSchemaIT {
 
     @TempDir
     Path dir;

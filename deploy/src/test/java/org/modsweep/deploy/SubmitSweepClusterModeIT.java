@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * mock with server-side apply); the driver pod and config maps it creates are read back and asserted. No pod runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SubmitSweepClusterModeTest {
+class SubmitSweepClusterModeIT {
 
     private static final String NAMESPACE = "sweeps";
     private static final String IMAGE = "registry.example.com/modsweep:test";
@@ -67,8 +67,7 @@ class SubmitSweepClusterModeTest {
         env.put("SPARK_SUBMIT", sparkSubmit.toString());
         env.put("MODSWEEP_TEST_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
         env.put("MODSWEEP_TEST_CP", System.getProperty("java.class.path"));
-        env.put("MODSWEEP_TEST_OPENS", "--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED"
-                + " --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED");
+        env.put("MODSWEEP_TEST_OPENS", "@" + Repo.JVM_OPENS);
         env.put("KUBECONFIG", dir.resolve("no-kubeconfig").toString());
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
 

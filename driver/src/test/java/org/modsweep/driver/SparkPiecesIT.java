@@ -17,7 +17,7 @@ import org.modsweep.driver.spark.TaskDevice;
 import org.modsweep.driver.testing.SparkTests;
 
 /** The small Spark-facing rules: masters, device mapping, configuration, credentials on the command line. */
-class SparkPiecesTest {
+class SparkPiecesIT {
 
     @Test
     void localMastersGetTaskRetries() {

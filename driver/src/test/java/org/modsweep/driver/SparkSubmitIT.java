@@ -17,7 +17,7 @@ import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.testing.ChildJvm;
 
 /** The sweep as a Spark application: spark-submit's master and properties reach it unchanged (own JVM: it exits). */
-class SparkSubmitTest {
+class SparkSubmitIT {
 
     @TempDir
     Path tmp;

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * spark-submit; a SparkContext with them (client mode, here, instead of the driver pod) requests its executors from
  * the Kubernetes API mock, and the pod specs are asserted: image, GPU limit, placement, memory, secrets.
  */
-class GpuExecutorPodsTest {
+class GpuExecutorPodsIT {
 
     private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
     private static final String NAMESPACE = "sweeps";
@@ -57,7 +57,7 @@ class GpuExecutorPodsTest {
                     .set("spark.driver.host", "127.0.0.1")
                     .set("spark.driver.bindAddress", "127.0.0.1")
                     .set("spark.ui.enabled", "false")
-                    // no S3 here; the event log settings are asserted in SubmitSweepClusterModeTest
+                    // no S3 here; the event log settings are asserted in SubmitSweepClusterModeIT
                     .set("spark.eventLog.enabled", "false")
                     .set("spark.kubernetes.executor.podNamePrefix", "gpu-sweep")
                     .set("spark.scheduler.maxRegisteredResourcesWaitingTime", "1s");
@@ -96,7 +96,7 @@ class GpuExecutorPodsTest {
     static Map<String, String> confOfSubmitSweep(Path dir, List<String> options) throws Exception {
         List<String> args = sparkSubmitArgs(dir, options);
         assertTrue(args.containsAll(List.of("--deploy-mode", "cluster")), args.toString());
-        return HelmChartTest.confs(args);
+        return HelmChartIT.confs(args);
     }
 
     /** The arguments submit-sweep.sh with these options hands to spark-submit, one per line from a stand-in. */

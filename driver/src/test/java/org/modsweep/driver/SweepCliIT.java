@@ -17,7 +17,7 @@ import org.modsweep.driver.testing.S3ProxyServer;
 import picocli.CommandLine;
 
 /** {@code modsweep sweep} on bad input: one clear line, exit 2, before Spark starts, nothing in the store touched. */
-class SweepCliTest {
+class SweepCliIT {
 
     @TempDir
     Path tmp;

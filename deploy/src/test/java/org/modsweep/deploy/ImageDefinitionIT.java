@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The image cannot be built here (no Docker engine, no GPU): these checks tie deploy/Dockerfile to the versions the
  * build uses and to the paths the scripts and the chart rely on, and the example SparkApplication to the chart.
  */
-class ImageDefinitionTest {
+class ImageDefinitionIT {
 
     private static final Pattern COPY = Pattern.compile("^COPY (?!--from)(.+) (\\S+)$", Pattern.MULTILINE);
 

@@ -29,7 +29,7 @@ import org.modsweep.driver.testing.LogCapture;
 import org.modsweep.driver.testing.S3ProxyServer;
 
 /** Sweeps against a real S3-compatible server (S3Proxy on 127.0.0.1) through hadoop-aws. */
-class S3SweepTest {
+class S3SweepIT {
 
     @TempDir
     Path tmp;

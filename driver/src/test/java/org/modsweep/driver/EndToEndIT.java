@@ -25,7 +25,7 @@ import org.modsweep.core.store.ResultsStore;
  * epochs) on local Spark, the reduce stage writes every file of outputs.md §1 for both, and the study's verify
  * step passes; the store's summary has one row per cell and the cross-p files.
  */
-class EndToEndTest {
+class EndToEndIT {
 
     @TempDir
     Path tmp;
@@ -33,7 +33,7 @@ class EndToEndTest {
     @Test
     void shortRealSweepWithReduceStageWritesEveryFileAndVerifies() throws Exception {
         Path store = tmp.resolve("store");
-        SweepCliTest.Run run = SweepCliTest.sweep("--p", "3,19", "--configs", "all", "--epochs", "400",
+        SweepCliIT.Run run = SweepCliIT.sweep("--p", "3,19", "--configs", "all", "--epochs", "400",
                 "--master", "local[2]", "--store", store.toString(), "--conf", "spark.ui.enabled=false");
         assertEquals(0, run.code(), run.toString());
         assertTrue(run.out().contains("reports for p = 3,19"), run.out());
@@ -68,7 +68,7 @@ class EndToEndTest {
                 Files.delete(f);
             }
         }
-        SweepCliTest.Run damaged = SweepCliTest.sweep("--p", "3", "--epochs", "400", "--master", "local[2]",
+        SweepCliIT.Run damaged = SweepCliIT.sweep("--p", "3", "--epochs", "400", "--master", "local[2]",
                 "--store", store.toString(), "--conf", "spark.ui.enabled=false");
         assertEquals(1, damaged.code(), damaged.toString());
         assertTrue(damaged.out().contains("0 trained, 4 already committed, 0 failed"), damaged.out());
