@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             // each module adds its subcommand classes here
             org.modsweep.driver.cli.SweepCommand.class,
+            org.modsweep.driver.cli.HistoryCommand.class,
             org.modsweep.worker.cli.TrainCommand.class,
             org.modsweep.analysis.cli.AnalyzeCommand.class,
             org.modsweep.analysis.cli.VerifyCommand.class,

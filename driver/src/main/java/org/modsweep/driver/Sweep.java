@@ -37,6 +37,7 @@ import org.modsweep.driver.reduce.ReduceOutcome;
 import org.modsweep.driver.reduce.ReduceTask;
 import org.modsweep.driver.reduce.SummaryWriter;
 import org.modsweep.driver.spark.CellTask;
+import org.modsweep.driver.spark.EventLogs;
 import org.modsweep.driver.spark.FaultInjection;
 import org.modsweep.driver.spark.HadoopConfs;
 import org.modsweep.driver.spark.Masters;
@@ -96,6 +97,7 @@ public final class Sweep {
         SparkConf conf = SparkSetup.conf(req.master(), req.sparkConf(), "modsweep sweep");
         String master = conf.get("spark.master");
         ResultsStore store = openStore(req.storeUri(), HadoopConfs.from(conf));
+        EventLogs.defaultInto(conf, store);
         SweepPlan plan = SweepPlan.make(store, req.moduli(), req.configs(), req.epochCap());
         listener.onLine("sweep: " + plan.describe());
         listener.onLine("store: " + store.root());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.modsweep.core.Cell;
+import org.modsweep.core.cli.CliBounds;
+import org.modsweep.core.cli.StoreConfOptions;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
@@ -15,6 +17,7 @@ import org.modsweep.worker.TrainOptions;
 import org.modsweep.worker.TrainOutcome;
 import org.modsweep.worker.TrainingListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,14 +60,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Retrain and replace a cell that is already committed.")
     boolean force;
 
+    @Mixin
+    StoreConfOptions storeConf = new StoreConfOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Cell cell = new Cell(org.modsweep.core.Modulus.of(p), StudyConfigs.byKey(config));
+        CliBounds.epochs(epochs);
+        CliBounds.threads(threads);
         TrainOptions opts = new TrainOptions(epochs, threads, device, force);
         MemoryEstimate.check(cell.modulus());
         Devices.parse(device);
-        ResultsStore results = ResultsStore.open(store);
+        ResultsStore results = storeConf.open(store, false);
         if (!force && results.isCommitted(cell)) {
             out.println(cell.id() + " is already committed in " + results.uri() + "; skipped (use --force to retrain)");
             return 0;
