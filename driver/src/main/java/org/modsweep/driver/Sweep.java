@@ -27,6 +27,7 @@ import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.store.StoreProbe;
 import org.modsweep.core.store.StoreLayout;
 import org.modsweep.driver.monitor.ProgressListener;
 import org.modsweep.driver.monitor.SweepAccumulators;
@@ -79,9 +80,10 @@ public final class Sweep {
         return cancelled.get();
     }
 
-    /** Opens the store and proves it writable: a bad scheme, an unreachable or read-only store fail here. */
+    /** Opens the store and proves it reachable and writable: a bad scheme, an unreachable or read-only store fail here. */
     public static ResultsStore openStore(String uri, Configuration hadoop) throws IOException {
         ResultsStore store = ResultsStore.open(uri, hadoop);
+        StoreProbe.requireReachable(store, false); // an unreachable store fails in seconds, not after S3A's retries
         try {
             store.checkWritable();
         } catch (IOException e) {

@@ -20,7 +20,7 @@ import org.apache.hadoop.conf.Configuration;
  *
  * @param confDir         the conf directory read, or null
  * @param sparkProperties Spark properties: spark-defaults.conf, core-site.xml's entries as {@code spark.hadoop.*},
- *                        then --conf
+ *                        {@code spark.hadoop.*} system properties, then --conf
  */
 public record StoreSettings(Path confDir, Map<String, String> sparkProperties) {
 
@@ -63,6 +63,9 @@ public record StoreSettings(Path confDir, Map<String, String> sparkProperties) {
                 props.putAll(coreSite(coreSite));
             }
         }
+        // spark.hadoop.* system properties (spark-submit's, a test's) count as Spark would count them
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(HADOOP_PREFIX))
+                .forEach(k -> props.put(k, System.getProperty(k)));
         if (commandLine != null) {
             props.putAll(commandLine);
         }

@@ -75,7 +75,6 @@ public final class SweepCommand implements Callable<Integer> {
         if (master == null || Masters.isLocal(master)) {
             MemoryEstimate.check(ps.get(ps.size() - 1)); // the tasks train in this machine's memory
         }
-        StoreConfOptions.open(store, settings, false); // an unreachable store fails here, in seconds
         PrintWriter out = spec.commandLine().getOut();
         ConsoleProgress console = ConsoleProgress.forConsole(out);
         Sweep sweep = new Sweep();
