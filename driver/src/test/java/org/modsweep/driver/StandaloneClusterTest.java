@@ -53,18 +53,19 @@ class StandaloneClusterTest {
                     .start();
             // wait until a training attempt is under way, then kill one executor JVM outright
             Path attempts = store.resolve("_attempts");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300); // executors start and fetch the shipped jars first
             while (!trainingUnderWay(attempts) || cluster.executors().isEmpty()) {
                 assertTrue(driver.isAlive(), () -> "the sweep ended before any training: " + read(log));
-                assertTrue(System.nanoTime() < deadline, () -> "no training started: " + read(log));
+                assertTrue(System.nanoTime() < deadline, () -> "no training started: " + read(log) + cluster.logs());
                 Thread.sleep(20);
             }
             ProcessHandle executor = cluster.executors().get(0);
             assertTrue(executor.destroyForcibly(), "kill -9 " + executor.pid());
 
-            assertTrue(driver.waitFor(150, TimeUnit.SECONDS), () -> "the sweep did not finish: " + read(log));
+            assertTrue(driver.waitFor(300, TimeUnit.SECONDS),
+                    () -> "the sweep did not finish: " + read(log) + cluster.logs());
             String out = read(log);
-            assertEquals(0, driver.exitValue(), out);
+            assertEquals(0, driver.exitValue(), out + cluster.logs());
             assertFalse(out.contains("ClassNotFoundException"), out);
             assertTrue(out.contains("Done in") && out.contains("8 trained, 0 already committed, 0 failed"), out);
             assertTrue(out.contains("ExecutorLostFailure") || out.contains("attempt 2"),

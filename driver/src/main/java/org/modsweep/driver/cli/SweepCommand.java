@@ -119,7 +119,9 @@ public final class SweepCommand implements Callable<Integer> {
         out.println("Look at the results:");
         String args = storeArgs.isEmpty() ? "" : " " + String.join(" ", storeArgs);
         out.println("  bin/modsweep explore --store " + s + args + "      (the web app)");
-        out.println("  bin/modsweep history --store " + s + args + "      (the Spark UI of finished sweeps)");
+        if (!"false".equals(req.sparkConf().get("spark.eventLog.enabled"))) {
+            out.println("  bin/modsweep history --store " + s + args + "      (the Spark UI of finished sweeps)");
+        }
         out.println("  " + s + "/results/p_PPP/, " + s + "/results/summary/cells.json");
         out.println("  spark.read.parquet(\"" + s + "/metrics\")        (Spark SQL; p and config are columns)");
         out.flush();

@@ -16,12 +16,10 @@ public final class HistoryService implements AutoCloseable {
     public static final String LOOPBACK = "127.0.0.1";
 
     private final HistoryServer server;
-    private final FsHistoryProvider provider;
     private final String host;
 
-    private HistoryService(HistoryServer server, FsHistoryProvider provider, String host) {
+    private HistoryService(HistoryServer server, String host) {
         this.server = server;
-        this.provider = provider;
         this.host = host;
     }
 
@@ -45,7 +43,7 @@ public final class HistoryService implements AutoCloseable {
             server.stop();
             throw e;
         }
-        return new HistoryService(server, provider, host);
+        return new HistoryService(server, host);
     }
 
     public int port() {
@@ -58,8 +56,7 @@ public final class HistoryService implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
-        provider.stop();
+        server.stop(); // stops its provider too
     }
 
     /** A SparkConf whose SPARK_LOCAL_IP, the address Spark's web servers bind to, is the one asked for. */

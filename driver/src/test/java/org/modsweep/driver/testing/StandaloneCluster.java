@@ -33,12 +33,14 @@ public final class StandaloneCluster implements AutoCloseable {
     /** Generous: on a loaded 2-core machine a Spark daemon JVM alone can take half a minute to come up. */
     private static final int START_SECONDS = 180;
 
+    private final Path dir;
     private final Path home;
     private final Process master;
     private final List<Process> workers = new ArrayList<>();
     private final String url;
 
-    private StandaloneCluster(Path home, Process master, String url) {
+    private StandaloneCluster(Path dir, Path home, Process master, String url) {
+        this.dir = dir;
         this.home = home;
         this.master = master;
         this.url = url;
@@ -50,7 +52,7 @@ public final class StandaloneCluster implements AutoCloseable {
         int port = freePort();
         Process master = jvm(home, dir.resolve("master.log"), "org.apache.spark.deploy.master.Master",
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", "0").start();
-        StandaloneCluster cluster = new StandaloneCluster(home, master, "spark://127.0.0.1:" + port);
+        StandaloneCluster cluster = new StandaloneCluster(dir, home, master, "spark://127.0.0.1:" + port);
         try {
             waitForPort(port, master, dir.resolve("master.log"));
             for (int i = 0; i < workers; i++) {
@@ -94,6 +96,22 @@ public final class StandaloneCluster implements AutoCloseable {
                     .forEach(out::add);
         }
         return out;
+    }
+
+    /** The last lines of the Workers' logs and of every executor's stderr, for a failing test's message. */
+    public String logs() {
+        StringBuilder out = new StringBuilder();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("worker-\\d+\\.log|stderr"))
+                    .sorted().toList()) {
+                List<String> lines = Files.readAllLines(f);
+                out.append("\n==> ").append(dir.relativize(f)).append(" <==\n");
+                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> out.append(l).append('\n'));
+            }
+        } catch (IOException | RuntimeException e) {
+            out.append("(logs unreadable: ").append(e).append(")");
+        }
+        return out.toString();
     }
 
     /** A SPARK_HOME like a distribution's: Spark's jars of this test classpath (linked) and a RELEASE file. */
