@@ -32,15 +32,22 @@ public final class ApplicationJars {
     private static final Logger LOG = LogManager.getLogger(ApplicationJars.class);
 
     /**
-     * Jars every Spark 4 distribution has in its {@code jars/} (artifact name, then a version): leaving them out
-     * only saves transfer, since an executor loads its own copy first. The list is deliberately short: a library
-     * missing here is shipped, never lost.
+     * Jars every Spark 4 distribution has in its {@code jars/} (artifact name, then a version): leaving them out only
+     * saves transfer, since an executor loads its own copy first. A library missing here is shipped, never lost; one
+     * listed here that a cluster lacked would be, so the list holds only Spark's own dependencies (checked against
+     * spark-core's and spark-sql's Maven dependency trees). Look-alikes from other projects are not Spark's: the AWS
+     * SDK's netty-nio-client and metrics-spi are shipped.
      */
     static final Pattern SPARK_SHIPS = Pattern.compile("(spark-[a-z-]+_2\\.13|scala-library|scala-reflect"
             + "|scala-xml_2\\.13|scala-parallel-collections_2\\.13|hadoop-client-api|hadoop-client-runtime|rocksdbjni"
-            + "|zstd-jni|snappy-java|lz4-java|netty-[a-z0-9-]+|log4j-[a-z0-9-]+|slf4j-api|jackson-core"
-            + "|jackson-databind|jackson-annotations|jackson-module-scala_2\\.13|json4s-[a-z-]+_2\\.13|icu4j)"
-            + "-\\d[^/]*\\.jar");
+            + "|zstd-jni|snappy-java|lz4-java|compress-lzf|log4j-[a-z0-9-]+|slf4j-api|jul-to-slf4j|jcl-over-slf4j"
+            + "|netty-(all|buffer|common|codec[a-z0-9-]*|handler[a-z-]*|resolver[a-z-]*|transport[a-z0-9-]*"
+            + "|tcnative[a-z-]*)|jackson-core|jackson-databind|jackson-annotations|jackson-module-scala_2\\.13"
+            + "|json4s-[a-z-]+_2\\.13|icu4j|jersey-[a-z0-9-]+|hk2-[a-z-]+|aopalliance-repackaged|jakarta\\.[a-z.-]+"
+            + "|metrics-(core|jvm|json|graphite|jmx)|kryo-shaded|chill-java|chill_2\\.13|minlog|objenesis"
+            + "|RoaringBitmap|xbean-asm9-shaded|py4j|pickle|stream|ivy|oro|zookeeper|zookeeper-jute|curator-[a-z]+"
+            + "|leveldbjni-all|paranamer|osgi-resource-locator|javassist|avro|avro-ipc|avro-mapred"
+            + "|commons-(lang3|io|codec|text|crypto|collections|collections4|math3))-\\d[^/]*\\.jar");
 
     private ApplicationJars() {
     }
