@@ -72,7 +72,7 @@ public final class SweepCommand implements Callable<Integer> {
         CliBounds.epochs(epochs);
         StoreSettings settings = storeConf.settings();
         SweepRequest req = new SweepRequest(ps, cs, store, master, epochs, settings.sparkProperties(), !noReduce);
-        if (master == null || Masters.isLocal(master)) {
+        if (Masters.isLocal(master != null ? master : System.getProperty("spark.master", "local[*]"))) {
             MemoryEstimate.check(ps.get(ps.size() - 1)); // the tasks train in this machine's memory
         }
         PrintWriter out = spec.commandLine().getOut();
