@@ -93,7 +93,7 @@ class ObjectStoreUserTest {
                 assertEquals(2, r.code(), what);
                 assertEquals(1, r.err().strip().lines().count(), what);
                 assertTrue(r.err().startsWith("modsweep " + c.getKey() + ": error: store " + uri
-                        + " cannot be reached: "), what);
+                        + " cannot be reached or read: "), what);
                 assertTrue(seconds < 30, what + " took " + seconds + " s");
             }
         }

@@ -38,7 +38,7 @@ public final class StoreProbe {
                 throw new IllegalArgumentException("store " + store.uri() + " does not exist (nothing at " + root + ")");
             }
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("store " + store.uri() + " cannot be reached: "
+            throw new IllegalArgumentException("store " + store.uri() + " cannot be reached or read: "
                     + StoreSettings.firstLine(e));
         }
     }
