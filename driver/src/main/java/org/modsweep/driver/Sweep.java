@@ -12,9 +12,11 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.modsweep.core.Cell;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.store.StoreProbe;
 import org.modsweep.driver.monitor.ProgressListener;
 import org.modsweep.driver.plan.SweepPlan;
 import org.modsweep.driver.reduce.ReduceStage;
+import org.modsweep.driver.spark.EventLogs;
 import org.modsweep.driver.spark.HadoopConfs;
 import org.modsweep.driver.spark.SparkSetup;
 import org.modsweep.driver.spark.TrainingStage;
@@ -55,6 +57,7 @@ public final class Sweep {
     /** Opens the store and proves it writable: a bad scheme, an unreachable or read-only store fail here. */
     public static ResultsStore openStore(String uri, Configuration hadoop) throws IOException {
         ResultsStore store = ResultsStore.open(uri, hadoop);
+        StoreProbe.requireReachable(store, false); // an unreachable store fails in seconds, not after S3A's retries
         try {
             store.checkWritable();
         } catch (IOException e) {
@@ -70,6 +73,7 @@ public final class Sweep {
         SparkConf conf = SparkSetup.conf(req.master(), req.sparkConf(), "modsweep sweep");
         String master = conf.get("spark.master");
         ResultsStore store = openStore(req.storeUri(), HadoopConfs.from(conf));
+        EventLogs.defaultInto(conf, store);
         SweepPlan plan = SweepPlan.make(store, req.moduli(), req.configs(), req.epochCap());
         listener.onLine("sweep: " + plan.describe());
         listener.onLine("store: " + store.root());

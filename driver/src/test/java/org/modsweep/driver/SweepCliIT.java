@@ -75,7 +75,7 @@ class SweepCliIT {
         List<String> args = new ArrayList<>(List.of("--p", "3", "--store", "s3a://" + S3ProxyServer.bucket("gone") + "/x"));
         args.addAll(conf);
         long t0 = System.nanoTime();
-        assertRefused(sweep(args.toArray(String[]::new)), "cannot be written");
+        assertRefused(sweep(args.toArray(String[]::new)), "cannot be reached");
         assertTrue((System.nanoTime() - t0) / 1e9 < 60, "an unreachable store fails fast");
 
         String bucket = S3ProxyServer.bucket("readonly");

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.modsweep.analysis.verify.ResultsVerifier;
 import org.modsweep.core.Modulus;
+import org.modsweep.core.cli.StoreConfOptions;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.StoreAudit;
 import picocli.CommandLine;
@@ -29,10 +30,13 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Moduli to check: 23, 3..31 or 15,23 (default: every p with runs or results).")
     String moduli;
 
+    @CommandLine.Mixin
+    StoreConfOptions storeConf = new StoreConfOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ResultsStore s = StoreOption.open(store);
+        ResultsStore s = StoreOption.open(store, storeConf);
         List<ResultsVerifier.ModulusCheck> checks = new ArrayList<>();
         if (moduli != null && !moduli.isBlank()) {
             for (Modulus p : StoreOption.moduli(s, moduli)) {

@@ -67,6 +67,7 @@ public final class ResultsStore {
         if (uri == null || uri.isBlank()) {
             throw new IllegalArgumentException("no store given: use --store DIR or --store s3a://bucket/prefix");
         }
+        StoreUris.refuseUserInfo(uri); // before anything could log or echo the URI
         Path root = toPath(uri.trim());
         FileSystem fs;
         try {
