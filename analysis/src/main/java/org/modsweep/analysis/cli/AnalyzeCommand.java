@@ -8,7 +8,6 @@ import org.modsweep.analysis.ModulusReport;
 import org.modsweep.analysis.report.StepFailure;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.cli.CliBounds;
-import org.modsweep.core.cli.StoreConfOptions;
 import org.modsweep.core.store.ResultsStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,16 +22,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--store", required = true, paramLabel = "URI",
-            description = "Results store: a directory or a Hadoop URI such as s3a://bucket/prefix.")
-    String store;
-
-    @Option(names = "--p", paramLabel = "MODULI",
-            description = "Moduli to analyse: 23, 3..31 or 15,23 (default: every p with committed runs).")
-    String moduli;
-
     @CommandLine.Mixin
-    StoreConfOptions storeConf = new StoreConfOptions();
+    StoreSelection selection = new StoreSelection();
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for the analyses and figures of one p (default: every core).")
@@ -45,8 +36,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         CliBounds.threads(threads);
-        ResultsStore s = StoreOption.open(store, storeConf);
-        List<Modulus> ps = StoreOption.moduli(s, moduli);
+        ResultsStore s = selection.open();
+        List<Modulus> ps = selection.moduli(s);
         int failed = 0;
         for (Modulus p : ps) {
             ModulusReport.Outcome o = threads == null ? ModulusReport.generate(s, p)

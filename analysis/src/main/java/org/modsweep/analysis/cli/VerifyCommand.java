@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.modsweep.analysis.verify.ResultsVerifier;
 import org.modsweep.core.Modulus;
-import org.modsweep.core.cli.StoreConfOptions;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.StoreAudit;
 import picocli.CommandLine;
@@ -22,24 +21,16 @@ public final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--store", required = true, paramLabel = "URI",
-            description = "Results store: a directory or a Hadoop URI such as s3a://bucket/prefix.")
-    String store;
-
-    @Option(names = "--p", paramLabel = "MODULI",
-            description = "Moduli to check: 23, 3..31 or 15,23 (default: every p with runs or results).")
-    String moduli;
-
     @CommandLine.Mixin
-    StoreConfOptions storeConf = new StoreConfOptions();
+    StoreSelection selection = new StoreSelection();
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ResultsStore s = StoreOption.open(store, storeConf);
+        ResultsStore s = selection.open();
         List<ResultsVerifier.ModulusCheck> checks = new ArrayList<>();
-        if (moduli != null && !moduli.isBlank()) {
-            for (Modulus p : StoreOption.moduli(s, moduli)) {
+        if (selection.modulusGiven()) {
+            for (Modulus p : selection.moduli(s)) {
                 checks.add(ResultsVerifier.verify(s, p));
             }
         } else {
