@@ -1,19 +1,22 @@
 package org.modsweep.app.explore;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.modsweep.core.Errors;
+import org.modsweep.core.cli.StoreConfOptions;
 import org.modsweep.core.config.EpochCap;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.store.StoreSettings;
+import org.modsweep.core.store.StoreUris;
 import org.modsweep.driver.cli.SparkConfOptions;
-import org.modsweep.driver.spark.HadoopConfs;
 import org.modsweep.explorer.Explorer;
 import org.modsweep.explorer.server.BindPolicy;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code modsweep explore --store S}: serves the explorer web app over a results store until interrupted. */
 @Command(name = "explore", mixinStandardHelpOptions = true,
@@ -53,26 +56,24 @@ public final class ExploreCommand implements Runnable {
             description = "Spark master for on-demand trainings (default: ${DEFAULT-VALUE}).")
     String master;
 
-    @Option(names = "--conf", paramLabel = "KEY=VALUE",
-            description = "Extra Spark property for on-demand trainings and the store's Hadoop settings (repeatable),"
-                    + " e.g. spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000. S3 credentials come from"
-                    + " AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or Hadoop configuration, never from the command line.")
-    Map<String, String> conf = new LinkedHashMap<>();
+    /** --conf-dir and --conf: the store's settings, also given to on-demand sweeps (never a credential). */
+    @Mixin
+    StoreConfOptions storeConf = new StoreConfOptions();
 
     @Override
     public void run() {
         EpochCap.check(epochs);
-        Map<String, String> sparkConf = SparkConfOptions.check(conf);
+        StoreSettings settings = storeConf.settings();
+        Map<String, String> sparkConf = SparkConfOptions.check(settings.sparkProperties());
         BindPolicy bind = host == null ? new BindPolicy(BindPolicy.DEFAULT_HOST, port, false, allowedHosts)
                 : new BindPolicy(host, port, true, allowedHosts);
-        // the explorer reads the store with the same Hadoop settings the on-demand sweeps get; credentials
-        // come from the environment or configuration files, never from --conf (the driver's rule)
+        // the explorer reads the store with the same settings the on-demand sweeps get
         ResultsStore results;
         try {
-            results = ResultsStore.open(store, HadoopConfs.overlay(new org.apache.hadoop.conf.Configuration(), sparkConf));
+            StoreUris.refuseUserInfo(store);
+            results = ResultsStore.open(store, settings.hadoop());
         } catch (java.io.IOException | RuntimeException e) {
-            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new IllegalArgumentException("cannot open store " + store + ": " + m);
+            throw new IllegalArgumentException("cannot open store " + store + ": " + Errors.firstLine(e));
         }
         Explorer explorer;
         try {

@@ -85,6 +85,28 @@ class ExploreCommandTest {
     }
 
     @Test
+    void theStoreSettingsComeFromAConfDirectory() throws Exception {
+        int closed;
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = probe.getLocalPort();
+        }
+        // the endpoint lives only in the conf directory: the explorer must use it (and so fail on the closed port)
+        java.nio.file.Path conf = java.nio.file.Files.createDirectories(dir.resolve("conf"));
+        java.nio.file.Files.writeString(conf.resolve("core-site.xml"), "<configuration>"
+                + "<property><name>fs.s3a.endpoint</name><value>http://127.0.0.1:" + closed + "</value></property>"
+                + "<property><name>fs.s3a.path.style.access</name><value>true</value></property>"
+                + "<property><name>fs.s3a.endpoint.region</name><value>us-east-1</value></property>"
+                + "<property><name>fs.s3a.aws.credentials.provider</name>"
+                + "<value>org.apache.hadoop.fs.s3a.AnonymousAWSCredentialsProvider</value></property>"
+                + "</configuration>");
+        StringWriter err = new StringWriter();
+        int rc = command(new StringWriter(), err).execute("--store", "s3a://study/run1", "--port", "0",
+                "--conf-dir", conf.toString());
+        assertEquals(2, rc, err.toString());
+        assertTrue(err.toString().contains("127.0.0.1:" + closed), "the conf directory's endpoint was used: " + err);
+    }
+
+    @Test
     void aStoreItCannotReachOrReadFailsFastWithOneLine() throws Exception {
         int closed;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
