@@ -41,10 +41,10 @@ public final class Overrides {
         return new Overrides(m);
     }
 
-    /** Overrides from canonical values (validated). */
+    /** Overrides from values of any fitting type (7 or 7L for a seed), made canonical and validated. */
     public static Overrides of(Map<ConfigKey, ?> values) {
         EnumMap<ConfigKey, Object> m = new EnumMap<>(ConfigKey.class);
-        values.forEach((k, v) -> m.put(k, k.validate(Objects.requireNonNull(v, k.key()))));
+        values.forEach((k, v) -> m.put(k, k.parse(k.format(Objects.requireNonNull(v, k.key())))));
         return new Overrides(m);
     }
 

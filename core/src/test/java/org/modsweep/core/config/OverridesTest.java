@@ -135,6 +135,15 @@ class OverridesTest {
     }
 
     @Test
+    void valuesOfAnyFittingTypeBecomeCanonical() {
+        Overrides o = Overrides.of(Map.of(ConfigKey.SEED, 7, ConfigKey.LR, 0.0001,
+                ConfigKey.ACT_TYPE, Activation.Quad));
+        assertEquals(Overrides.parse(List.of("seed=7", "lr=0.0001", "act_type=Quad")), o);
+        assertEquals(7L, o.values().get(ConfigKey.SEED));
+        assertThrows(IllegalArgumentException.class, () -> Overrides.of(Map.of(ConfigKey.LR, -1.0)));
+    }
+
+    @Test
     void runJsonCarriesADMlpOverrideOnly() {
         assertFalse(ConfigJson.toMap(StudyConfigs.STANDARD).containsKey("d_mlp"));
         RunConfig c = run(23, "standard", "d_mlp=64", "seed=9").config();
