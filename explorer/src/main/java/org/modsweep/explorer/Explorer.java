@@ -21,7 +21,7 @@ public final class Explorer implements AutoCloseable {
     }
 
     /**
-     * Opens the store, restores the job queue from it and starts serving.
+     * Checks the store can be read, restores the job queue from it and starts serving.
      *
      * @param epochCap cap on the epochs of on-demand trainings, null for the study's
      */
@@ -30,6 +30,7 @@ public final class Explorer implements AutoCloseable {
         EpochCap.check(epochCap);
         ResultFiles files = new ResultFiles(store);
         bind.address(); // refuse a bad bind address before anything starts
+        files.checkReadable(); // and a store it cannot see
         // jobs are restored before the first request can list them
         TrainingJobs jobs = new TrainingJobs(files, trainer, epochCap).start();
         try {

@@ -7,6 +7,7 @@ import org.modsweep.analysis.ModulusReport;
 import org.modsweep.analysis.synthetic.PlantedStudy;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
+import org.modsweep.core.cli.CliBounds;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.store.ResultsStore;
 import picocli.CommandLine;
@@ -49,9 +50,8 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (repeat < 1) {
-            throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
-        }
+        CliBounds.range("--repeat", repeat, 1, 1000);
+        CliBounds.threads(threads);
         Modulus m = Modulus.of(p);
         String uri = store;
         java.nio.file.Path temp = null;

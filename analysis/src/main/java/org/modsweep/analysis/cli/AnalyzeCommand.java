@@ -7,6 +7,8 @@ import org.modsweep.analysis.CrossModulusSummary;
 import org.modsweep.analysis.ModulusReport;
 import org.modsweep.analysis.report.StepFailure;
 import org.modsweep.core.Modulus;
+import org.modsweep.core.cli.CliBounds;
+import org.modsweep.core.cli.StoreConfOptions;
 import org.modsweep.core.store.ResultsStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,6 +31,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Moduli to analyse: 23, 3..31 or 15,23 (default: every p with committed runs).")
     String moduli;
 
+    @CommandLine.Mixin
+    StoreConfOptions storeConf = new StoreConfOptions();
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for the analyses and figures of one p (default: every core).")
     Integer threads;
@@ -39,12 +44,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ResultsStore s = StoreOption.open(store);
+        CliBounds.threads(threads);
+        ResultsStore s = StoreOption.open(store, storeConf);
         List<Modulus> ps = StoreOption.moduli(s, moduli);
         int failed = 0;
         for (Modulus p : ps) {
             ModulusReport.Outcome o = threads == null ? ModulusReport.generate(s, p)
-                    : ModulusReport.generate(s, p, Math.max(1, threads));
+                    : ModulusReport.generate(s, p, threads);
             out.printf("p=%d: %d files written in %.1f s -> %s%n", p.p(), o.written().size(), o.seconds(),
                     s.layout().resultsDir(p));
             for (StepFailure f : o.failures()) {

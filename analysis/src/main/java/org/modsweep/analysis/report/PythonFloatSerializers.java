@@ -34,7 +34,7 @@ final class PythonFloatSerializers {
         m.addSerializer(double.class, boxed);
         m.addSerializer(Float.class, boxedFloat);
         m.addSerializer(float.class, boxedFloat);
-        m.addSerializer(double[].class, new StdSerializer<>(double[].class) {
+        StdSerializer<double[]> array = new StdSerializer<>(double[].class) {
             @Override
             public void serialize(double[] v, JsonGenerator g, SerializerProvider p) throws IOException {
                 g.writeStartArray(v, v.length);
@@ -43,15 +43,16 @@ final class PythonFloatSerializers {
                 }
                 g.writeEndArray();
             }
-        });
+        };
+        m.addSerializer(double[].class, array);
         m.addSerializer(float[].class, new StdSerializer<>(float[].class) {
             @Override
             public void serialize(float[] v, JsonGenerator g, SerializerProvider p) throws IOException {
-                g.writeStartArray(v, v.length);
-                for (float f : v) {
-                    write(g, f);
+                double[] widened = new double[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    widened[i] = v[i];
                 }
-                g.writeEndArray();
+                array.serialize(widened, g, p);
             }
         });
         return m;

@@ -32,8 +32,7 @@ final class PythonJsonLayout implements PrettyPrinter, Instantiatable<PythonJson
 
     @Override
     public void writeStartObject(JsonGenerator g) throws IOException {
-        g.writeRaw('{');
-        level++;
+        open(g, '{');
     }
 
     @Override
@@ -58,8 +57,7 @@ final class PythonJsonLayout implements PrettyPrinter, Instantiatable<PythonJson
 
     @Override
     public void writeStartArray(JsonGenerator g) throws IOException {
-        g.writeRaw('[');
-        level++;
+        open(g, '[');
     }
 
     @Override
@@ -75,6 +73,11 @@ final class PythonJsonLayout implements PrettyPrinter, Instantiatable<PythonJson
     @Override
     public void writeEndArray(JsonGenerator g, int values) throws IOException {
         close(g, values, ']');
+    }
+
+    private void open(JsonGenerator g, char bracket) throws IOException {
+        g.writeRaw(bracket);
+        level++;
     }
 
     private void separator(JsonGenerator g) throws IOException {

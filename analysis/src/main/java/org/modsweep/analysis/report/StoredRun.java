@@ -48,8 +48,8 @@ public final class StoredRun {
         }
         RunRecord rec = store.readRun(cell);
         RunConfig cfg = rec.config() == null ? cell.config() : trainedConfig(cell, rec);
-        List<EpochMetrics> rows = MetricsParquet.read(store.conf(), store.layout().metricsDir(cell));
-        int[] epochs = WeightsParquet.checkpointEpochs(store.conf(), store.layout().weightsDir(cell));
+        List<EpochMetrics> rows = MetricsParquet.read(store.conf(), store.metricsFile(cell));
+        int[] epochs = WeightsParquet.checkpointEpochs(store.conf(), store.weightsFile(cell));
         return new StoredRun(store, cell, rec, cfg, Curves.of(rows), epochs);
     }
 
@@ -100,7 +100,7 @@ public final class StoredRun {
     /** Streams the wanted numbered checkpoints in epoch order, then (if asked) the final weights. */
     public void forEachCheckpoint(IntPredicate wantEpoch, boolean includeFinal, Consumer<Checkpoint> sink)
             throws IOException {
-        WeightsParquet.forEach(store.conf(), store.layout().weightsDir(cell), wantEpoch, includeFinal, sink);
+        WeightsParquet.forEach(store.conf(), store.weightsFile(cell), wantEpoch, includeFinal, sink);
     }
 
     /** Final weights; falls back to the largest numbered checkpoint (science.md §5). */

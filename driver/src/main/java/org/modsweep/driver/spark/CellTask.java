@@ -36,17 +36,15 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
     private final Integer epochCap;
     private final int maxFailures;
     private final Set<String> retrain;
-    private final FaultInjection faults;
     private final SweepAccumulators accumulators;
 
     public CellTask(String storeUri, Map<String, String> hadoopEntries, Integer epochCap, int maxFailures,
-                    Set<String> retrain, FaultInjection faults, SweepAccumulators accumulators) {
+                    Set<String> retrain, SweepAccumulators accumulators) {
         this.storeUri = storeUri;
         this.hadoopEntries = Map.copyOf(hadoopEntries);
         this.epochCap = epochCap;
         this.maxFailures = Math.max(1, maxFailures);
         this.retrain = Set.copyOf(retrain);
-        this.faults = faults;
         this.accumulators = accumulators;
     }
 
@@ -84,8 +82,8 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
     }
 
     /**
-     * Counts epochs (the driver's progress reads them from the accumulator), fires injected faults, stops the
-     * training when the sweep is cancelled, and logs the progress text at debug level.
+     * Counts epochs (the driver's progress reads them from the accumulator), calls the installed {@link AttemptHook}s,
+     * stops the training when the sweep is cancelled, and logs the progress text at debug level.
      */
     private final class EpochCounter implements TrainingListener {
         private final String cellId;
@@ -104,7 +102,9 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
         public void on(TrainingEvent event) {
             if (event instanceof TrainingEvent.EpochDone d) {
                 accumulators.epochsTrained().add(1);
-                faults.maybeFail(cellId, attempt, d.metrics().epoch(), d.epochsPlanned());
+                for (AttemptHook hook : AttemptHook.installed()) {
+                    hook.afterEpoch(cellId, attempt, d.metrics().epoch(), d.epochsPlanned());
+                }
                 if (ctx != null && ctx.isInterrupted()) {
                     throw new TaskKilledException("sweep cancelled");
                 }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
+import org.modsweep.core.cli.CliBounds;
 import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.run.Platform;
@@ -69,6 +70,9 @@ public final class BenchTrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Modulus> ps = ModulusList.parse(moduli);
         List<RunConfig> cs = StudyConfigs.parse(configs);
+        CliBounds.epochs(epochs);
+        CliBounds.range("--large-p-epochs", largePEpochs, 1, CliBounds.MAX_EPOCHS);
+        threads.forEach(CliBounds::threads);
         Path scratch = Files.createTempDirectory("modsweep-bench-");
         Platform machine = Platforms.current();
         out.println("machine: " + (machine.cpuModel() == null ? machine.arch() : machine.cpuModel()) + ", " + Runtime.getRuntime().availableProcessors() + " cores; "

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
+import org.modsweep.core.cli.CliBounds;
+import org.modsweep.core.cli.StoreConfOptions;
 import org.modsweep.core.config.Overrides;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.run.RunRecord;
@@ -19,6 +21,7 @@ import org.modsweep.worker.TrainOutcome;
 import org.modsweep.worker.TrainingListener;
 import org.modsweep.worker.train.ProgressText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -70,12 +73,17 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Retrain and replace a cell that is already committed.")
     boolean force;
 
+    @Mixin
+    StoreConfOptions storeConf = new StoreConfOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Cell cell = new Cell(Modulus.of(p), StudyConfigs.byKey(config).with(Overrides.parse(set)));
+        CliBounds.epochs(epochs);
+        CliBounds.threads(threads);
         TrainOptions opts = new TrainOptions(epochs, threads, device, force);
-        ResultsStore results = ResultsStore.open(store);
+        ResultsStore results = storeConf.open(store, false);
         TrainingListener progress = System.console() != null ? new ProgressBar(out) : new ProgressText(line -> {
             out.println(line);
             out.flush();
