@@ -169,8 +169,8 @@ class ObjectStoreUserIT {
             String url = line.substring(line.indexOf("http://127.0.0.1:")).split("\\s+")[0];
             // two sweeps wrote event logs into the bucket: the one that reduced p=3 and the one with nothing to do
             List<String> jobs = new ArrayList<>();
-            for (var app : HistoryTest.awaitApplications(url, 2)) {
-                jobs.addAll(HistoryTest.jobs(url, app));
+            for (var app : HistoryIT.awaitApplications(url, 2)) {
+                jobs.addAll(HistoryIT.jobs(url, app));
             }
             assertTrue(jobs.stream().anyMatch(d -> d.contains("p=3")), jobs.toString());
         } finally {
