@@ -94,7 +94,7 @@ class GridFidelityIT {
         assertEquals(cell.id(), record.cell());
         assertEquals(ref.get("n_train").asInt(), record.nTrain(), name + " n_train");
         assertEquals(ref.get("n_test").asInt(), record.nTest(), name + " n_test");
-        List<EpochMetrics> rows = MetricsParquet.read(runStore.conf(), runStore.layout().metricsDir(cell));
+        List<EpochMetrics> rows = MetricsParquet.read(runStore.conf(), runStore.metricsFile(cell));
         assertEquals(ref.get("epochs_run").asInt(), rows.size(), name + " epochs run");
         double lateFactor = ref.get("config").asText().equals("grokking") ? 3 : 1;
         List<String> failures = compare(name, ref, rows, lateFactor);

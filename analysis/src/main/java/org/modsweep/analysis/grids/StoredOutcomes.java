@@ -20,7 +20,7 @@ public final class StoredOutcomes {
         if (!runStore.isCommitted(cell)) {
             throw new IOException("run " + cell.id() + " is not committed in " + store.uri());
         }
-        List<EpochMetrics> rows = MetricsParquet.read(runStore.conf(), runStore.layout().metricsDir(cell));
+        List<EpochMetrics> rows = MetricsParquet.read(runStore.conf(), runStore.metricsFile(cell));
         double[] train = rows.stream().mapToDouble(EpochMetrics::trainAcc).toArray();
         double[] test = rows.stream().mapToDouble(EpochMetrics::testAcc).toArray();
         return Phases.classify(train, test, cell.config().fullData(), thresholds);

@@ -17,6 +17,7 @@ import org.modsweep.core.config.ConfigJson;
 import org.modsweep.core.config.Overrides;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.RunStores;
@@ -36,6 +37,7 @@ class StoredOutcomesTest {
             rows.add(new EpochMetrics(e, 1, 1, e >= train ? 1.0 : 0.2, e >= test ? 0.96 : 0.1, 1, 1, 1e-4));
         }
         MetricsParquet.write(s.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), rows);
+        new WeightsParquet.Writer(s.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS)).close(); // no checkpoints
         s.commit(cell, attempt, new RunRecord(cell.id(), cell.p(), ConfigJson.toMap(cell.config()), cell.dMlp(), null,
                 epochs, false, 0, 0, 0, "planted", 1, Map.of(), null, "", "", "planted-" + cell.id(), Map.of(), 1, 1));
     }
