@@ -18,6 +18,7 @@ import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.store.RunStores;
 import org.modsweep.core.store.StoreLayout;
 import org.modsweep.worker.init.InitialWeights;
 import org.modsweep.worker.init.Initializer;
@@ -42,12 +43,14 @@ public final class CellTrainer {
     /**
      * Trains the cell unless it is already committed (and not forced). Input is checked before anything is written,
      * in this order: the modulus fits in this machine's memory, the device exists, then the store can be written;
-     * each refusal is an IllegalArgumentException whose message names the problem.
+     * each refusal is an IllegalArgumentException whose message names the problem. A run with overrides is stored
+     * where {@link RunStores#forRun} puts it.
      */
-    public static TrainOutcome train(ResultsStore store, Cell cell, TrainOptions opts, TrainingListener listener)
+    public static TrainOutcome train(ResultsStore studyStore, Cell cell, TrainOptions opts, TrainingListener listener)
             throws IOException {
         RunConfig config = cell.config().withEpochCap(opts.epochCap());
-        MemoryEstimate.check(cell.modulus());
+        MemoryEstimate.check(cell.p(), cell.dMlp());
+        ResultsStore store = RunStores.forRun(studyStore, cell);
         Device device = Devices.parse(opts.device());
         if (!opts.force() && store.isCommitted(cell)) {
             LOG.info("{} is already committed in {}; skipping", cell.id(), store.uri());
@@ -74,7 +77,7 @@ public final class CellTrainer {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         int p = cell.p();
-        int dMlp = cell.modulus().dMlp();
+        int dMlp = cell.dMlp();
         Engines.setThreads(opts.threads());
         try (NDManager manager = Engines.newManager(device)) {
             InitialWeights init;

@@ -14,9 +14,14 @@ public final class MemoryEstimate {
     }
 
     public static long bytes(Modulus p) {
-        long n = (long) p.p() * p.p();
-        long m = p.dMlp();
-        return 4L * (6L * n * m + 12L * p.p() * m + 8L * n * p.p()) + (64L << 20);
+        return bytes(p.p(), p.dMlp());
+    }
+
+    /** The estimate for modulus p at hidden width dMlp (a d_mlp override, grids.md §1). */
+    public static long bytes(int p, int dMlp) {
+        long n = (long) p * p;
+        long m = dMlp;
+        return 4L * (6L * n * m + 12L * p * m + 8L * n * p) + (64L << 20);
     }
 
     /** Physical memory of this machine (the native tensors live outside the Java heap). */
@@ -30,13 +35,17 @@ public final class MemoryEstimate {
 
     /** Throws an IllegalArgumentException stating the estimate and the limit when p does not fit. */
     public static void check(Modulus p) {
-        long need = bytes(p);
+        check(p.p(), p.dMlp());
+    }
+
+    /** As {@link #check(Modulus)} at an explicit hidden width. */
+    public static void check(int p, int dMlp) {
+        long need = bytes(p, dMlp);
         long limit = limitBytes();
         if (need > limit) {
             throw new IllegalArgumentException(String.format(
                     "p=%d does not fit in memory: one training needs about %.1f GB (d_mlp=%d, %d pairs), "
-                            + "this machine has %.1f GB", p.p(), need / 1e9, p.dMlp(), (long) p.p() * p.p(),
-                    limit / 1e9));
+                            + "this machine has %.1f GB", p, need / 1e9, dMlp, (long) p * p, limit / 1e9));
         }
     }
 }

@@ -88,6 +88,49 @@ class TrainCommandTest {
         assertTrue(memory.err().matches("(?s).*needs about [0-9.]+ GB.*this machine has [0-9.]+ GB.*"), memory.err());
     }
 
+    @Test
+    void setOverridesMakeANewRunBesideTheStudyRun() throws Exception {
+        Path store = tmp.resolve("store");
+        assertEquals(0, run("--p", "5", "--config", "standard", "--store", store.toString(), "--epochs", "5").code());
+        String study = listing(store);
+        Result r = run("--p", "5", "--config", "standard", "--store", store.toString(), "--epochs", "5",
+                "--set", "weight_decay=0.5", "--set", "seed=7", "--set", "d_mlp=16");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("[TRAIN] p=5, d_mlp=16, run=standard, epochs=5"), r.out());
+        assertTrue(r.out().contains("committed p005-standard-seed7-weight_decay0.5-d_mlp16: 5 epochs"), r.out());
+        Path runDir = store.resolve("overrides/p005-standard-seed7-weight_decay0.5-d_mlp16/runs/p=5/config=standard");
+        assertTrue(Files.exists(runDir.resolve("_DONE")), r.out());
+        String runJson = Files.readString(runDir.resolve("run.json"));
+        assertTrue(runJson.contains("\"cell\" : \"p005-standard-seed7-weight_decay0.5-d_mlp16\""), runJson);
+        assertTrue(runJson.contains("\"seed\" : 7") && runJson.contains("\"weight_decay\" : 0.5"), runJson);
+        assertTrue(runJson.contains("\"d_mlp\" : 16"), runJson);
+        assertEquals(study, listing(store).replaceAll("(?m)^overrides.*\n", ""), "the study run is untouched");
+
+        Result again = run("--p", "5", "--config", "standard", "--store", store.toString(), "--set", "seed=7",
+                "--set", "d_mlp=16", "--set", "weight_decay=0.50");
+        assertEquals("p005-standard-seed7-weight_decay0.5-d_mlp16 is already committed in " + store
+                + "; skipped (use --force to retrain)", again.out().trim());
+    }
+
+    @Test
+    void badSetValuesGetOneLineAndChangeNothing() throws Exception {
+        Path store = tmp.resolve("store");
+        assertEquals(0, run("--p", "3", "--config", "standard", "--store", store.toString(), "--epochs", "5").code());
+        String snapshot = listing(store);
+        String[][] bad = {{"seed=-3"}, {"colour=red"}, {"frac_train=0.05"}, {"act_type=GeLU"}, {"lr"}};
+        String[] expect = {"seed=-3: must be an integer", "unknown key 'colour'",
+            "frac_train=0.05: leaves no training pair at p=3", "act_type=GeLU: must be one of ReLU, Quad",
+            "--set lr: expected KEY=VALUE"};
+        for (int i = 0; i < bad.length; i++) {
+            Result r = run("--p", "3", "--config", "standard", "--store", store.toString(), "--set", bad[i][0]);
+            assertEquals(2, r.code(), bad[i][0] + " -> " + r.err());
+            String err = r.err().trim();
+            assertFalse(err.contains("\n"), "one line: " + err);
+            assertTrue(err.startsWith("modsweep train: error: " + expect[i]), err);
+            assertEquals(snapshot, listing(store), "store changed by --set " + bad[i][0]);
+        }
+    }
+
     private static String listing(Path root) throws Exception {
         StringBuilder b = new StringBuilder();
         try (Stream<Path> walk = Files.walk(root)) {

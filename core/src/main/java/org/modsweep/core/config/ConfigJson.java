@@ -23,6 +23,9 @@ public final class ConfigJson {
         m.put("plateau_stop", c.plateauStop());
         m.put("save_every", c.saveEvery());
         m.put("seed", c.seed());
+        if (c.dMlp() != null) {
+            m.put("d_mlp", c.dMlp()); // only a d_mlp override: the study's runs keep their JSON unchanged
+        }
         return m;
     }
 
@@ -31,7 +34,8 @@ public final class ConfigJson {
                 InitType.fromLabel((String) m.get("init_type")), num(m, "init_scale"),
                 OptimizerKind.valueOf((String) m.get("optimizer")), num(m, "lr"), num(m, "weight_decay"),
                 num(m, "frac_train"), (int) num(m, "num_epochs"), Boolean.TRUE.equals(m.get("plateau_stop")),
-                StudyConfigs.byKey((String) m.get("key")).minP(), (int) num(m, "save_every"), (long) num(m, "seed"));
+                StudyConfigs.byKey((String) m.get("key")).minP(), (int) num(m, "save_every"), (long) num(m, "seed"),
+                m.get("d_mlp") == null ? null : (int) num(m, "d_mlp"));
     }
 
     private static double num(Map<String, Object> m, String k) {

@@ -18,10 +18,19 @@ import java.util.Objects;
  * @param minP           smallest modulus this configuration runs for
  * @param saveEvery      checkpoint period in epochs
  * @param seed           the seed every run starts from
+ * @param dMlp           hidden width set by an override, or null for the study's width from p ({@code Modulus.dMlp})
  */
 public record RunConfig(String key, Activation act, InitType initType, double initScale, OptimizerKind optimizer,
                         double lr, double weightDecay, double fracTrain, int numEpochs, boolean plateauStop,
-                        int minP, int saveEvery, long seed) {
+                        int minP, int saveEvery, long seed, Integer dMlp) {
+
+    /** A configuration whose hidden width follows p, as all of the study's do. */
+    public RunConfig(String key, Activation act, InitType initType, double initScale, OptimizerKind optimizer,
+                     double lr, double weightDecay, double fracTrain, int numEpochs, boolean plateauStop,
+                     int minP, int saveEvery, long seed) {
+        this(key, act, initType, initScale, optimizer, lr, weightDecay, fracTrain, numEpochs, plateauStop, minP,
+                saveEvery, seed, null);
+    }
 
     public RunConfig {
         Objects.requireNonNull(key, "key");
@@ -34,6 +43,24 @@ public record RunConfig(String key, Activation act, InitType initType, double in
         if (!(fracTrain > 0 && fracTrain <= 1)) {
             throw new IllegalArgumentException("fracTrain must be in (0, 1], got " + fracTrain);
         }
+        if (dMlp != null && dMlp < 1) {
+            throw new IllegalArgumentException("dMlp must be >= 1, got " + dMlp);
+        }
+    }
+
+    /** The base configuration with the given keys overridden (grids.md §1); an empty set returns this. */
+    public RunConfig with(Overrides overrides) {
+        return overrides.applyTo(this);
+    }
+
+    /** The keys in which this configuration differs from its study preset (empty for the study's own runs). */
+    public Overrides overrides() {
+        return Overrides.between(StudyConfigs.byKey(key), this);
+    }
+
+    /** The hidden width at modulus p: the override if any, else the study's sizing. */
+    public int dMlpAt(org.modsweep.core.Modulus p) {
+        return dMlp != null ? dMlp : p.dMlp();
     }
 
     /** True when train and test are the same full data set (frac_train == 1 exactly). */
@@ -47,7 +74,7 @@ public record RunConfig(String key, Activation act, InitType initType, double in
             return this;
         }
         return new RunConfig(key, act, initType, initScale, optimizer, lr, weightDecay, fracTrain, cap, plateauStop,
-                minP, saveEvery, seed);
+                minP, saveEvery, seed, dMlp);
     }
 
     /** weight_decay is the integer 0 in four runs and the float 2.0 for grokking in the reference's JSON. */

@@ -2,13 +2,18 @@ package org.modsweep.worker.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Modulus;
 import org.modsweep.core.cli.CliBounds;
 import org.modsweep.core.cli.StoreConfOptions;
+import org.modsweep.core.config.Overrides;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.store.RunStores;
 import org.modsweep.core.store.StoreLayout;
 import org.modsweep.worker.CellTrainer;
 import org.modsweep.worker.TrainOptions;
@@ -25,7 +30,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Trains one cell (a modulus p and one of the study's five configurations) with DJL on the "
                 + "PyTorch engine and commits its metrics, weights and run.json into a results store.",
-            "A cell already committed in the store is skipped unless --force."})
+            "A cell already committed in the store is skipped unless --force.",
+            "--set overrides a key of the configuration (a new run with its own id, e.g. p023-grokking-seed7; "
+                + "stored under overrides/<run id>/ in the store)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -38,6 +45,13 @@ public final class TrainCommand implements Callable<Integer> {
             description = "The configuration: standard, grokking (p >= 19), quad_random, quad_single_freq or "
                     + "relu_single_freq.")
     String config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = {"Override a key of the configuration (repeatable), with the study's key names: seed "
+                + "(0 <= seed < 2^32), lr (> 0), weight_decay (>= 0), frac_train (0 < f <= 1, leaving a test pair "
+                + "when < 1), init_scale (> 0), d_mlp (>= 1), num_epochs (>= 1), act_type (ReLU, Quad), optimizer "
+                + "(AdamW, SGD), init_type (random, single-freq). Example: --set seed=7 --set weight_decay=0.5"})
+    List<String> set = new ArrayList<>();
 
     @Option(names = "--store", required = true, paramLabel = "URI",
             description = "Results store: a local directory or a Hadoop URI such as s3a://bucket/prefix.")
@@ -65,7 +79,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Cell cell = new Cell(org.modsweep.core.Modulus.of(p), StudyConfigs.byKey(config));
+        Cell cell = new Cell(Modulus.of(p), StudyConfigs.byKey(config).with(Overrides.parse(set)));
         CliBounds.epochs(epochs);
         CliBounds.threads(threads);
         TrainOptions opts = new TrainOptions(epochs, threads, device, force);
@@ -80,7 +94,7 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         RunRecord r = outcome.record();
-        StoreLayout layout = results.layout();
+        StoreLayout layout = RunStores.forRun(results, cell).layout();
         out.printf("committed %s: %d epochs in %.1f s (%.2f ms/epoch, %s, %d thread%s)%n", cell.id(), r.epochsRun(),
                 r.wallSeconds(), r.msPerEpoch(), r.device(), r.threads(), r.threads() == 1 ? "" : "s");
         out.println("  metrics: " + layout.metricsDir(cell));

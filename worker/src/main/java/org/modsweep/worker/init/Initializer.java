@@ -45,7 +45,7 @@ public final class Initializer {
         for (int i = 0; i < wOut.length; i++) {
             wOut[i] = scale * wOut[i] / root;
         }
-        long draws = TorchDraws.randn(wIn.length) + TorchDraws.randn(wOut.length);
+        long draws = TorchDraws.randn(wIn.length, wOut.length);
         return new InitialWeights(p, dMlp, wIn, wOut, draws);
     }
 
