@@ -2,40 +2,52 @@ package org.modsweep.worker.model;
 
 import ai.djl.ndarray.NDArray;
 import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
+import java.util.Arrays;
 
 /**
- * Correct counts of both splits from the transposed logits [p, N], read on the host: torch's argmax down a
- * 23-row column is a slow strided reduction (about as long as the embedding's whole forward pass at p = 23), while
- * the host scans the p·N floats, which it reads in place on the CPU, in microseconds. Same answer as torch: the first
- * maximal index wins ties and NaN counts as the maximum.
+ * Correct counts of both splits from the transposed logits [p, N] (or [K, p, N] for K lanes), read on the host:
+ * torch's argmax down a 23-row column is a slow strided reduction (about as long as the embedding's whole forward
+ * pass at p = 23), while the host scans the p·N floats, which it reads in place on the CPU, in microseconds. Same
+ * answer as torch: the first maximal index wins ties and NaN counts as the maximum.
  */
-final class HostArgmax {
+public final class HostArgmax {
 
     private float[] logits = new float[0];
     private final int[] best;
     private final float[] bestValue;
 
-    HostArgmax(int pairs) {
+    public HostArgmax(int pairs) {
         best = new int[pairs];
         bestValue = new float[pairs];
     }
 
     /** {train correct, test correct} for the logits [p, N] of every pair in canonical order. */
     int[] correct(NDArray logitsT, PairData data) {
-        int p = data.p;
-        int n = data.pairs;
-        if (logits.length != p * n) {
-            logits = new float[p * n];
+        return correct(read(logitsT), 0, data.p, data.labelValues, data.trainPairs, data.testPairs, data.sameSet);
+    }
+
+    /** Copies the logits to the host (a buffer reused between calls). */
+    public float[] read(NDArray logitsT) {
+        int size = Math.toIntExact(logitsT.size());
+        if (logits.length != size) {
+            logits = new float[size];
         }
-        FloatBuffer in = logitsT.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
-        in.get(0, logits);
-        System.arraycopy(logits, 0, bestValue, 0, n);
-        java.util.Arrays.fill(best, 0);
+        logitsT.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer().get(0, logits);
+        return logits;
+    }
+
+    /**
+     * {train correct, test correct} for the logits [p, N] that start at {@code offset} in {@code all}: labels per
+     * pair, and each split's pair indices.
+     */
+    public int[] correct(float[] all, int offset, int p, int[] labels, int[] train, int[] test, boolean sameSet) {
+        int n = best.length;
+        System.arraycopy(all, offset, bestValue, 0, n);
+        Arrays.fill(best, 0);
         for (int c = 1; c < p; c++) {
-            int row = c * n;
+            int row = offset + c * n;
             for (int j = 0; j < n; j++) {
-                float v = logits[row + j];
+                float v = all[row + j];
                 float b = bestValue[j];
                 if (v > b || (v != v && b == b)) {
                     bestValue[j] = v;
@@ -43,11 +55,8 @@ final class HostArgmax {
                 }
             }
         }
-        if (data.sameSet) {
-            int hits = count(data.trainPairs, data.labelValues);
-            return new int[] {hits, hits};
-        }
-        return new int[] {count(data.trainPairs, data.labelValues), count(data.testPairs, data.labelValues)};
+        int trainHits = count(train, labels);
+        return new int[] {trainHits, sameSet ? trainHits : count(test, labels)};
     }
 
     private int count(int[] pairs, int[] labels) {

@@ -12,9 +12,10 @@ import java.nio.FloatBuffer;
  * engine call instead of thirteen engine calls with four temporaries). Java rounds every multiply, add and divide
  * exactly as the engine's kernels do and never fuses them; the square root is left to the engine, whose vectorised
  * sqrt (MKL's) is not correctly rounded in the last bit. The parameters are updated in place through a view of the
- * tensor's memory.
+ * tensor's memory. It also serves K lanes (equal blocks of the parameters, each with its own rate, weight decay and
+ * step count).
  */
-public final class HostAdamW implements Optimizer {
+public final class HostAdamW implements Optimizer, LaneOptimizer {
 
     private final float beta1;
     private final float oneMinusBeta1;
@@ -23,20 +24,25 @@ public final class HostAdamW implements Optimizer {
     private final float eps;
     private final double beta1D;
     private final double beta2D;
-    private final double weightDecay;
+    private final double[] weightDecay;
     private final NDManager manager;
     private final FloatBuffer paramsView;
     private final NDArray varianceTensor;
     private final FloatBuffer varianceView;
-    private final float[] varianceSqrt;
     private final float[] params;
     private final float[] grad;
     private final float[] mean;
     private final float[] variance;
-    private int step;
+    private final float[] varianceSqrt;
+    private final int[] steps;
 
-    /** {@code params} must be a contiguous float32 tensor in CPU memory (see {@link #supports}). */
+    /** One run; {@code params} must be a contiguous float32 tensor in CPU memory (see {@link #supports}). */
     public HostAdamW(NDManager parent, NDArray params, double beta1, double beta2, double eps, double weightDecay) {
+        this(parent, params, beta1, beta2, eps, new double[] {weightDecay});
+    }
+
+    /** K = weightDecay.length lanes, each an equal block of {@code params}. */
+    public HostAdamW(NDManager parent, NDArray params, double beta1, double beta2, double eps, double[] weightDecay) {
         this.manager = parent.newSubManager();
         this.beta1D = beta1;
         this.beta2D = beta2;
@@ -45,7 +51,7 @@ public final class HostAdamW implements Optimizer {
         this.beta2 = (float) beta2;
         this.oneMinusBeta2 = (float) (1 - beta2);
         this.eps = (float) eps;
-        this.weightDecay = weightDecay;
+        this.weightDecay = weightDecay.clone();
         this.paramsView = view(params);
         int n = paramsView.capacity();
         this.params = new float[n];
@@ -55,6 +61,7 @@ public final class HostAdamW implements Optimizer {
         this.varianceSqrt = new float[n];
         this.varianceTensor = manager.zeros(params.getShape(), params.getDataType());
         this.varianceView = view(varianceTensor);
+        this.steps = new int[weightDecay.length];
     }
 
     /** Whether the tensor's memory can be updated from the host (a CPU tensor). */
@@ -62,44 +69,58 @@ public final class HostAdamW implements Optimizer {
         return ai.djl.Device.cpu().equals(params.getDevice());
     }
 
-    private static FloatBuffer view(NDArray a) {
+    static FloatBuffer view(NDArray a) {
         return a.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     @Override
     public void step(NDArray paramsTensor, NDArray gradTensor, double lr) {
-        step++;
+        step(gradTensor, new double[] {lr}, new boolean[] {true});
+    }
+
+    @Override
+    public void step(NDArray gradTensor, double[] lr, boolean[] active) {
         view(gradTensor).get(0, grad);
         paramsView.get(0, params);
-        double decay = 1 - lr * weightDecay;
-        if (decay != 1.0) {
-            scale(params, (float) decay);
+        int block = params.length / steps.length;
+        for (int k = 0; k < steps.length; k++) {
+            if (active[k]) {
+                steps[k]++;
+                double decay = 1 - lr[k] * weightDecay[k];
+                if (decay != 1.0) {
+                    scale(k * block, (k + 1) * block, (float) decay);
+                }
+                moments(k * block, (k + 1) * block);
+            }
         }
-        double biasCorrection1 = 1 - Math.pow(beta1D, step);
-        double biasCorrection2 = 1 - Math.pow(beta2D, step);
-        float negStepSize = (float) -(lr / biasCorrection1);
-        float correction2Sqrt = (float) Math.sqrt(biasCorrection2);
-        moments();
         varianceView.put(0, variance);
         try (NDScope scope = new NDScope()) {
             view(varianceTensor.sqrt()).get(0, varianceSqrt);
         }
-        update(negStepSize, correction2Sqrt);
+        for (int k = 0; k < steps.length; k++) {
+            if (active[k]) {
+                double biasCorrection1 = 1 - Math.pow(beta1D, steps[k]);
+                double biasCorrection2 = 1 - Math.pow(beta2D, steps[k]);
+                update(k * block, (k + 1) * block, (float) -(lr[k] / biasCorrection1),
+                        (float) Math.sqrt(biasCorrection2));
+            }
+        }
         paramsView.put(0, params);
     }
 
-    private static void scale(float[] a, float f) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] = a[i] * f;
+    private void scale(int from, int to, float f) {
+        float[] p = params;
+        for (int i = from; i < to; i++) {
+            p[i] = p[i] * f;
         }
     }
 
     /** m ← β1·m + (1−β1)·g; v ← β2·v + ((1−β2)·g)·g, each operation rounded to float32 as the engine's kernels do. */
-    private void moments() {
+    private void moments(int from, int to) {
         float[] g = grad;
         float[] m = mean;
         float[] v = variance;
-        for (int i = 0; i < g.length; i++) {
+        for (int i = from; i < to; i++) {
             float gi = g[i];
             m[i] = m[i] * beta1 + gi * oneMinusBeta1;
             v[i] = v[i] * beta2 + gi * oneMinusBeta2 * gi;
@@ -107,11 +128,11 @@ public final class HostAdamW implements Optimizer {
     }
 
     /** p ← p + ((−step)·m) / (√v / √(1−β2ᵗ) + ε). */
-    private void update(float negStepSize, float correction2Sqrt) {
+    private void update(int from, int to, float negStepSize, float correction2Sqrt) {
         float[] p = params;
         float[] m = mean;
         float[] s = varianceSqrt;
-        for (int i = 0; i < p.length; i++) {
+        for (int i = from; i < to; i++) {
             float denom = s[i] / correction2Sqrt + eps;
             p[i] = p[i] + m[i] * negStepSize / denom;
         }
