@@ -13,6 +13,7 @@ import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.WeightTensor;
 import org.modsweep.worker.init.InitialWeights;
 import org.modsweep.worker.model.EmbedMlp;
+import org.modsweep.worker.model.HostRead;
 
 /**
  * K copies of the study's network trained as one computation: the solo {@link EmbedMlp}'s passes with a leading lane
@@ -114,7 +115,7 @@ final class LaneMlp implements AutoCloseable {
 
     /** All lanes' current parameters on the host, [K · 2·p·M]. */
     float[] hostParams() {
-        return params.toFloatArray();
+        return HostRead.floats(params);
     }
 
     /** Lane k's weights out of {@link #hostParams()}, in the reference's shapes. */
@@ -126,10 +127,10 @@ final class LaneMlp implements AutoCloseable {
                 new WeightTensor(WeightTensor.W_OUT, p, dMlp, Arrays.copyOfRange(all, at + size, at + 2 * size)));
     }
 
-    /** All scalars of an epoch in one transfer: per lane {−train loss, −test loss, ‖∇W_in‖, ‖∇W_out‖, ‖W_in‖, ‖W_out‖}. */
+    /** An epoch's scalars in one transfer, per lane: −train loss, −test loss, ‖∇W_in‖, ‖∇W_out‖, ‖W_in‖, ‖W_out‖. */
     float[] scalars(NDArray negLosses, EmbedMlp.Gradient g, NDArray[] paramNorms) {
         NDArray norms = NDArrays.stack(new NDList(g.normIn(), g.normOut(), paramNorms[0], paramNorms[1]), 1);
-        return negLosses.concat(norms, 1).toFloatArray();
+        return HostRead.floats(negLosses.concat(norms, 1));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.worker.TrainingListener;
 import org.modsweep.worker.init.InitialWeights;
 import org.modsweep.worker.model.EmbedMlp;
+import org.modsweep.worker.model.HostRead;
 import org.modsweep.worker.model.PairData;
 import org.modsweep.worker.optim.Optimizer;
 import org.modsweep.worker.optim.Warmup;
@@ -72,8 +73,8 @@ public final class TrainingLoop {
                     NDArray[] paramNorms = model.paramNorms();
                     EmbedMlp.Gradient grad = model.gradient(f, data);
                     // every float scalar of the epoch in one transfer
-                    float[] v = NDArrays.stack(new NDList(ev.negTrainLoss(), ev.negTestLoss(), grad.normIn(),
-                            grad.normOut(), paramNorms[0], paramNorms[1])).toFloatArray();
+                    float[] v = HostRead.floats(NDArrays.stack(new NDList(ev.negTrainLoss(), ev.negTestLoss(),
+                            grad.normIn(), grad.normOut(), paramNorms[0], paramNorms[1])));
                     m = new EpochMetrics(e, -v[0], -v[1], (double) ev.trainCorrect() / data.trainSize(),
                             (double) ev.testCorrect() / data.testSize(), hypot(v[2], v[3]), hypot(v[4], v[5]), lr);
                     optimizer.step(model.params(), grad.flat(), lr);
