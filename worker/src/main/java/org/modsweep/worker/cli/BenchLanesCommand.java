@@ -57,34 +57,38 @@ public final class BenchLanesCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}); a tenth of it above.")
     int runEpochs;
 
-    @Option(names = "--memory-mb", defaultValue = "1500", paramLabel = "MB",
-            description = "Skip a batch whose activations would exceed this (default: ${DEFAULT-VALUE}).")
-    long memoryMb;
+    @Option(names = "--beyond-cache",
+            description = "Also run lane counts above LaneLoop.maxLanes (activation tensors over 32 MB: slow).")
+    boolean beyondCache;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Engines.setThreads(1);
         out.println("load average before: " + BenchTrainCommand.loadAverage());
-        out.printf("%-4s %5s %7s %12s %12s %14s %9s%n", "p", "K", "epochs", "cpu s", "wall s", "run-epochs/s",
-                "vs solo");
-        measure(Modulus.of(7), 1, 20, false); // warm-up: engine, JIT
+        out.println("run-epochs/s: per wall second; per cpu s: per second of the training thread's CPU time (the "
+                + "figure to trust on a loaded machine); vs solo: the same ratio for lanes over one solo run");
+        out.printf("%-4s %5s %7s %9s %9s %13s %15s %11s %10s%n", "p", "K", "epochs", "cpu s", "wall s",
+                "run-epochs/s", "per cpu s", "vs solo", "(cpu)");
+        measure(Modulus.of(11), 1, 400, false); // warm-up: engine, JIT of both loops
+        measure(Modulus.of(11), 4, 100, true);
         for (Modulus p : ModulusList.parse(moduli)) {
             int budget = p.p() > 23 ? Math.max(20, runEpochs / 10) : runEpochs;
             double[] solo = measure(p, 1, Math.max(20, budget), false);
-            out.printf("%-4d %5s %7d %12.2f %12.2f %14.1f %9s%n", p.p(), "solo", Math.max(20, budget), solo[0],
-                    solo[1], solo[2], "1.00");
+            out.printf("%-4d %5s %7d %9.2f %9.2f %13.1f %15.1f %11s %10s%n", p.p(), "solo", Math.max(20, budget),
+                    solo[0], solo[1], solo[2], solo[3], "1.00", "1.00");
             for (int k : laneCounts) {
-                long bytes = 4L * k * p.p() * p.p() * p.dMlp() * 4;
-                if (bytes > memoryMb << 20) {
-                    out.printf("%-4d %5d   skipped: ~%d MB of activations > --memory-mb %d%n", p.p(), k, bytes >> 20,
-                            memoryMb);
+                long bytes = 4L * k * p.p() * p.p() * p.dMlp();
+                if (k > LaneLoop.maxLanes(p) && !beyondCache) {
+                    out.printf("%-4d %5d   skipped: %d MB activation tensors, above the %d MB a batch keeps to "
+                            + "(LaneLoop.maxLanes = %d; --beyond-cache runs it)%n", p.p(), k, bytes >> 20,
+                            LaneLoop.MAX_TENSOR_BYTES >> 20, LaneLoop.maxLanes(p));
                     continue;
                 }
                 int epochs = Math.max(20, budget / k);
                 double[] r = measure(p, k, epochs, true);
-                out.printf("%-4d %5d %7d %12.2f %12.2f %14.1f %8.2fx%n", p.p(), k, epochs, r[0], r[1], r[2],
-                        r[2] / solo[2]);
+                out.printf("%-4d %5d %7d %9.2f %9.2f %13.1f %15.1f %10.2fx %9.2fx%n", p.p(), k, epochs, r[0], r[1],
+                        r[2], r[3], r[2] / solo[2], r[3] / solo[3]);
                 out.flush();
             }
         }
@@ -92,7 +96,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {cpu s, wall s, run-epochs per wall second} of K lanes (or one solo run) of {@code epochs} epochs. */
+    /** {cpu s, wall s, run-epochs per wall s, per cpu s} of K lanes (or one solo run) of {@code epochs} epochs. */
     private double[] measure(Modulus p, int k, int epochs, boolean lanes) throws IOException {
         RunConfig base = StudyConfigs.byKey(config);
         List<LaneLoop.Lane> batch = new ArrayList<>();
@@ -125,6 +129,6 @@ public final class BenchLanesCommand implements Callable<Integer> {
         }
         double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
         double wall = (System.nanoTime() - wall0) / 1e9;
-        return new double[] {cpu, wall, (double) k * epochs / wall};
+        return new double[] {cpu, wall, (double) k * epochs / wall, (double) k * epochs / cpu};
     }
 }
