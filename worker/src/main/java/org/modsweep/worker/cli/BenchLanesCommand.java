@@ -58,7 +58,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
     int runEpochs;
 
     @Option(names = "--beyond-cache",
-            description = "Also run lane counts above LaneLoop.maxLanes (activation tensors over 32 MB: slow).")
+            description = "Also run lane counts above LaneLoop.maxLanes (activation tensors over 4 MB: slow on a CPU).")
     boolean beyondCache;
 
     @Override

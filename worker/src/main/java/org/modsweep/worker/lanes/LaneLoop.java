@@ -37,11 +37,12 @@ public final class LaneLoop {
     }
 
     /**
-     * Largest activation tensor a batch should make: glibc serves larger blocks with a fresh mmap each time (32 MB is
-     * the highest mmap threshold it accepts), so every epoch would page-fault its activations in again; measured on
-     * the CPU: p = 23 with 64 lanes (69 MB tensors) 8× slower per run-epoch than with 16.
+     * Largest activation tensor [K, p², d_mlp] a batch should make on the CPU. The passes over the activations are
+     * memory-bound once the tensors leave the caches: measured (one thread, bench lanes, 2026-12-05) the per-run
+     * cost rose from 1.2× faster than solo at 4 MB (p = 11, 16 lanes; p = 23, 4 lanes) to 3.5× slower at 16 MB,
+     * and beyond glibc's 32 MB mmap threshold every epoch also page-faults its activations in again.
      */
-    public static final long MAX_TENSOR_BYTES = 32L << 20;
+    public static final long MAX_TENSOR_BYTES = 4L << 20;
 
     private final List<Lane> lanes;
     private final TrainingListener listener;
