@@ -39,9 +39,44 @@ public final class CrossModulusSummary {
     private CrossModulusSummary() {
     }
 
-    /** Writes the summary for every modulus with committed runs; returns the file names written. */
+    /**
+     * The summary was written without some moduli (their numbers could not be read or computed): thrown by
+     * {@link #write} after every file is written, so the command that asked says so and fails.
+     */
+    public static final class IncompleteSummaryException extends IOException {
+        private final transient List<String> written;
+        private final transient Map<Integer, String> leftOut;
+
+        IncompleteSummaryException(List<String> written, Map<Integer, String> leftOut) {
+            super("summary written without " + describe(leftOut));
+            this.written = List.copyOf(written);
+            this.leftOut = Map.copyOf(leftOut);
+        }
+
+        private static String describe(Map<Integer, String> leftOut) {
+            List<String> parts = new ArrayList<>();
+            leftOut.forEach((p, why) -> parts.add("p=" + p + " (" + why + ")"));
+            return String.join(", ", parts);
+        }
+
+        /** File names written into results/summary/. */
+        public List<String> written() {
+            return written;
+        }
+
+        /** Each modulus left out, with why. */
+        public Map<Integer, String> leftOut() {
+            return new TreeMap<>(leftOut);
+        }
+    }
+
+    /**
+     * Writes the summary for every modulus with committed runs; returns the file names written. Throws
+     * {@link IncompleteSummaryException} (after writing every file) when a modulus had to be left out.
+     */
     public static List<String> write(ResultsStore store) throws IOException {
         TreeMap<Integer, JsonNode> perP = new TreeMap<>();
+        Map<Integer, String> leftOut = new TreeMap<>();
         java.util.TreeSet<Modulus> moduli = new java.util.TreeSet<>();
         for (Cell c : store.committedCells()) {
             moduli.add(c.modulus());
@@ -54,7 +89,10 @@ public final class CrossModulusSummary {
                         : PyJson.compact(ModulusSummaryData.compute(store, p));
                 perP.put(p.p(), Json.MAPPER.readTree(text));
             } catch (IOException | RuntimeException e) {
-                LOG.warn("summary: p={} skipped: {}", p.p(), e.getMessage());
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines()
+                        .findFirst().orElse("");
+                LOG.warn("summary: p={} left out: {}", p.p(), why);
+                leftOut.put(p.p(), why);
             }
         }
         Path dir = store.layout().summaryDir();
@@ -66,6 +104,9 @@ public final class CrossModulusSummary {
         put(store, dir, "frequency_census_standard.png", SummaryFigures.census(perP, "standard").png(), written);
         put(store, dir, "frequency_census_grokking.png", SummaryFigures.census(perP, "grokking").png(), written);
         LOG.info("summary: {} moduli, {} files in {}", perP.size(), written.size(), dir);
+        if (!leftOut.isEmpty()) {
+            throw new IncompleteSummaryException(written, leftOut);
+        }
         return written;
     }
 
@@ -120,14 +161,15 @@ public final class CrossModulusSummary {
         m.put("moduli", new ArrayList<>(perP.keySet()));
         m.put("columns", COLUMNS);
         m.put("rows", rows);
-        m.put("notes", Map.of(
-                "grokking_delay", "stage2_end - stage1_end in epochs (science.md 5.8); null when a stage threshold "
-                        + "was never reached",
-                "key_frequencies", "frequencies that are the dominant input frequency of at least 1% of the neurons",
-                "mean_phase_misalignment", "mean over non-DC neurons of |D_m| = |wrap(2 phi_m - psi_m)| in radians, "
-                        + "final weights of the standard run",
-                "lottery_prediction_holds", "quad_random lottery neuron: whether its final dominant frequency is the "
-                        + "one with the smallest initial misalignment |D_k| (the theory's prediction)"));
+        Map<String, Object> notes = new LinkedHashMap<>(); // a fixed order: Map.of's order changes from JVM to JVM
+        notes.put("grokking_delay", "stage2_end - stage1_end in epochs (science.md 5.8); null when a stage threshold "
+                + "was never reached");
+        notes.put("key_frequencies", "frequencies that are the dominant input frequency of at least 1% of the neurons");
+        notes.put("mean_phase_misalignment", "mean over non-DC neurons of |D_m| = |wrap(2 phi_m - psi_m)| in radians, "
+                + "final weights of the standard run");
+        notes.put("lottery_prediction_holds", "quad_random lottery neuron: whether its final dominant frequency is the "
+                + "one with the smallest initial misalignment |D_k| (the theory's prediction)");
+        m.put("notes", notes);
         return m;
     }
 

@@ -1,26 +1,24 @@
 package org.modsweep.analysis;
 
 import java.io.IOException;
-
-import java.util.ArrayList;
-import java.util.Collections;
-
 import java.util.List;
-
+import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.modsweep.analysis.report.Artifacts;
 import org.modsweep.analysis.report.ReportWriter;
+import org.modsweep.analysis.report.StepFailure;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.store.ResultsStore;
 
 /**
- * Writes every artefact of outputs.md §1 for one modulus into {@code results/p_PPP/} from the committed runs in the
- * store (metrics and weights Parquet, split.json, training_log.txt): metadata and training-log JSON, the Tab 1–9
- * figures and JSON, and the analytical ODE figures. No Spark, no DJL: the driver's reduce stage calls it per complete
- * p, {@code modsweep analyze} calls it for stored runs.
+ * Writes every artefact of outputs.md §1 ({@link Artifacts}) for one modulus into {@code results/p_PPP/} from the
+ * committed runs in the store (metrics and weights Parquet, split.json, training_log.txt): metadata and training-log
+ * JSON, the figures and JSON of each analysis, and the analytical ODE figures. No Spark, no DJL: the driver's reduce
+ * stage calls it per complete p, {@code modsweep analyze} calls it for stored runs.
  *
- * <p>Each step is guarded: a failure (a missing run, a broken file) is logged and recorded, and the remaining steps
- * still run, as in the study's generator.
+ * <p>Each file is guarded: a failure (a missing run, a broken file) is logged and recorded, and the remaining files
+ * are still written, as in the study's generator.
  */
 public final class ModulusReport {
 
@@ -29,24 +27,16 @@ public final class ModulusReport {
     private ModulusReport() {
     }
 
-    /** A step that did not produce its files. */
-    public record Failure(String step, List<String> files, String message) {
-        @Override
-        public String toString() {
-            return step + " (" + String.join(", ", files) + "): " + message;
-        }
-    }
-
     /**
      * What one report run did.
      *
-     * @param written  file names written (with the pPPP_ prefix), in generation order
-     * @param failures steps that failed
-     * @param seconds  wall time
-     * @param millisPerFile wall time per file (including the analysis it was the first to need)
+     * @param written       file names written (with the pPPP_ prefix), in generation order
+     * @param failures      steps that failed
+     * @param seconds       wall time
+     * @param millisPerFile wall time in ms per written file (its producer) and per analysis ("analysis STANDARD")
      */
-    public record Outcome(Modulus modulus, List<String> written, List<Failure> failures, double seconds,
-                          java.util.Map<String, Long> millisPerFile) {
+    public record Outcome(Modulus modulus, List<String> written, List<StepFailure> failures, double seconds,
+                          Map<String, Long> millisPerFile) {
         public boolean ok() {
             return failures.isEmpty();
         }
@@ -68,11 +58,19 @@ public final class ModulusReport {
     }
 
     /**
-     * Writes the report of p and returns the file names written. Throws {@link ReportException} (after writing
-     * everything it could) when any step failed.
+     * Writes the report of p on every core and returns the file names written. Throws {@link ReportException}
+     * (after writing everything it could) when any step failed.
      */
     public static List<String> write(ResultsStore store, Modulus p) throws IOException {
-        Outcome o = generate(store, p);
+        return write(store, p, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * As {@link #write(ResultsStore, Modulus)} on {@code threads} threads (a Spark reduce task passes the CPUs its
+     * task was given).
+     */
+    public static List<String> write(ResultsStore store, Modulus p, int threads) throws IOException {
+        Outcome o = generate(store, p, threads);
         if (!o.ok()) {
             throw new ReportException(o);
         }
@@ -86,16 +84,13 @@ public final class ModulusReport {
 
     /**
      * As {@link #generate(ResultsStore, Modulus)} with a thread count for the analyses and figures (1 =
-     * sequential; a Spark reduce task that shares its executor's cores may pass its task CPUs).
+     * sequential; a Spark reduce task that shares its executor's cores passes its task CPUs).
      */
     public static Outcome generate(ResultsStore store, Modulus p, int threads) {
         long t0 = System.nanoTime();
-        ReportWriter w = new ReportWriter(store, p, threads);
-        w.run();
+        ReportWriter.Result r = new ReportWriter(store, p, threads).run();
         double s = (System.nanoTime() - t0) / 1e9;
-        Outcome o = new Outcome(p, Collections.unmodifiableList(new ArrayList<>(w.written())),
-                Collections.unmodifiableList(new ArrayList<>(w.failures())), s,
-                Collections.unmodifiableMap(new java.util.LinkedHashMap<>(w.millis())));
+        Outcome o = new Outcome(p, r.written(), r.failures(), s, java.util.Collections.unmodifiableMap(r.millis()));
         if (o.ok()) {
             LOG.info("p={}: wrote {} files in {} s", p.p(), o.written().size(), String.format("%.1f", s));
         } else {
@@ -104,5 +99,4 @@ public final class ModulusReport {
         }
         return o;
     }
-
 }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modsweep.analysis.cli.AnalyzeCommand;
 import org.modsweep.analysis.cli.VerifyCommand;
 import org.modsweep.analysis.synthetic.PlantedStudy;
+import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
+import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.store.ResultsStore;
 import picocli.CommandLine;
 
@@ -60,6 +62,36 @@ class CommandsTest {
         assertEquals(1, bad.code());
         assertTrue(bad.out().contains("p005_metadata.json: not valid JSON"), bad.out());
         assertTrue(bad.err().contains("modsweep verify: error:"), bad.err());
+    }
+
+    @Test
+    void anUnreadableRunFailsTheReportAndIsLeftOutOfTheSummaryLoudly() throws Exception {
+        String store = tmp.resolve("s").toString();
+        ResultsStore s = ResultsStore.open(store);
+        Map<String, Integer> epochs = Map.of("standard", 401, "quad_random", 401, "quad_single_freq", 401,
+                "relu_single_freq", 401);
+        PlantedStudy planted = new PlantedStudy(s, 1);
+        planted.commitAll(Modulus.of(5), epochs);
+        planted.commitAll(Modulus.of(7), epochs);
+        Cell broken = new Cell(Modulus.of(7), StudyConfigs.STANDARD);
+        String json = s.readString(s.layout().runJson(broken));
+        s.writeString(s.layout().runJson(broken), json.replace("\"act_type\"", "\"activation\""));
+
+        Result p5 = run(new AnalyzeCommand(), "--store", store, "--p", "5", "--threads", "2");
+        assertEquals(1, p5.code(), p5.out() + p5.err());
+        assertTrue(p5.out().contains("p=5: 24 files written"), p5.out());
+        assertTrue(p5.out().contains("LEFT OUT of the summary: p=7: run p007-standard: run.json has an unreadable "
+                + "config"), p5.out());
+        assertTrue(p5.out().contains("summary: 5 files"), p5.out());
+        assertTrue(p5.err().contains("modsweep analyze: error: the cross-p summary lacks some moduli"), p5.err());
+        String moduli = Files.readString(tmp.resolve("s/results/summary/moduli.json"));
+        assertTrue(moduli.startsWith("{\"moduli\": [5], "), moduli);
+
+        Result p7 = run(new AnalyzeCommand(), "--store", store, "--p", "7", "--threads", "2", "--no-summary");
+        assertEquals(1, p7.code(), p7.out() + p7.err());
+        assertTrue(p7.out().contains("FAILED") && p7.out().contains("run p007-standard: run.json has an unreadable "
+                + "config"), p7.out());
+        assertTrue(p7.err().contains("modsweep analyze: error: 1 modulus report(s) incomplete"), p7.err());
     }
 
     @Test

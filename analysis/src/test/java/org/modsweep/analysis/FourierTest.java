@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.modsweep.analysis.fourier.Angles;
 import org.modsweep.analysis.fourier.DecodedWeights;
-import org.modsweep.analysis.fourier.FourierBasis;
+import org.modsweep.analysis.fourier.RealFourierBasis;
 import org.modsweep.analysis.fourier.FrequencyScales;
 import org.modsweep.analysis.fourier.Ipr;
 import org.modsweep.analysis.fourier.NeuronPhases;
@@ -19,7 +19,7 @@ class FourierTest {
     @Test
     void basisIsOrthonormalForSeveralModuli() {
         for (int p : new int[] {3, 7, 15, 23, 31}) {
-            double[][] f = FourierBasis.of(p).matrix();
+            double[][] f = RealFourierBasis.of(p).matrix();
             for (int a = 0; a < p; a++) {
                 for (int b = 0; b < p; b++) {
                     double dot = 0;
@@ -34,11 +34,11 @@ class FourierTest {
 
     @Test
     void basisNamesFollowTheStudy() {
-        List<String> n = FourierBasis.of(23).names();
+        List<String> n = RealFourierBasis.of(23).names();
         assertEquals(23, n.size());
         assertEquals(List.of("Const", "cos 1", "sin 1", "cos 2"), n.subList(0, 4));
         assertEquals("sin 11", n.get(22));
-        assertEquals(List.of("Const", "cos 1", "sin 1"), FourierBasis.of(3).names());
+        assertEquals(List.of("Const", "cos 1", "sin 1"), RealFourierBasis.of(3).names());
     }
 
     /** A neuron θ[j] = A cos(ω_f j + φ), ξ[c] = B cos(ω_f c + ψ) decodes to exactly (f, A, φ, B, ψ). */

@@ -4,34 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.modsweep.analysis.lottery.LotteryContour;
 import org.modsweep.analysis.simulation.DecoupledOde;
-import org.modsweep.core.Json;
+import org.modsweep.core.testing.ReferenceNumbers;
 
 class SimulationTest {
 
-    /** crosscheck.json lives in the shared folder beside the repository (../shared/spec from the project root). */
-    static JsonNode crosscheck() throws Exception {
-        Path here = Path.of("").toAbsolutePath();
-        for (Path d = here; d != null; d = d.getParent()) {
-            Path f = d.resolveSibling("shared").resolve("spec/crosscheck.json");
-            if (Files.exists(f)) {
-                return Json.MAPPER.readTree(f.toFile());
-            }
-        }
-        return null;
-    }
-
     @Test
     void decoupledOdeMatchesTheReferenceAtP23() throws Exception {
-        JsonNode cc = crosscheck();
-        Assumptions.assumeTrue(cc != null, "../shared/spec/crosscheck.json not found");
+        JsonNode cc = ReferenceNumbers.crosscheck();
         JsonNode cases = cc.path("analytical").path("cases");
         assertEquals(23, cc.path("analytical").path("p").asInt());
         int checked = 0;

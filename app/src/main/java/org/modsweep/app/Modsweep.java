@@ -12,10 +12,11 @@ import picocli.CommandLine.Command;
         subcommands = {
             // each module adds its subcommand classes here
             org.modsweep.driver.cli.SweepCommand.class,
+            org.modsweep.driver.cli.HistoryCommand.class,
             org.modsweep.worker.cli.TrainCommand.class,
             org.modsweep.analysis.cli.AnalyzeCommand.class,
             org.modsweep.analysis.cli.VerifyCommand.class,
-            org.modsweep.explorer.ExploreCommand.class,
+            org.modsweep.app.explore.ExploreCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,
         })
@@ -36,7 +37,9 @@ public final class Modsweep implements Runnable {
     /** The configured command line; tests drive it the same way as the launcher. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Modsweep());
-        cl.setExecutionExceptionHandler(new CliErrors());
+        CliErrors errors = new CliErrors();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
         // URIs and Spark properties in the help must not wrap mid-token at picocli's default 80 columns
         cl.setUsageHelpWidth(110);
         cl.setUsageHelpAutoWidth(true);

@@ -7,12 +7,21 @@ package org.modsweep.core;
 public record Modulus(int p) implements Comparable<Modulus> {
 
     public static final int MIN_P = 3;
+    /**
+     * The largest modulus accepted anywhere. Memory decides long before (one training of p=199 needs about 36 GB,
+     * see the worker's MemoryEstimate); the bound keeps every derived size (p², d_mlp ≈ p², their products) well
+     * inside 64-bit arithmetic and a range like 3..2147483647 from being enumerated.
+     */
+    public static final int MAX_P = 1999;
     /** The grokking configuration and its outputs need enough test points (science.md §4.1). */
     public static final int MIN_P_GROKKING = 19;
 
     public Modulus {
         if (p < MIN_P) {
             throw new IllegalArgumentException("modulus p=" + p + " is too small: p must be an odd integer >= " + MIN_P);
+        }
+        if (p > MAX_P) {
+            throw new IllegalArgumentException("modulus p=" + p + " is too large: p must be <= " + MAX_P);
         }
         if (p % 2 == 0) {
             throw new IllegalArgumentException("modulus p=" + p + " is even: the study uses odd moduli only");

@@ -28,6 +28,10 @@ public final class ModulusList {
                     throw new IllegalArgumentException("modulus range '" + token + "' is empty (start > end)");
                 }
                 Modulus.of(lo % 2 == 0 ? lo + 1 : lo); // validates the lower bound
+                if (hi > Modulus.MAX_P) {
+                    throw new IllegalArgumentException("modulus range '" + token + "' ends above the largest p, "
+                            + Modulus.MAX_P);
+                }
                 for (int p = lo; p <= hi; p++) {
                     if (p % 2 == 1) {
                         values.add(p);

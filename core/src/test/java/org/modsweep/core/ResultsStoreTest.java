@@ -50,7 +50,7 @@ class ResultsStoreTest {
         assertTrue(store.committedCells().isEmpty());
 
         RunRecord rec = new RunRecord(cell.id(), 3, ConfigJson.toMap(cell.config()), 512, 5, 5, false, 2, 1.0, 200.0,
-                "cpu()", 1, Map.of("modsweep", "test"), "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "att1",
+                "cpu()", 1, Map.of("modsweep", "test"), null, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "att1",
                 Map.of("train_loss", -0.9), 9, 9);
         store.commit(cell, attempt, rec);
         assertTrue(store.isCommitted(cell));

@@ -17,6 +17,8 @@ final class Repo {
     static final Path CHART = ROOT.resolve("helm/modsweep");
     static final Path SUBMIT_SWEEP = DEPLOY.resolve("bin/submit-sweep.sh");
     static final Path GPU_DISCOVERY = DEPLOY.resolve("bin/getGpusResources.sh");
+    /** The JVM flags Spark needs on Java 17, a java @-file the launchers and the tests' child JVMs pass. */
+    static final Path JVM_OPENS = ROOT.resolve("bin/jvm-opens.args");
 
     private Repo() {
     }

@@ -15,12 +15,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The image's shell scripts: shellcheck-clean, and doing what Spark and a user expect of them. */
+/** The shell scripts (the image's, the launcher, CI): shellcheck-clean, and doing what Spark and a user expect of them. */
 class ShellScriptsTest {
 
     private static final List<Path> SCRIPTS = List.of(
             Repo.SUBMIT_SWEEP, Repo.GPU_DISCOVERY, Repo.DEPLOY.resolve("bin/modsweep"),
-            Repo.DEPLOY.resolve("bin/stage-app.sh"));
+            Repo.DEPLOY.resolve("bin/stage-app.sh"), Repo.ROOT.resolve("bin/modsweep"), Repo.ROOT.resolve(".ci/run"));
 
     @Test
     void scriptsPassShellcheck() throws Exception {

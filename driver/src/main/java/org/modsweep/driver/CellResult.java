@@ -22,4 +22,15 @@ public record CellResult(String cellId, Status status, int epochsRun, double sec
     public boolean failed() {
         return status == Status.FAILED;
     }
+
+    /** {@code done p023-standard: 5000 epochs in 41.2 s on cpu (1 thread)} */
+    public String describe() {
+        return switch (status) {
+            case TRAINED -> String.format("done %s: %d epochs in %.1f s on %s (%d thread%s%s)", cellId, epochsRun,
+                    seconds, device, threads, threads == 1 ? "" : "s", attempts > 1 ? ", attempt " + attempts : "");
+            case SKIPPED -> "skipped " + cellId + ": committed meanwhile";
+            case FAILED -> String.format("FAILED %s after %d attempt%s: %s", cellId, attempts,
+                    attempts == 1 ? "" : "s", error);
+        };
+    }
 }

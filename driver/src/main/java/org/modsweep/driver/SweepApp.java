@@ -1,5 +1,6 @@
 package org.modsweep.driver;
 
+import org.modsweep.core.Errors;
 import org.modsweep.driver.cli.SweepCommand;
 import picocli.CommandLine;
 
@@ -19,8 +20,7 @@ public final class SweepApp {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SweepCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-            cmd.getErr().println("modsweep sweep: error: " + msg);
+            cmd.getErr().println("modsweep sweep: error: " + Errors.message(ex));
             return ex instanceof IllegalArgumentException ? 2 : 1;
         });
         return cl;

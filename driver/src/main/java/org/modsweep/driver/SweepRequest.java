@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
+import org.modsweep.core.config.EpochCap;
 import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.config.StudyConfigs;
 
@@ -39,9 +40,7 @@ public record SweepRequest(List<Modulus> moduli, List<RunConfig> configs, String
         if (storeUri == null || storeUri.isBlank()) {
             throw new IllegalArgumentException("no store given: use --store DIR or --store s3a://bucket/prefix");
         }
-        if (epochCap != null && epochCap < 1) {
-            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochCap);
-        }
+        EpochCap.check(epochCap);
         moduli = List.copyOf(moduli);
         configs = List.copyOf(configs);
         sparkConf = sparkConf == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(sparkConf));

@@ -11,14 +11,20 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
 import org.modsweep.core.config.ConfigJson;
 import org.modsweep.core.config.StudyConfigs;
+import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.WeightTensor;
+import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.plan.SweepPlan;
+import org.modsweep.driver.spark.AttemptHook;
+import org.modsweep.driver.testing.FaultInjection;
 
 class SweepPlanTest {
 
@@ -66,14 +72,35 @@ class SweepPlanTest {
         assertTrue(capped.pending().get(0).p() == 23, capped.pending().toString());
     }
 
+    @Test
+    void aModulusIsCompleteForItsReportOnlyWithEveryConfigurationTheStudyTrainsForIt() {
+        List<Cell> committed = List.of(Cell.of(17, "standard"), Cell.of(17, "quad_random"),
+                Cell.of(17, "quad_single_freq"), Cell.of(17, "relu_single_freq"), Cell.of(19, "standard"));
+        assertEquals(List.of(), SweepPlan.missingForReport(Modulus.of(17), committed)); // no grokking below 19
+        assertEquals(List.of("p019-grokking", "p019-quad_random", "p019-quad_single_freq", "p019-relu_single_freq"),
+                SweepPlan.missingForReport(Modulus.of(19), committed));
+    }
+
+    @Test
+    void faultInjectionIsATestClasspathHookOnly() {
+        // the shipped code registers no AttemptHook; this test classpath registers exactly the fault injector
+        assertEquals(List.of(FaultInjection.class),
+                AttemptHook.installed().stream().map(Object::getClass).toList());
+    }
+
     /** Commits a minimal run the way the worker does (attempt dir, then commit), with numEpochs configured. */
     static void commit(ResultsStore store, Cell cell, int numEpochs) throws Exception {
         org.apache.hadoop.fs.Path attempt = store.newAttempt(cell);
         MetricsParquet.write(store.conf(), new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_METRICS),
                 List.of(new EpochMetrics(0, 3.1, 3.1, 0.1, 0.1, 0.01, 3.2, 0.0)));
+        float[] w = {1, 2};
+        try (WeightsParquet.Writer out = new WeightsParquet.Writer(store.conf(),
+                new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
+            out.append(new Checkpoint(0, true, new WeightTensor("W_in", 1, 2, w), new WeightTensor("W_out", 2, 1, w)));
+        }
         RunRecord rec = new RunRecord(cell.id(), cell.p(), ConfigJson.toMap(cell.config().withEpochCap(numEpochs)),
                 cell.modulus().dMlp(), numEpochs < cell.config().numEpochs() ? numEpochs : null, 1, false, 0, 1.0,
-                1.0, "cpu()", 1, Map.of(), "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", attempt.getName(),
+                1.0, "cpu()", 1, Map.of(), null, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", attempt.getName(),
                 Map.of(), 1, 1);
         store.commit(cell, attempt, rec);
     }

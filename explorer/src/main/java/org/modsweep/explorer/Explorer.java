@@ -1,6 +1,7 @@
 package org.modsweep.explorer;
 
 import java.io.IOException;
+import org.modsweep.core.config.EpochCap;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.explorer.api.ResultFiles;
 import org.modsweep.explorer.jobs.OnDemandTrainer;
@@ -20,17 +21,16 @@ public final class Explorer implements AutoCloseable {
     }
 
     /**
-     * Opens the store, restores the job queue from it and starts serving.
+     * Checks the store can be read, restores the job queue from it and starts serving.
      *
      * @param epochCap cap on the epochs of on-demand trainings, null for the study's
      */
     public static Explorer start(ResultsStore store, BindPolicy bind, Integer epochCap, OnDemandTrainer trainer)
             throws IOException {
-        if (epochCap != null && epochCap < 1) {
-            throw new IllegalArgumentException("--epochs " + epochCap + " must be at least 1");
-        }
+        EpochCap.check(epochCap);
         ResultFiles files = new ResultFiles(store);
         bind.address(); // refuse a bad bind address before anything starts
+        files.checkReadable(); // and a store it cannot see
         // jobs are restored before the first request can list them
         TrainingJobs jobs = new TrainingJobs(files, trainer, epochCap).start();
         try {

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.modsweep.analysis.report.Artifact;
+import org.modsweep.analysis.report.Artifacts;
 import org.modsweep.core.Json;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.config.ConfigJson;
@@ -18,31 +20,37 @@ import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.store.ResultsStore;
 
 /**
- * Writes a {@code results/p_PPP/} folder with the files and JSON shapes of outputs.md §1, for server tests that
- * need results without training (the browser test uses a real sweep instead). Values are simple deterministic
- * curves; PNGs are small real images.
+ * Writes a {@code results/p_PPP/} folder with the files the analysis's artefact registry lists and the JSON shapes of
+ * outputs.md §1, for server tests that need results without training (the browser test uses a real sweep instead).
+ * Values are simple deterministic curves; PNGs are small real images.
  */
 final class ResultFixtures {
-
-    static final List<String> PNGS = List.of("overview_loss_ipr.png", "overview_phase_scatter.png",
-            "dft_heatmap_in.png", "dft_heatmap_out.png", "lineplot_in.png", "lineplot_out.png",
-            "phase_distribution.png", "phase_relationship.png", "magnitude_distribution.png", "output_logits.png",
-            "lottery_mech_magnitude.png", "lottery_mech_phase.png", "lottery_beta_contour.png",
-            "phase_align_quad.png", "single_freq_quad.png", "phase_align_relu.png", "single_freq_relu.png",
-            "phase_align_approx1.png", "phase_align_approx2.png");
-    static final List<String> GROKKING_PNGS = List.of("grokk_loss.png", "grokk_acc.png", "grokk_abs_phase_diff.png",
-            "grokk_avg_ipr.png", "grokk_memorization_accuracy.png", "grokk_memorization_common_to_rare.png",
-            "grokk_decoded_weights_dynamic.png");
 
     private ResultFixtures() {
     }
 
+    /** Writes every file the analysis's artefact registry lists for p: its JSON documents and labelled PNGs. */
     static void write(ResultsStore store, int pValue) throws IOException {
         Modulus p = Modulus.of(pValue);
-        int k = p.frequencies();
+        Map<String, Object> documents = documents(p);
+        for (Artifact a : Artifacts.forModulus(p)) {
+            if (!a.isJson()) {
+                png(store, p, a.name());
+            } else if (documents.containsKey(a.name())) {
+                json(store, p, a.name(), documents.get(a.name()));
+            } else {
+                throw new IllegalStateException("no fixture document for " + a.name());
+            }
+        }
+    }
+
+    /** The JSON documents by file name (without the pPPP_ prefix). */
+    private static Map<String, Object> documents(Modulus p) {
+        int pValue = p.p();
         boolean grokking = p.supportsGrokking();
-        json(store, p, "metadata.json", metadata(p));
-        json(store, p, "training_log.json", trainingLog(p));
+        Map<String, Object> docs = new LinkedHashMap<>();
+        docs.put("metadata.json", metadata(p));
+        docs.put("training_log.json", trainingLog(p));
         Map<String, Object> overview = new LinkedHashMap<>();
         List<Integer> stdEpochs = range(0, 5000, 200);
         overview.put("std_epochs", stdEpochs);
@@ -55,9 +63,9 @@ final class ResultFixtures {
             overview.put("grokk_train_loss", g.stream().map(e -> 3.0 * Math.exp(-e / 500.0)).toList());
             overview.put("grokk_test_loss", g.stream().map(e -> e < 8000 ? 4.0 : 0.1).toList());
         }
-        json(store, p, "overview.json", overview);
-        json(store, p, "neuron_spectra.json", spectra(p));
-        json(store, p, "logits_interactive.json", logits(p));
+        docs.put("overview.json", overview);
+        docs.put("neuron_spectra.json", spectra(p));
+        docs.put("logits_interactive.json", logits(p));
         if (grokking) {
             int e = 24001;
             Map<String, Object> loss = new LinkedHashMap<>();
@@ -71,7 +79,7 @@ final class ResultFixtures {
             loss.put("test_losses", test);
             loss.put("stage1_end", 3000);
             loss.put("stage2_end", 9000);
-            json(store, p, "grokk_loss.json", loss);
+            docs.put("grokk_loss.json", loss);
             List<Integer> ck = range(0, 24000, 200);
             Map<String, Object> acc = new LinkedHashMap<>();
             acc.put("epochs", ck);
@@ -79,7 +87,7 @@ final class ResultFixtures {
             acc.put("test_accs", ck.stream().map(x -> x < 8000 ? 0.7 : 1.0).toList());
             acc.put("stage1_end", 3000);
             acc.put("stage2_end", 9000);
-            json(store, p, "grokk_acc.json", acc);
+            docs.put("grokk_acc.json", acc);
             Map<String, Object> grid = new LinkedHashMap<>();
             List<Integer> epochs = List.of(0, 2600, 5200, 7800, 10400, 13200, 15800, 18400, 21000, 23800);
             List<List<List<Double>>> grids = new ArrayList<>();
@@ -97,15 +105,9 @@ final class ResultFixtures {
             grid.put("prime", pValue);
             grid.put("epochs", epochs);
             grid.put("grids", grids);
-            json(store, p, "grokk_epoch_data.json", grid);
-            for (String png : GROKKING_PNGS) {
-                png(store, p, png);
-            }
+            docs.put("grokk_epoch_data.json", grid);
         }
-        for (String png : PNGS) {
-            png(store, p, png);
-        }
-        assert k > 0;
+        return docs;
     }
 
     private static Map<String, Object> metadata(Modulus p) {

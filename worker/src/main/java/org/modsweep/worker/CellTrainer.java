@@ -39,16 +39,25 @@ public final class CellTrainer {
     private CellTrainer() {
     }
 
+    /**
+     * Trains the cell unless it is already committed (and not forced). Input is checked before anything is written,
+     * in this order: the modulus fits in this machine's memory, the device exists, then the store can be written;
+     * each refusal is an IllegalArgumentException whose message names the problem.
+     */
     public static TrainOutcome train(ResultsStore store, Cell cell, TrainOptions opts, TrainingListener listener)
             throws IOException {
         RunConfig config = cell.config().withEpochCap(opts.epochCap());
+        MemoryEstimate.check(cell.modulus());
+        Device device = Devices.parse(opts.device());
         if (!opts.force() && store.isCommitted(cell)) {
             LOG.info("{} is already committed in {}; skipping", cell.id(), store.uri());
             return new TrainOutcome(cell, true, store.readRun(cell));
         }
-        MemoryEstimate.check(cell.modulus());
-        Device device = Devices.parse(opts.device());
-        store.checkWritable();
+        try {
+            store.checkWritable();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e); // the store is input too: a usage error
+        }
         Path attempt = store.newAttempt(cell);
         try {
             RunRecord record = trainInto(store, cell, config, opts, device, attempt, listener);
@@ -67,7 +76,7 @@ public final class CellTrainer {
         int p = cell.p();
         int dMlp = cell.modulus().dMlp();
         Engines.setThreads(opts.threads());
-        try (NDManager manager = NDManager.newBaseManager(device, Engines.PYTORCH)) {
+        try (NDManager manager = Engines.newManager(device)) {
             Start start = start(store, config, p, dMlp, attempt);
             TrainingLoop.Result result;
             try (WeightsParquet.Writer weights =
@@ -111,8 +120,8 @@ public final class CellTrainer {
         return new RunRecord(cell.id(), p, ConfigJson.toMap(config), dMlp,
                 opts.epochCap() != null && opts.epochCap() < cell.config().numEpochs() ? opts.epochCap() : null,
                 result.epochsRun(), result.stoppedEarly(), result.checkpoints(), wall, msPerEpoch, device.toString(),
-                opts.threads(), Engines.versions(), started.toString(), Instant.now().toString(), attempt.getName(),
-                finalMetrics(last), split.train().length, split.test().length);
+                opts.threads(), Engines.versions(), Platforms.current(), started.toString(), Instant.now().toString(),
+                attempt.getName(), finalMetrics(last), split.train().length, split.test().length);
     }
 
     private static Map<String, Double> finalMetrics(EpochMetrics m) {

@@ -1,7 +1,6 @@
 package org.modsweep.worker;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 
 /** Maps the CLI's device names to DJL devices: "cpu" and "gpu:N". */
 public final class Devices {
@@ -16,7 +15,7 @@ public final class Devices {
         }
         if (s.matches("gpu(:\\d+)?")) {
             int id = s.length() > 3 ? Integer.parseInt(s.substring(4)) : 0;
-            int gpus = Engine.getEngine(Engines.PYTORCH).getGpuCount();
+            int gpus = Engines.pytorch().getGpuCount();
             if (id >= gpus) {
                 throw new IllegalArgumentException("device " + name + " requested but the PyTorch engine sees "
                         + gpus + " GPU(s)" + (gpus == 0 ? " (a CPU-only libtorch is loaded)" : ""));

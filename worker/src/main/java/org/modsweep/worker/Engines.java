@@ -1,11 +1,17 @@
 package org.modsweep.worker;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The PyTorch engine: loading it, per-thread intra-op threads, and the versions a run records. */
+/**
+ * The one way to the PyTorch engine: every use (a device lookup, a manager, the generator, the thread count) goes
+ * through {@link #pytorch()}, which makes the process settings of {@link NativeRuntime} before libtorch loads —
+ * libgomp reads {@code OMP_WAIT_POLICY} once, when it is loaded, so a setting made later has no effect.
+ */
 public final class Engines {
 
     public static final String PYTORCH = "PyTorch";
@@ -16,6 +22,11 @@ public final class Engines {
     public static Engine pytorch() {
         NativeRuntime.tune();
         return Engine.getEngine(PYTORCH);
+    }
+
+    /** A base manager on the device, from the engine {@link #pytorch()} returns. */
+    public static NDManager newManager(Device device) {
+        return pytorch().newBaseManager(device);
     }
 
     /**

@@ -57,7 +57,7 @@ public final class LaneTrainer {
         Engines.setThreads(opts.threads());
         List<Path> attempts = new ArrayList<>();
         List<WeightsParquet.Writer> writers = new ArrayList<>();
-        try (NDManager manager = NDManager.newBaseManager(device, Engines.PYTORCH)) {
+        try (NDManager manager = Engines.newManager(device)) {
             List<LaneLoop.Lane> lanes = new ArrayList<>();
             List<CellTrainer.Start> starts = new ArrayList<>();
             for (Cell cell : todo) {

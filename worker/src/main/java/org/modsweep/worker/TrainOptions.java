@@ -1,5 +1,7 @@
 package org.modsweep.worker;
 
+import org.modsweep.core.config.EpochCap;
+
 /**
  * How to train a cell.
  *
@@ -14,9 +16,7 @@ public record TrainOptions(Integer epochCap, int threads, String device, boolean
         if (threads < 1) {
             throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
         }
-        if (epochCap != null && epochCap < 1) {
-            throw new IllegalArgumentException("--epochs must be >= 1, got " + epochCap);
-        }
+        EpochCap.check(epochCap);
         device = device == null ? "cpu" : device.trim();
     }
 

@@ -1,19 +1,11 @@
 package org.modsweep.worker;
 
-import org.modsweep.core.Cell;
-import org.modsweep.core.parquet.EpochMetrics;
-
 /** Hears a training as it runs; called on the training thread, so implementations must be quick. */
+@FunctionalInterface
 public interface TrainingListener {
 
-    TrainingListener NONE = new TrainingListener() {
+    TrainingListener NONE = event -> {
     };
 
-    /** After each epoch's metrics are recorded. */
-    default void onEpoch(Cell cell, EpochMetrics metrics, int epochsPlanned) {
-    }
-
-    /** A progress line in the reference's format (explorer.md). */
-    default void onProgressLine(Cell cell, String line) {
-    }
+    void on(TrainingEvent event);
 }

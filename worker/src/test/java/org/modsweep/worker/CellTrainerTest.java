@@ -21,6 +21,7 @@ import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.worker.train.ProgressText;
 
 /** What one training leaves in the store, and what it never leaves. */
 class CellTrainerTest {
@@ -34,16 +35,14 @@ class CellTrainerTest {
         Cell cell = Cell.of(19, "grokking");
         List<String> lines = new ArrayList<>();
         List<Integer> epochs = new ArrayList<>();
-        TrainingListener listener = new TrainingListener() {
-            @Override
-            public void onEpoch(Cell c, EpochMetrics m, int planned) {
-                epochs.add(m.epoch());
-                assertEquals(450, planned);
-            }
-
-            @Override
-            public void onProgressLine(Cell c, String line) {
-                lines.add(line);
+        List<TrainingEvent> events = new ArrayList<>();
+        ProgressText text = new ProgressText(lines::add);
+        TrainingListener listener = event -> {
+            events.add(event);
+            text.on(event);
+            if (event instanceof TrainingEvent.EpochDone d) {
+                epochs.add(d.metrics().epoch());
+                assertEquals(450, d.epochsPlanned());
             }
         };
         TrainOutcome out = CellTrainer.train(store, cell, new TrainOptions(450, 1, "cpu", false), listener);
@@ -95,6 +94,17 @@ class CellTrainerTest {
         assertTrue(lines.get(1).matches("Epoch 0, train loss \\d\\.\\d{4}, test loss \\d\\.\\d{4}"), lines.get(1));
         assertTrue(lines.get(2).startsWith("  [grokking] Epoch      0/450  (  0.2%)  train_loss="), lines.get(2));
         assertTrue(lines.get(lines.size() - 1).startsWith("[DONE] p=19, run=grokking, train_acc="));
+
+        assertEquals(new TrainingEvent.Started(cell, 512, 450), events.get(0));
+        List<TrainingEvent> checkpoints = events.stream().filter(e -> e instanceof TrainingEvent.CheckpointWritten)
+                .toList();
+        assertEquals(List.of(new TrainingEvent.CheckpointWritten(cell, 0, false),
+                new TrainingEvent.CheckpointWritten(cell, 200, false), new TrainingEvent.CheckpointWritten(cell, 400, false),
+                new TrainingEvent.CheckpointWritten(cell, 449, true)), checkpoints);
+        TrainingEvent.EpochDone lastEpoch = (TrainingEvent.EpochDone) events.stream()
+                .filter(e -> e instanceof TrainingEvent.EpochDone).reduce((a, b) -> b).orElseThrow();
+        assertEquals(449, lastEpoch.metrics().epoch());
+        assertEquals(new TrainingEvent.Finished(cell, lastEpoch.metrics(), 450, false), events.get(events.size() - 1));
     }
 
     @Test
@@ -117,12 +127,9 @@ class CellTrainerTest {
         Cell cell = Cell.of(5, "quad_random");
         CellTrainer.train(store, cell, new TrainOptions(10, 1, "cpu", false), TrainingListener.NONE);
         String before = store.readString(store.layout().runJson(cell));
-        TrainingListener dies = new TrainingListener() {
-            @Override
-            public void onEpoch(Cell c, EpochMetrics m, int planned) {
-                if (m.epoch() == 250) {
-                    throw new IllegalStateException("killed");
-                }
+        TrainingListener dies = event -> {
+            if (event instanceof TrainingEvent.EpochDone d && d.metrics().epoch() == 250) {
+                throw new IllegalStateException("killed");
             }
         };
         assertThrows(IllegalStateException.class,

@@ -1,48 +1,20 @@
 package org.modsweep.worker;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.modsweep.core.Json;
+import org.modsweep.core.testing.ReferenceNumbers;
 
 /**
- * The reference's numbers (spec/crosscheck.json in the project's shared folder, which CI checks out beside the
- * clone: {@code ../shared} from the Maven root). Found by walking up from the module directory, or named with
- * {@code -Dmodsweep.shared=DIR}; tests that need it are skipped, saying why, when it is absent.
+ * The reference's p = 23 numbers (crosscheck.json in core's test resources, how they were made: docs/crosscheck.md)
+ * and their tolerance rule.
  */
 final class Crosscheck {
-
-    private static JsonNode cached;
 
     private Crosscheck() {
     }
 
-    static Path locate() {
-        String override = System.getProperty("modsweep.shared");
-        if (override != null) {
-            return Path.of(override, "spec", "crosscheck.json");
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("spec").resolve("crosscheck.json");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        return Path.of("..", "..", "shared", "spec", "crosscheck.json");
-    }
-
-    /** The p=23 block of crosscheck.json; skips the calling test (with the reason) when the file is absent. */
-    static synchronized JsonNode p23() throws IOException {
-        if (cached == null) {
-            Path f = locate();
-            assumeTrue(Files.isRegularFile(f), "crosscheck.json not found (looked for shared/spec/crosscheck.json "
-                    + "beside the repository and its parents; set -Dmodsweep.shared=DIR): fidelity not checked");
-            cached = Json.MAPPER.readTree(f.toFile()).get("p23");
-        }
-        return cached;
+    /** The p=23 block of crosscheck.json. */
+    static JsonNode p23() {
+        return ReferenceNumbers.crosscheck().get("p23");
     }
 
     /** Relative tolerance for a metric at epoch e: the smallest bracket "<=E" with E >= e. */

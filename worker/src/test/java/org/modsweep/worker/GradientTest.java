@@ -3,7 +3,7 @@ package org.modsweep.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.engine.Engine;
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -29,7 +29,7 @@ class GradientTest {
         Activation act = Activation.valueOf(activation);
         int p = 7;
         int dMlp = 512;
-        try (NDManager m = NDManager.newBaseManager(Engines.PYTORCH)) {
+        try (NDManager m = Engines.newManager(Device.cpu())) {
             InitialWeights init;
             SeedLock.LOCK.lock();
             try {
@@ -74,7 +74,7 @@ class GradientTest {
             NDArray embed = m.create(onehot, new Shape(pairs.length, p));
             NDArray y = m.create(labels).reshape(pairs.length, 1);
             float lossAuto;
-            try (GradientCollector gc = Engine.getEngine(Engines.PYTORCH).newGradientCollector()) {
+            try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
                 NDArray h = embed.matMul(wIn.transpose());
                 NDArray post = act == Activation.ReLU ? h.getNDArrayInternal().relu() : h.square();
                 NDArray logits = post.matMul(wOut.transpose());

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.config.StudyConfigs;
-import org.modsweep.worker.init.FourierBasis;
+import org.modsweep.worker.init.TorchOrderFourierBasis;
 import org.modsweep.worker.init.FrequencyAssignment;
 import org.modsweep.worker.init.InitialWeights;
 import org.modsweep.worker.init.Initializer;
@@ -90,7 +91,7 @@ class InitializerTest {
     /** The basis as torch 1.13.1 computes it (SLEEF cos/sin, its norm's summation order): sums of torch's own F. */
     @Test
     void fourierBasisIsBitIdenticalToTorch113() {
-        float[] f = FourierBasis.float32(23);
+        float[] f = TorchOrderFourierBasis.float32(23);
         double sum = 0;
         double squares = 0;
         for (float v : f) {
@@ -103,7 +104,7 @@ class InitializerTest {
     }
 
     private static InitialWeights draw(RunConfig c) {
-        try (NDManager m = NDManager.newBaseManager(Engines.PYTORCH)) {
+        try (NDManager m = Engines.newManager(Device.cpu())) {
             SeedLock.LOCK.lock();
             try {
                 return Initializer.draw(c, 23, 512);
@@ -129,7 +130,7 @@ class InitializerTest {
     }
 
     private static double paramNorm(InitialWeights w) {
-        try (NDManager m = NDManager.newBaseManager(Engines.PYTORCH);
+        try (NDManager m = Engines.newManager(Device.cpu());
              EmbedMlp model = new EmbedMlp(m, org.modsweep.core.config.Activation.ReLU, w)) {
             float n0 = model.paramNorms()[0].getFloat();
             float n1 = model.paramNorms()[1].getFloat();

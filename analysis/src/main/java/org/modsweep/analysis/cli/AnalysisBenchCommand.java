@@ -7,6 +7,7 @@ import org.modsweep.analysis.ModulusReport;
 import org.modsweep.analysis.synthetic.PlantedStudy;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
+import org.modsweep.core.cli.CliBounds;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.store.ResultsStore;
 import picocli.CommandLine;
@@ -49,9 +50,8 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        if (repeat < 1) {
-            throw new IllegalArgumentException("--repeat must be >= 1, got " + repeat);
-        }
+        CliBounds.range("--repeat", repeat, 1, 1000);
+        CliBounds.threads(threads);
         Modulus m = Modulus.of(p);
         String uri = store;
         java.nio.file.Path temp = null;
@@ -104,7 +104,7 @@ public final class AnalysisBenchCommand implements Callable<Integer> {
             sum += o.seconds();
             out.flush();
         }
-        out.println("  slowest files of the cold run (ms, including the analysis each was first to need):");
+        out.println("  slowest steps of the cold run (ms; a file's producer or a whole analysis):");
         warm.millisPerFile().entrySet().stream()
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue())).limit(6)
                 .forEach(e -> out.printf("    %6d  %s%n", e.getValue(), e.getKey()));

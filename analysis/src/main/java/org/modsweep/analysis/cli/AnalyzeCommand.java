@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.modsweep.analysis.CrossModulusSummary;
 import org.modsweep.analysis.ModulusReport;
+import org.modsweep.analysis.report.StepFailure;
 import org.modsweep.core.Modulus;
+import org.modsweep.core.cli.CliBounds;
+import org.modsweep.core.cli.StoreConfOptions;
 import org.modsweep.core.store.ResultsStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +31,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Moduli to analyse: 23, 3..31 or 15,23 (default: every p with committed runs).")
     String moduli;
 
+    @CommandLine.Mixin
+    StoreConfOptions storeConf = new StoreConfOptions();
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for the analyses and figures of one p (default: every core).")
     Integer threads;
@@ -38,15 +44,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ResultsStore s = StoreOption.open(store);
+        CliBounds.threads(threads);
+        ResultsStore s = StoreOption.open(store, storeConf);
         List<Modulus> ps = StoreOption.moduli(s, moduli);
         int failed = 0;
         for (Modulus p : ps) {
             ModulusReport.Outcome o = threads == null ? ModulusReport.generate(s, p)
-                    : ModulusReport.generate(s, p, Math.max(1, threads));
+                    : ModulusReport.generate(s, p, threads);
             out.printf("p=%d: %d files written in %.1f s -> %s%n", p.p(), o.written().size(), o.seconds(),
                     s.layout().resultsDir(p));
-            for (ModulusReport.Failure f : o.failures()) {
+            for (StepFailure f : o.failures()) {
                 out.println("  FAILED " + f);
             }
             out.flush();
@@ -54,12 +61,22 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 failed++;
             }
         }
+        boolean summaryIncomplete = false;
         if (!noSummary) {
-            List<String> files = CrossModulusSummary.write(s);
+            List<String> files;
+            try {
+                files = CrossModulusSummary.write(s);
+            } catch (CrossModulusSummary.IncompleteSummaryException e) {
+                files = e.written();
+                summaryIncomplete = true;
+                e.leftOut().forEach((p, why) -> out.println("  LEFT OUT of the summary: p=" + p + ": " + why));
+            }
             out.printf("summary: %d files -> %s%n", files.size(), s.layout().summaryDir());
         }
-        if (failed > 0) {
-            spec.commandLine().getErr().println("modsweep analyze: error: " + failed + " modulus report(s) incomplete");
+        if (failed > 0 || summaryIncomplete) {
+            spec.commandLine().getErr().println("modsweep analyze: error: " + (failed > 0
+                    ? failed + " modulus report(s) incomplete" + (summaryIncomplete ? "; " : "") : "")
+                    + (summaryIncomplete ? "the cross-p summary lacks some moduli" : ""));
             return 1;
         }
         return 0;

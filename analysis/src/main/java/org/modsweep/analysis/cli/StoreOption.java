@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
+import org.modsweep.core.cli.StoreConfOptions;
 import org.modsweep.core.store.ResultsStore;
 
 /** Shared resolution of --store and --p for the analysis commands. */
@@ -15,8 +16,9 @@ final class StoreOption {
     private StoreOption() {
     }
 
-    static ResultsStore open(String uri) throws IOException {
-        return ResultsStore.open(uri);
+    /** Opens an existing store with the command's settings; unreachable or missing: one line, exit 2. */
+    static ResultsStore open(String uri, StoreConfOptions options) throws IOException {
+        return options.open(uri, true);
     }
 
     /** The moduli named by --p, or (when absent) every modulus with a committed run in the store. */

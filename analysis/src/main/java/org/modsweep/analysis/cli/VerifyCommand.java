@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.modsweep.analysis.verify.ResultsVerifier;
 import org.modsweep.core.Modulus;
+import org.modsweep.core.cli.StoreConfOptions;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.store.StoreAudit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,10 +30,13 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Moduli to check: 23, 3..31 or 15,23 (default: every p with runs or results).")
     String moduli;
 
+    @CommandLine.Mixin
+    StoreConfOptions storeConf = new StoreConfOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ResultsStore s = StoreOption.open(store);
+        ResultsStore s = StoreOption.open(store, storeConf);
         List<ResultsVerifier.ModulusCheck> checks = new ArrayList<>();
         if (moduli != null && !moduli.isBlank()) {
             for (Modulus p : StoreOption.moduli(s, moduli)) {
@@ -62,6 +67,13 @@ public final class VerifyCommand implements Callable<Integer> {
             if (!summary.isEmpty()) {
                 bad++;
             }
+        }
+        List<String> runs = StoreAudit.problems(s); // committed runs against their _DONE, stray dataset files
+        out.println((runs.isEmpty() ? "OK   " : "FAIL ") + "runs: " + s.committedCells().size() + " committed"
+                + (runs.isEmpty() ? ", every file as its _DONE lists it" : "; " + runs.size() + " problem(s)"));
+        runs.forEach(pr -> out.println("     " + pr));
+        if (!runs.isEmpty()) {
+            bad++;
         }
         out.flush();
         if (bad > 0) {

@@ -33,7 +33,7 @@ public final class DecodedWeights {
             throw new IllegalArgumentException("W_out shape [" + wOut.rows() + ", " + wOut.cols()
                     + "] does not match W_in [" + m + ", " + p + "]");
         }
-        FourierBasis basis = FourierBasis.of(p);
+        RealFourierBasis basis = RealFourierBasis.of(p);
         double[] f = basis.raw();
         double[] in = new double[m * p];
         double[] out = new double[m * p];

@@ -10,7 +10,7 @@ public final class TopTwoFit {
     }
 
     public static double[] fit(double[] w) {
-        FourierBasis f = FourierBasis.of(w.length);
+        RealFourierBasis f = RealFourierBasis.of(w.length);
         double[] q = f.coefficients(w);
         int a = -1;
         int b = -1;

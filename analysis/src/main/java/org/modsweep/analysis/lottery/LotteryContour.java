@@ -1,6 +1,6 @@
 package org.modsweep.analysis.lottery;
 
-import org.modsweep.analysis.fourier.FourierBasis;
+import org.modsweep.analysis.fourier.RealFourierBasis;
 
 /**
  * The lottery-contour simulation (science.md §5.10): a single frequency k₀ = 1, ψ₀ = 0, 100 Euler ascent steps of
@@ -35,7 +35,7 @@ public record LotteryContour(double[] magnitudes, double[] phaseDiffs, double[][
 
     /** One grid point: θ = s·cos(ω₁j + φ₀), ξ = s·cos(ω₁j), 100 simultaneous ascent steps; β at the end. */
     public static double finalBeta(int p, double s, double phi0) {
-        FourierBasis f = FourierBasis.of(p);
+        RealFourierBasis f = RealFourierBasis.of(p);
         double w = 2 * Math.PI / p;
         double[] theta = new double[p];
         double[] xi = new double[p];
@@ -69,7 +69,7 @@ public record LotteryContour(double[] magnitudes, double[] phaseDiffs, double[][
         return scale * Math.sqrt(cx * cx + sx * sx);
     }
 
-    private static double dot(FourierBasis f, int row, double[] v) {
+    private static double dot(RealFourierBasis f, int row, double[] v) {
         double s = 0;
         for (int j = 0; j < v.length; j++) {
             s += f.get(row, j) * v[j];

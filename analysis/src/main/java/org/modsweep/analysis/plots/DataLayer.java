@@ -3,16 +3,23 @@ package org.modsweep.analysis.plots;
 import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.Rectangle2D;
-import org.knowm.xchart.internal.chartpart.Annotation;
+import org.knowm.xchart.XYChart;
 
 /**
  * Custom drawing in data coordinates on top of an XChart chart (images of matrices, marker squares, contour
- * bands): XChart paints annotations after the axes, so the chart's own data→screen mapping is available here.
+ * bands): {@link #addTo} has the chart paint it after its axes, so the chart's data→screen mapping is available.
  */
-public abstract class DataLayer extends Annotation {
+public abstract class DataLayer {
 
-    protected DataLayer() {
-        super(false);
+    private XYChart chart;
+
+    /** Draws this layer on {@code chart} (once; layers paint in the order they are added). */
+    public final void addTo(XYChart chart) {
+        if (this.chart != null) {
+            throw new IllegalStateException("layer already added to a chart");
+        }
+        this.chart = chart;
+        XChartAdapter.addLayer(chart, this);
     }
 
     protected double sx(double x) {
@@ -32,11 +39,8 @@ public abstract class DataLayer extends Annotation {
         return new Rectangle2D.Double(Math.min(a, b), Math.min(c, d), Math.abs(b - a), Math.abs(d - c));
     }
 
-    @Override
-    public final void paint(Graphics2D g) {
-        if (!isVisible) {
-            return;
-        }
+    /** Called by the chart while it paints; the drawing gets its own graphics and leaves the clip as it was. */
+    final void paint(Graphics2D g) {
         Shape clip = g.getClip();
         Graphics2D g2 = (Graphics2D) g.create();
         try {
@@ -48,9 +52,4 @@ public abstract class DataLayer extends Annotation {
     }
 
     protected abstract void draw(Graphics2D g);
-
-    @Override
-    public Rectangle2D getBounds() {
-        return bounds == null ? new Rectangle2D.Double() : bounds;
-    }
 }

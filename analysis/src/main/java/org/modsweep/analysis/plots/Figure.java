@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.XYChart;
 
 /**
  * One PNG made of XChart panels placed on a canvas (matplotlib's subplots): each panel is painted into its own
@@ -20,7 +20,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 public final class Figure {
 
-    private record Panel(Chart<?, ?> chart, int x, int y, int w, int h, AfterPaint after) {
+    private record Panel(XYChart chart, int x, int y, int w, int h, AfterPaint after) {
     }
 
     /** Drawing on the figure after a panel's chart is painted (the chart's data mapping is then valid). */
@@ -53,7 +53,7 @@ public final class Figure {
     }
 
     /** A figure holding one chart that fills it. */
-    public static Figure of(Chart<?, ?> chart) {
+    public static Figure of(XYChart chart) {
         Figure f = new Figure(chart.getWidth(), chart.getHeight());
         f.add(chart, 0, 0, chart.getWidth(), chart.getHeight());
         return f;
@@ -67,11 +67,11 @@ public final class Figure {
         return height;
     }
 
-    public Figure add(Chart<?, ?> chart, int x, int y, int w, int h) {
+    public Figure add(XYChart chart, int x, int y, int w, int h) {
         return add(chart, x, y, w, h, null);
     }
 
-    public Figure add(Chart<?, ?> chart, int x, int y, int w, int h, AfterPaint after) {
+    public Figure add(XYChart chart, int x, int y, int w, int h, AfterPaint after) {
         panels.add(new Panel(chart, x, y, w, h, after));
         return this;
     }

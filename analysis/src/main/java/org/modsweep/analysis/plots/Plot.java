@@ -154,7 +154,7 @@ public final class Plot {
         c.setCustomXAxisTickLabelsFormatter(v -> integerLabel(v, cols, i -> xLabel == null ? "" : xLabel.apply(i)));
         c.setCustomYAxisTickLabelsFormatter(v -> integerLabel(v, rows, y -> yLabel == null ? "" : yLabel.apply(rows - 1 - y)));
         MatrixImage img = new MatrixImage(m, cmap);
-        c.addAnnotation(img);
+        img.addTo(c);
         return img;
     }
 
@@ -185,8 +185,8 @@ public final class Plot {
      * grids), which gives unreadable labels; one invisible point off the grid makes it choose round tick values.
      * Called by {@link Figure} before painting.
      */
-    static void roundTicks(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
-        if (!(chart instanceof XYChart c) || DATA_TICKS.contains(c)) {
+    static void roundTicks(XYChart c) {
+        if (DATA_TICKS.contains(c)) {
             return;
         }
         double xmin = Double.POSITIVE_INFINITY;

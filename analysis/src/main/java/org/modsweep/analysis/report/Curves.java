@@ -37,6 +37,21 @@ public record Curves(double[] trainLoss, double[] testLoss, double[] trainAcc, d
         return out;
     }
 
+    /** A curve sampled at the checkpoint spacing: xs[0::step][:n], step = the first checkpoint gap (else 200). */
+    static double[] atCheckpoints(double[] xs, int[] checkpointEpochs) {
+        int step = checkpointEpochs.length > 1 ? checkpointEpochs[1] - checkpointEpochs[0] : 200;
+        return sample(xs, step, checkpointEpochs.length);
+    }
+
+    /** Epoch numbers as plot coordinates. */
+    static double[] doubles(int[] epochs) {
+        double[] d = new double[epochs.length];
+        for (int i = 0; i < epochs.length; i++) {
+            d[i] = epochs[i];
+        }
+        return d;
+    }
+
     public static double last(double[] xs) {
         return xs.length == 0 ? Double.NaN : xs[xs.length - 1];
     }

@@ -22,7 +22,7 @@ final class DynamicsFigures {
     static Figure phaseAlign(GradientDynamics.Trajectory t, double widthInches) {
         Figure f = Figure.inches(widthInches, 6);
         int h = f.height() / 2;
-        XYChart top = Tab1Figures.panel(f.width(), h, "Phase Alignment of Neuron " + t.neuron(), null, null);
+        XYChart top = Panels.xy(f.width(), h, "Phase Alignment of Neuron " + t.neuron(), null, null);
         top.getStyler().setChartTitleFont(Style.font(14));
         top.getStyler().setMarkerSize((int) Style.pt(4));
         Plot.line(top, "φ*", t.epochs(), t.phi(), Palette.GREY, Style.stroke(1), SeriesMarkers.CIRCLE);
@@ -31,7 +31,7 @@ final class DynamicsFigures {
         Style.grid(top, 0.4, false);
         Plot.legend(top, Styler.LegendPosition.InsideNE, 14);
         top.getStyler().setXAxisTicksVisible(false);
-        XYChart bottom = Tab1Figures.panel(f.width(), h, "Magnitude Growth of Neuron " + t.neuron(), "Step", null);
+        XYChart bottom = Panels.xy(f.width(), h, "Magnitude Growth of Neuron " + t.neuron(), "Step", null);
         bottom.getStyler().setChartTitleFont(Style.font(14));
         bottom.getStyler().setMarkerSize((int) Style.pt(4));
         Plot.line(bottom, "α*", t.epochs(), t.alpha(), Palette.NAVY, Style.stroke(1), SeriesMarkers.CIRCLE);
@@ -60,9 +60,9 @@ final class DynamicsFigures {
         double tMax = time[steps];
         int k0 = ode.k0();
         int kMax = ode.frequencies();
-        XYChart phase = Tab1Figures.panel(f.width(), h, "Dynamics of Phase Alignment", null, "Phase (radians)");
-        XYChart diff = Tab1Figures.panel(f.width(), h, "Dynamics of Phase Difference", null, "Phase Difference");
-        XYChart mag = Tab1Figures.panel(f.width(), h, "Magnitude Evolution", "Time", "Magnitude");
+        XYChart phase = Panels.xy(f.width(), h, "Dynamics of Phase Alignment", null, "Phase (radians)");
+        XYChart diff = Panels.xy(f.width(), h, "Dynamics of Phase Difference", null, "Phase Difference");
+        XYChart mag = Panels.xy(f.width(), h, "Magnitude Evolution", "Time", "Magnitude");
         mag.getStyler().setAxisTitleFont(Style.font(14));
         Color grey = Palette.alpha(Color.GRAY, 0.4);
         double[][] ranges = {{Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY},

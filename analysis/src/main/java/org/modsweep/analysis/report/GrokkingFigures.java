@@ -7,8 +7,9 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.modsweep.analysis.fourier.DecodedWeights;
-import org.modsweep.analysis.fourier.FourierBasis;
+import org.modsweep.analysis.fourier.RealFourierBasis;
 import org.modsweep.analysis.grokking.Stages;
+import org.modsweep.analysis.grokking.TrainingSplit;
 import org.modsweep.analysis.plots.CellMarks;
 import org.modsweep.analysis.plots.ColorMap;
 import org.modsweep.analysis.plots.Figure;
@@ -17,14 +18,60 @@ import org.modsweep.analysis.plots.Palette;
 import org.modsweep.analysis.plots.Plot;
 import org.modsweep.analysis.plots.Style;
 
-/** Tab 6 (grokking) figures and the shared "weights after DFT across epochs" grid of Tabs 6 and 7. */
+/**
+ * The grokking run's figures (loss, accuracy, phase difference, IPR, memorisation grids, decoded weights) and the
+ * "weights after DFT across epochs" grid they share with the single-frequency snapshots.
+ */
 final class GrokkingFigures {
 
     private GrokkingFigures() {
     }
 
+    static Figure loss(GrokkingRunAnalysis g) {
+        return loss(g.run().curves().trainLoss(), g.run().curves().testLoss(), g.stages());
+    }
+
+    static Figure accuracy(GrokkingRunAnalysis g) {
+        return accuracy(g.epochs(), g.trainAcc(), g.testAcc(), g.stages());
+    }
+
+    static Figure absPhaseDiff(GrokkingRunAnalysis g) {
+        return absPhaseDiff(g.epochs(), g.meanAbsSinD(), g.stages());
+    }
+
+    static Figure avgIpr(GrokkingRunAnalysis g) {
+        double[] paramNorm = Curves.sample(g.run().curves().paramNorm(), 200, g.epochs().length);
+        return avgIpr(g.epochs(), g.ipr(), paramNorm, g.stages());
+    }
+
+    static Figure memorisationAccuracy(GrokkingRunAnalysis g) {
+        TrainingSplit split = g.requireSplit();
+        return memorisationAccuracy(split.symmetryMask(), g.accuracyGrids().get(g.memorisationEpoch()),
+                g.memorisationSoftmax(), split.trueTestPoints());
+    }
+
+    static Figure commonToRare(GrokkingRunAnalysis g) {
+        TrainingSplit split = g.requireSplit();
+        return commonToRare(split.commonRareMask(), g.commonToRareEpochs(), g.gridsAt(g.commonToRareEpochs()),
+                split.asymmetricTrainPairs());
+    }
+
+    /** grokk_decoded_weights_dynamic.png: decoded weights at the key checkpoints 0, ≈s1, ≈s2. */
+    static Figure decodedAtKeyEpochs(GrokkingRunAnalysis g) {
+        List<DecodedWeights> d = new java.util.ArrayList<>();
+        for (int e : g.keyEpochs()) {
+            d.add(g.keyDecoded().get(e));
+        }
+        return decodedAcrossEpochs(g.keyEpochs(), d, 0.85);
+    }
+
+    /** single_freq_quad/relu.png: a single-frequency run's decoded weights at epochs ≈ 0, 1000, 5000. */
+    static Figure snapshots(SingleFreqRunAnalysis a) {
+        return decodedAcrossEpochs(a.snapshotEpochs(), a.snapshotsInOrder(), 1.0);
+    }
+
     private static XYChart square(String x, String y) {
-        XYChart c = Tab1Figures.panel(Style.px(4), Style.px(4), null, x, y);
+        XYChart c = Panels.xy(Style.px(4), Style.px(4), null, x, y);
         c.getStyler().setAxisTitleFont(Style.font(16));
         return c;
     }
@@ -148,7 +195,7 @@ final class GrokkingFigures {
         for (int i = 0; i < maps.size(); i++) {
             int w = (int) Math.round(f.width() * ratios[i] / total);
             Heatmap h = maps.get(i).place(f, x, 0, w, f.height());
-            h.chart().addAnnotation(new CellMarks(marks, markColor, markPoints));
+            new CellMarks(marks, markColor, markPoints).addTo(h.chart());
             x += w;
         }
     }
@@ -197,9 +244,9 @@ final class GrokkingFigures {
             for (int k = 0; k < shown; k++) {
                 idx[k] = k;
             }
-            List<String> names = FourierBasis.of(d.p()).names();
-            double[][] in = Tab2to4Figures.dftRows(d, idx, true);
-            double[][] out = Tab2to4Figures.dftRows(d, idx, false);
+            List<String> names = RealFourierBasis.of(d.p()).names();
+            double[][] in = FourierWeightFigures.dftRows(d, idx, true);
+            double[][] out = FourierWeightFigures.dftRows(d, idx, false);
             new Heatmap(in, ColorMap.diverging(Plot.maxAbs(in)))
                     .title("Step " + epochs[i] + ", θₘ after DFT", 14)
                     .axes(null, i == 0 ? "Neuron #" : null, 12)

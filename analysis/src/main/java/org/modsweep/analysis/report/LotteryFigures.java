@@ -11,6 +11,7 @@ import org.modsweep.analysis.lottery.LotteryContour;
 import org.modsweep.analysis.lottery.LotteryTracking;
 import org.modsweep.analysis.plots.ColorBar;
 import org.modsweep.analysis.plots.ColorMap;
+import org.modsweep.analysis.plots.ContourLevels;
 import org.modsweep.analysis.plots.DataLayer;
 import org.modsweep.analysis.plots.Figure;
 import org.modsweep.analysis.plots.Palette;
@@ -66,7 +67,11 @@ final class LotteryFigures {
         return out;
     }
 
-    /** lottery_beta_contour.png: 12 filled bands of β_final over (initial magnitude, 2φ₀), white line at π. */
+    /**
+     * lottery_beta_contour.png: {@code contourf(levels=12, extend='both')} of β_final over (initial magnitude, 2φ₀),
+     * white line at π. The levels are Matplotlib's round ones ({@link ContourLevels}); each band takes the colour of
+     * its middle on a scale from the lowest to the highest level, the two beyond them the scale's end colours.
+     */
     static Figure contour(LotteryContour lc) {
         double[][] z = lc.z();
         double min = Double.POSITIVE_INFINITY;
@@ -77,9 +82,9 @@ final class LotteryFigures {
                 max = Math.max(max, v);
             }
         }
-        double zmin = min;
-        double zmax = max > min ? max : min + 1e-12;
-        ColorMap cmap = new ColorMap(Palette::diverging, zmin, zmax);
+        double[] levels = ContourLevels.of(min, max, 12, ContourLevels.Extend.BOTH);
+        ColorMap cmap = new ColorMap(Palette::diverging, levels[0], levels[levels.length - 1]);
+        int[] bandRgb = bandColors(levels, cmap);
         Figure f = Figure.inches(4.5, 4);
         int cbw = Style.px(0.75);
         XYChart c = Style.xy(f.width() - cbw, f.height());
@@ -94,42 +99,55 @@ final class LotteryFigures {
                 Color.WHITE, SeriesMarkers.NONE);
         Plot.xRange(c, xs[0], xs[xs.length - 1]);
         Plot.yRange(c, ys[0], ys[ys.length - 1]);
-        c.addAnnotation(new Bands(xs, ys, z, zmin, zmax, cmap));
-        c.addAnnotation(new DataLayer() {
+        new Bands(xs, ys, z, levels, bandRgb).addTo(c);
+        new DataLayer() {
             @Override
             protected void draw(Graphics2D g) {
                 g.setColor(Color.WHITE);
                 g.setStroke(Style.dotted(1));
                 g.drawLine((int) sx(xs[0]), (int) sy(Math.PI), (int) sx(xs[xs.length - 1]), (int) sy(Math.PI));
             }
-        });
+        }.addTo(c);
         f.add(c, 0, 0, f.width() - cbw, f.height(), (g, ox, oy) -> {
             double top = oy + c.getScreenYFromChart(ys[ys.length - 1]);
             double bottom = oy + c.getScreenYFromChart(ys[0]);
             double right = ox + c.getScreenXFromChart(xs[xs.length - 1]);
             double ph = bottom - top;
-            ColorBar.draw(g, cmap, (int) right + (int) Style.pt(8), (int) (top + 0.1 * ph), (int) Style.pt(9),
-                    (int) (0.8 * ph), 9);
+            ColorBar.drawLevels(g, levels, bandRgb, (int) right + (int) Style.pt(8), (int) (top + 0.1 * ph),
+                    (int) Style.pt(9), (int) (0.8 * ph), 9);
         });
         return f;
     }
 
-    /** Filled contour: bilinear interpolation of the grid, quantised into 12 equal bands. */
+    /** Colours of the levels.length + 1 bands: below the lowest level, between each pair, above the highest. */
+    private static int[] bandColors(double[] levels, ColorMap cmap) {
+        int n = levels.length;
+        int[] rgb = new int[n + 1];
+        rgb[0] = cmap.map().apply(0.0).getRGB(); // Matplotlib's "under" colour: the low end of the scale
+        for (int b = 1; b < n; b++) {
+            rgb[b] = cmap.rgb((levels[b - 1] + levels[b]) / 2);
+        }
+        rgb[n] = cmap.map().apply(1.0).getRGB();
+        return rgb;
+    }
+
+    /**
+     * Filled contour: bilinear interpolation of the grid, each pixel coloured by its band, (levels[b − 1], levels[b]]
+     * as contourf fills them.
+     */
     private static final class Bands extends DataLayer {
         private final double[] xs;
         private final double[] ys;
         private final double[][] z;
-        private final double zmin;
-        private final double zmax;
-        private final ColorMap cmap;
+        private final double[] levels;
+        private final int[] bandRgb;
 
-        Bands(double[] xs, double[] ys, double[][] z, double zmin, double zmax, ColorMap cmap) {
+        Bands(double[] xs, double[] ys, double[][] z, double[] levels, int[] bandRgb) {
             this.xs = xs;
             this.ys = ys;
             this.z = z;
-            this.zmin = zmin;
-            this.zmax = zmax;
-            this.cmap = cmap;
+            this.levels = levels;
+            this.bandRgb = bandRgb;
         }
 
         @Override
@@ -138,7 +156,6 @@ final class LotteryFigures {
             int w = Math.max(1, (int) Math.round(b.getWidth()));
             int h = Math.max(1, (int) Math.round(b.getHeight()));
             BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-            int levels = 12;
             for (int py = 0; py < h; py++) {
                 double fy = (1 - (py + 0.5) / h) * (ys.length - 1);
                 int r0 = Math.min(ys.length - 2, (int) Math.floor(fy));
@@ -149,12 +166,19 @@ final class LotteryFigures {
                     double tx = fx - c0;
                     double v = (1 - ty) * ((1 - tx) * z[r0][c0] + tx * z[r0][c0 + 1])
                             + ty * ((1 - tx) * z[r0 + 1][c0] + tx * z[r0 + 1][c0 + 1]);
-                    int band = (int) Math.min(levels - 1, Math.floor((v - zmin) / (zmax - zmin) * levels));
-                    double mid = zmin + (band + 0.5) * (zmax - zmin) / levels;
-                    img.setRGB(px, py, cmap.rgb(mid));
+                    img.setRGB(px, py, bandRgb[band(v)]);
                 }
             }
             g.drawImage(img, (int) Math.round(b.getX()), (int) Math.round(b.getY()), null);
+        }
+
+        /** Number of levels below v: 0 below the lowest, levels.length above the highest. */
+        private int band(double v) {
+            int i = 0;
+            while (i < levels.length && levels[i] < v) {
+                i++;
+            }
+            return i;
         }
     }
 }

@@ -32,31 +32,31 @@ public final class ModulusSummaryData {
                                   org.modsweep.analysis.lottery.LotteryTracking lottery) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("p", p.p());
-        m.put("d_mlp", std != null ? std.run.dMlp() : p.dMlp());
+        m.put("d_mlp", std != null ? std.run().dMlp() : p.dMlp());
         m.put("frequencies", p.frequencies());
         if (std != null) {
-            Map<String, Object> s = common(std.run, std.epochs, std.census);
-            NeuronPhases fin = std.finalPhases;
-            s.put("final_ipr", Ipr.average(std.finalDecoded));
+            Map<String, Object> s = common(std.run(), std.epochs(), std.census());
+            NeuronPhases fin = std.finalPhases();
+            s.put("final_ipr", Ipr.average(std.finalDecoded()));
             s.put("mean_phase_misalignment", meanAbsMisalignment(fin));
-            int[] finalCensus = FrequencyCensus.count(std.finalDecoded);
+            int[] finalCensus = FrequencyCensus.count(std.finalDecoded());
             int[] key = FrequencyCensus.keyFrequencies(finalCensus);
             s.put("key_frequencies", key.length);
             s.put("key_frequency_list", key);
             m.put("standard", s);
         }
         if (grok != null) {
-            Map<String, Object> g = common(grok.run, grok.epochs, grok.census);
-            g.put("final_ipr", grok.ipr.length == 0 ? null : grok.ipr[grok.ipr.length - 1]);
-            int[] last = grok.census.length == 0 ? new int[0] : grok.census[grok.census.length - 1];
+            Map<String, Object> g = common(grok.run(), grok.epochs(), grok.census());
+            g.put("final_ipr", grok.ipr().length == 0 ? null : grok.ipr()[grok.ipr().length - 1]);
+            int[] last = grok.census().length == 0 ? new int[0] : grok.census()[grok.census().length - 1];
             int[] key = FrequencyCensus.keyFrequencies(last);
             g.put("key_frequencies", key.length);
             g.put("key_frequency_list", key);
-            g.put("stage1_end", grok.stages.stage1End());
-            g.put("stage2_end", grok.stages.stage2End());
-            boolean detected = !grok.stages.stage1Fallback() && !grok.stages.stage2Fallback();
-            g.put("grokking_delay", detected ? (Object) (grok.stages.stage2End() - grok.stages.stage1End()) : null);
-            g.put("final_checkpoint_test_acc", grok.testAcc.length == 0 ? null : grok.testAcc[grok.testAcc.length - 1]);
+            g.put("stage1_end", grok.stages().stage1End());
+            g.put("stage2_end", grok.stages().stage2End());
+            boolean detected = !grok.stages().stage1Fallback() && !grok.stages().stage2Fallback();
+            g.put("grokking_delay", detected ? (Object) (grok.stages().stage2End() - grok.stages().stage1End()) : null);
+            g.put("final_checkpoint_test_acc", grok.testAcc().length == 0 ? null : grok.testAcc()[grok.testAcc().length - 1]);
             m.put("grokking", g);
         }
         if (lottery != null) {

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.modsweep.analysis.fourier.DecodedWeights;
-import org.modsweep.analysis.fourier.FourierBasis;
+import org.modsweep.analysis.fourier.RealFourierBasis;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.config.PythonFloats;
 import org.modsweep.core.config.RunConfig;
@@ -177,7 +177,7 @@ final class ReportJson {
     /** neuron_spectra.json (outputs.md §4): the round-robin neurons in selection order. */
     static Map<String, Object> neuronSpectra(DecodedWeights d, int[] selected, int[] freq) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("fourier_basis_names", FourierBasis.of(d.p()).names());
+        m.put("fourier_basis_names", RealFourierBasis.of(d.p()).names());
         Map<String, Object> neurons = new LinkedHashMap<>();
         for (int i = 0; i < selected.length; i++) {
             int n = selected[i];

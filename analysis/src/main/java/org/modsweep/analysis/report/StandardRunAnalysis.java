@@ -10,33 +10,26 @@ import org.modsweep.analysis.model.TwoLayerNet;
 import org.modsweep.analysis.neurons.NeuronSelection;
 import org.modsweep.core.parquet.Checkpoint;
 
-/** Everything Tabs 1–4 need from the {@code standard} run, gathered in one streaming pass over its weights. */
-final class StandardRunAnalysis {
-
-    final StoredRun run;
-    final int[] epochs;
-    final double[] ipr;
-    /** Neurons per dominant frequency (index 0 = DC) at every checkpoint. */
-    final int[][] census;
-    /** Phases at the last numbered checkpoint (Tab 1 scatter). */
-    NeuronPhases lastCheckpointPhases;
-    Checkpoint finalWeights;
-    DecodedWeights finalDecoded;
-    NeuronPhases finalPhases;
-    /** Round-robin selection (selection order) and its frequency-sorted order. */
-    int[] selected;
-    int[] sortedByFreq;
-
-    private StandardRunAnalysis(StoredRun run) {
-        this.run = run;
-        this.epochs = run.checkpointEpochs();
-        this.ipr = new double[epochs.length];
-        this.census = new int[epochs.length][];
-    }
+/**
+ * Everything the overview, Fourier-weight, phase and logit files need from the {@code standard} run, gathered in one
+ * streaming pass over its weights.
+ *
+ * @param ipr                  Avg. IPR per numbered checkpoint
+ * @param census               neurons per dominant frequency (index 0 = DC) at every numbered checkpoint
+ * @param lastCheckpointPhases phases at the last numbered checkpoint (the overview scatter); null without one
+ * @param selected             the round-robin neuron selection, in selection order
+ * @param sortedByFreq         the selection sorted by frequency
+ */
+record StandardRunAnalysis(StoredRun run, int[] epochs, double[] ipr, int[][] census,
+                           NeuronPhases lastCheckpointPhases, Checkpoint finalWeights, DecodedWeights finalDecoded,
+                           NeuronPhases finalPhases, int[] selected, int[] sortedByFreq) {
 
     static StandardRunAnalysis of(StoredRun run) throws IOException {
-        StandardRunAnalysis a = new StandardRunAnalysis(run);
-        int lastEpoch = a.epochs.length == 0 ? Integer.MIN_VALUE : a.epochs[a.epochs.length - 1];
+        int[] epochs = run.checkpointEpochs();
+        double[] ipr = new double[epochs.length];
+        int[][] census = new int[epochs.length][];
+        NeuronPhases[] lastPhases = {null};
+        int lastEpoch = epochs.length == 0 ? Integer.MIN_VALUE : epochs[epochs.length - 1];
         List<Checkpoint> finals = new ArrayList<>();
         int[] i = {0};
         run.forEachCheckpoint(e -> true, true, c -> {
@@ -45,21 +38,27 @@ final class StandardRunAnalysis {
                 return;
             }
             DecodedWeights d = DecodedWeights.of(c);
-            a.census[i[0]] = FrequencyCensus.count(d);
-            a.ipr[i[0]++] = Ipr.average(d);
+            census[i[0]] = FrequencyCensus.count(d);
+            ipr[i[0]++] = Ipr.average(d);
             if (c.epoch() == lastEpoch) {
-                a.lastCheckpointPhases = NeuronPhases.of(d);
+                lastPhases[0] = NeuronPhases.of(d);
                 if (finals.isEmpty()) {
                     finals.add(c); // provisional final: replaced when final weights follow
                 }
             }
         });
-        a.finalWeights = finals.get(finals.size() - 1);
-        a.finalDecoded = DecodedWeights.of(a.finalWeights);
-        a.finalPhases = NeuronPhases.of(a.finalDecoded);
-        a.selected = NeuronSelection.roundRobin(a.finalDecoded, a.finalPhases.freq());
-        a.sortedByFreq = NeuronSelection.sortByFrequency(a.selected, a.finalPhases.freq());
-        return a;
+        Checkpoint finalWeights = finals.get(finals.size() - 1);
+        DecodedWeights finalDecoded = DecodedWeights.of(finalWeights);
+        NeuronPhases finalPhases = NeuronPhases.of(finalDecoded);
+        int[] selected = NeuronSelection.roundRobin(finalDecoded, finalPhases.freq());
+        int[] sortedByFreq = NeuronSelection.sortByFrequency(selected, finalPhases.freq());
+        return new StandardRunAnalysis(run, epochs, ipr, census, lastPhases[0], finalWeights, finalDecoded,
+                finalPhases, selected, sortedByFreq);
+    }
+
+    /** The phases the overview scatter shows: the last numbered checkpoint's, else the final weights'. */
+    NeuronPhases overviewPhases() {
+        return lastCheckpointPhases != null ? lastCheckpointPhases : finalPhases;
     }
 
     TwoLayerNet finalNet() {

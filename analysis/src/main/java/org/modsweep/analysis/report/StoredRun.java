@@ -47,15 +47,23 @@ public final class StoredRun {
             throw new FileNotFoundException("run " + cell.id() + " is not committed in " + store.uri());
         }
         RunRecord rec = store.readRun(cell);
-        RunConfig cfg;
-        try {
-            cfg = rec.config() == null ? cell.config() : ConfigJson.fromMap(rec.config());
-        } catch (RuntimeException e) {
-            cfg = cell.config();
-        }
-        List<EpochMetrics> rows = MetricsParquet.read(store.conf(), store.layout().metricsDir(cell));
-        int[] epochs = WeightsParquet.checkpointEpochs(store.conf(), store.layout().weightsDir(cell));
+        RunConfig cfg = rec.config() == null ? cell.config() : trainedConfig(cell, rec);
+        List<EpochMetrics> rows = MetricsParquet.read(store.conf(), store.metricsFile(cell));
+        int[] epochs = WeightsParquet.checkpointEpochs(store.conf(), store.weightsFile(cell));
         return new StoredRun(store, cell, rec, cfg, Curves.of(rows), epochs);
+    }
+
+    /**
+     * The configuration run.json records: num_epochs there is the count the run trained (an epoch cap lowers it),
+     * so a record that does not parse fails the run rather than falling back to the study's uncapped count.
+     */
+    private static RunConfig trainedConfig(Cell cell, RunRecord rec) throws IOException {
+        try {
+            return ConfigJson.fromMap(rec.config());
+        } catch (RuntimeException e) {
+            throw new IOException("run " + cell.id() + ": run.json has an unreadable config (" + e.getMessage()
+                    + "); its num_epochs (the epoch cap) would be lost", e);
+        }
     }
 
     public Cell cell() {
@@ -92,7 +100,7 @@ public final class StoredRun {
     /** Streams the wanted numbered checkpoints in epoch order, then (if asked) the final weights. */
     public void forEachCheckpoint(IntPredicate wantEpoch, boolean includeFinal, Consumer<Checkpoint> sink)
             throws IOException {
-        WeightsParquet.forEach(store.conf(), store.layout().weightsDir(cell), wantEpoch, includeFinal, sink);
+        WeightsParquet.forEach(store.conf(), store.weightsFile(cell), wantEpoch, includeFinal, sink);
     }
 
     /** Final weights; falls back to the largest numbered checkpoint (science.md §5). */
@@ -118,13 +126,12 @@ public final class StoredRun {
         return TrainingSplit.parse(cell.p(), store.readString(f));
     }
 
-    /** training_log.txt without its final newline, or null when absent. */
+    /** training_log.txt verbatim (final newline included, as the study reads it), or null when absent. */
     public String trainingLogText() throws IOException {
         Path f = store.layout().trainingLog(cell);
         if (!store.fs().exists(f)) {
             return null;
         }
-        String s = store.readString(f);
-        return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+        return store.readString(f);
     }
 }

@@ -1,7 +1,7 @@
 package org.modsweep.analysis.simulation;
 
 import org.modsweep.analysis.fourier.Angles;
-import org.modsweep.analysis.fourier.FourierBasis;
+import org.modsweep.analysis.fourier.RealFourierBasis;
 
 /**
  * The decoupled multi-frequency gradient flow of science.md §6, in float64. Starting from a single frequency
@@ -45,7 +45,7 @@ public record DecoupledOde(int p, int k0, double lr, double[][] alpha, double[][
     }
 
     public static DecoupledOde simulate(int p, int steps, double lr, double phi0, double psi0) {
-        FourierBasis f = FourierBasis.of(p);
+        RealFourierBasis f = RealFourierBasis.of(p);
         int kMax = p / 2;
         int k0 = Math.min(INIT_K, (p - 1) / 2);
         double w0 = 2 * Math.PI * k0 / p;

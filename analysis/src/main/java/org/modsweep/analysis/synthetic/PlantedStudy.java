@@ -93,7 +93,7 @@ public final class PlantedStudy {
         fin.put("param_norm", last.paramNorm());
         Map<String, Object> conf = ConfigJson.toMap(cfg);
         RunRecord rec = new RunRecord(cell.id(), p, conf, m, null, epochsRun, epochsRun < cfg.numEpochs(),
-                checkpoints, 0.0, 0.0, "planted", 1, Map.of("modsweep", "planted"), "1970-01-01T00:00:00Z",
+                checkpoints, 0.0, 0.0, "planted", 1, Map.of("modsweep", "planted"), null, "1970-01-01T00:00:00Z",
                 "1970-01-01T00:00:00Z", "planted-" + cell.id(), fin, nTrain, nTest);
         store.commit(cell, attempt, rec);
         return cell;

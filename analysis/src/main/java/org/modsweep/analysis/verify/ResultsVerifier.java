@@ -10,16 +10,18 @@ import java.util.TreeSet;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
-import org.modsweep.analysis.ExpectedFiles;
+import org.modsweep.analysis.report.Artifact;
+import org.modsweep.analysis.report.Artifacts;
 import org.modsweep.analysis.report.ResultFiles;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Errors;
 import org.modsweep.core.Json;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.store.ResultsStore;
 
 /**
  * The study's verify step for a store: for every modulus with committed runs or a results directory, every file of
- * outputs.md §1 exists, every JSON parses and has its keys, every PNG decodes and is not blank.
+ * outputs.md §1 ({@link Artifacts}) exists, every JSON parses and has its keys, every PNG decodes and is not blank.
  */
 public final class ResultsVerifier {
 
@@ -77,20 +79,19 @@ public final class ResultsVerifier {
     }
 
     public static ModulusCheck verify(ResultsStore store, Modulus p) {
-        List<String> names = ExpectedFiles.names(p);
+        List<Artifact> artifacts = Artifacts.forModulus(p);
         List<String> problems = new ArrayList<>();
         int ok = 0;
-        for (String name : names) {
-            String file = ExpectedFiles.prefix(p) + name;
-            Path path = store.layout().resultFile(p, name);
+        for (Artifact a : artifacts) {
+            String file = a.fileName(p);
+            Path path = store.layout().resultFile(p, a.name());
             try {
                 if (!ResultFiles.exists(store, path)) {
                     problems.add(file + ": missing");
                     continue;
                 }
                 byte[] bytes = ResultFiles.read(store, path);
-                String problem = name.endsWith(".json") ? checkJson(bytes, ExpectedFiles.requiredKeys(p, name))
-                        : checkPng(bytes);
+                String problem = a.isJson() ? checkJson(bytes, a.requiredKeys(p)) : checkPng(bytes);
                 if (problem == null) {
                     ok++;
                 } else {
@@ -100,7 +101,7 @@ public final class ResultsVerifier {
                 problems.add(file + ": " + e.getMessage());
             }
         }
-        return new ModulusCheck(p, names.size(), ok, problems);
+        return new ModulusCheck(p, artifacts.size(), ok, problems);
     }
 
     /**
@@ -137,7 +138,7 @@ public final class ResultsVerifier {
         try {
             n = Json.MAPPER.readTree(bytes);
         } catch (IOException e) {
-            return "not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")";
+            return "not valid JSON (" + Errors.firstLine(e) + ")";
         }
         if (n == null || !n.isObject()) {
             return "not a JSON object";

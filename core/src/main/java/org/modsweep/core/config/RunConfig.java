@@ -43,19 +43,11 @@ public record RunConfig(String key, Activation act, InitType initType, double in
 
     /** The same configuration with the epoch count capped (quick trials); the cap never raises it. */
     public RunConfig withEpochCap(Integer cap) {
-        if (cap == null || cap >= numEpochs) {
+        if (EpochCap.check(cap) == null || cap >= numEpochs) {
             return this;
-        }
-        if (cap < 1) {
-            throw new IllegalArgumentException("--epochs must be >= 1, got " + cap);
         }
         return new RunConfig(key, act, initType, initScale, optimizer, lr, weightDecay, fracTrain, cap, plateauStop,
                 minP, saveEvery, seed);
-    }
-
-    /** Python's str() of a float as the reference prints it (5e-05, 0.0001, 0.1, 2.0). */
-    public static String pythonFloat(double v) {
-        return PythonFloats.repr(v);
     }
 
     /** weight_decay is the integer 0 in four runs and the float 2.0 for grokking in the reference's JSON. */

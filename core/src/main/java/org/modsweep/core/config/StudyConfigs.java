@@ -1,7 +1,6 @@
 package org.modsweep.core.config;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +74,5 @@ public final class StudyConfigs {
 
     public static List<RunConfig> forModulus(Modulus p) {
         return ALL.stream().filter(c -> appliesTo(c, p)).toList();
-    }
-
-    static String describe() {
-        return Arrays.toString(keys().toArray());
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param device       e.g. cpu() or gpu(0)
  * @param threads      engine intra-op threads
  * @param versions     modsweep, djl, pytorch, java versions
+ * @param platform     OS, CPU, JVM and libtorch build (null in runs written before it was recorded)
  * @param started      ISO-8601 instant
  * @param finished     ISO-8601 instant
  * @param attempt      the attempt id that committed this run
@@ -43,6 +44,7 @@ public record RunRecord(
         @JsonProperty("device") String device,
         @JsonProperty("threads") int threads,
         @JsonProperty("versions") Map<String, String> versions,
+        @JsonProperty("platform") Platform platform,
         @JsonProperty("started") String started,
         @JsonProperty("finished") String finished,
         @JsonProperty("attempt") String attempt,

@@ -9,7 +9,9 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -18,20 +20,23 @@ import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Errors;
 import org.modsweep.core.Json;
 import org.modsweep.core.run.RunRecord;
 
 /**
  * A results store on any Hadoop FileSystem: a local directory or {@code s3a://bucket/prefix}.
  *
- * <p>Commit protocol (design.md): a training attempt writes only under its private {@code _attempts/cell/id}
- * directory; {@link #commit} first removes the cell's marker and any earlier files, moves the attempt's files into
- * the Hive-style partitions, writes {@code run.json}, and writes {@code _DONE} last. A run is committed if and only
- * if its {@code _DONE} exists, so a run killed at any moment never looks complete, and a retry starts clean.
+ * <p>Commit protocol (docs/architecture.md, "The store's commit protocol"): a training attempt writes only under
+ * its private, leased {@code _attempts/cell/id} directory; {@link #commit} publishes it under fixed file names and
+ * writes {@code _DONE} last, a manifest naming every file of the run with its size and checksum. A run is
+ * committed if and only if its {@code _DONE} and run.json parse; readers take the files the manifest names.
  */
 public final class ResultsStore {
 
     private static final Logger LOG = LogManager.getLogger(ResultsStore.class);
+    /** Markers already reported as unreadable: one warning each per JVM. */
+    private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
 
     /** File names inside an attempt directory. */
     public static final String ATTEMPT_METRICS = "metrics.parquet";
@@ -62,6 +67,7 @@ public final class ResultsStore {
         if (uri == null || uri.isBlank()) {
             throw new IllegalArgumentException("no store given: use --store DIR or --store s3a://bucket/prefix");
         }
+        StoreUris.refuseUserInfo(uri); // before anything could log or echo the URI
         Path root = toPath(uri.trim());
         FileSystem fs;
         try {
@@ -105,8 +111,36 @@ public final class ResultsStore {
         return layout.root();
     }
 
+    /** Whether the cell's run is committed: its {@code _DONE} manifest and its run.json parse. */
     public boolean isCommitted(Cell cell) throws IOException {
-        return fs.exists(layout.doneMarker(cell));
+        return committedManifest(cell) != null;
+    }
+
+    /**
+     * The manifest of the cell's committed run, or null when there is none. An unreadable {@code _DONE} or
+     * run.json makes the run uncommitted (logged once): the next sweep trains it again.
+     */
+    public CommitManifest committedManifest(Cell cell) throws IOException {
+        Path done = layout.doneMarker(cell);
+        if (!fs.exists(done)) {
+            return null;
+        }
+        String what = StoreLayout.DONE;
+        try {
+            CommitManifest m = CommitManifest.parse(readString(done));
+            what = StoreLayout.RUN_JSON;
+            Json.MAPPER.readValue(readString(layout.runJson(cell)), RunRecord.class);
+            return m;
+        } catch (IOException e) {
+            if (!fs.exists(done)) {
+                return null; // uncommitted meanwhile (a commit replacing it)
+            }
+            if (WARNED.add(done.toString())) {
+                LOG.warn("{}: {} is unreadable ({}); the run counts as uncommitted and trains again", cell.id(),
+                        what, Errors.firstLine(e));
+            }
+            return null;
+        }
     }
 
     /** Reads the committed run record of a cell; throws if the cell is not committed. */
@@ -117,6 +151,39 @@ public final class ResultsStore {
         return Json.MAPPER.readValue(readString(layout.runJson(cell)), RunRecord.class);
     }
 
+    /** The committed run's metrics: the file its manifest names (a store of the earlier protocol: the folder). */
+    public Path metricsFile(Cell cell) throws IOException {
+        return committedFile(cell, layout.metricsFile(cell), layout.metricsDir(cell));
+    }
+
+    /** The committed run's weights, as {@link #metricsFile}. */
+    public Path weightsFile(Cell cell) throws IOException {
+        return committedFile(cell, layout.weightsFile(cell), layout.weightsDir(cell));
+    }
+
+    private Path committedFile(Cell cell, Path file, Path legacyDir) throws IOException {
+        CommitManifest m = committedManifest(cell);
+        if (m == null) {
+            throw new FileNotFoundException("cell " + cell.id() + " is not committed in " + uri);
+        }
+        if (m.legacy()) {
+            return legacyDir;
+        }
+        if (m.file(layout.relative(file)).isEmpty()) {
+            throw new FileNotFoundException(cell.id() + ": _DONE does not name " + layout.relative(file));
+        }
+        return file;
+    }
+
+    /**
+     * What is wrong with a committed run, one line each: files missing or differing from its manifest, metrics
+     * rows other than epochs_run, files in its folders that are not part of it. Empty when sound or uncommitted.
+     */
+    public List<String> audit(Cell cell) throws IOException {
+        CommitManifest m = committedManifest(cell);
+        return m == null ? List.of() : new RunCommit(this, cell).audit(m);
+    }
+
     /**
      * Proves the store can be written: creates the root if needed, writes and deletes a probe file.
      * Throws an IOException that names the store otherwise.
@@ -125,27 +192,74 @@ public final class ResultsStore {
         Path probe = new Path(layout.root(), StoreLayout.ATTEMPTS + "/" + StoreLayout.PROBE_PREFIX + UUID.randomUUID());
         try {
             fs.mkdirs(layout.root());
-            try (OutputStream out = fs.create(probe, false)) {
-                out.write('k');
-            }
+            AttemptLease.write(fs, probe); // a lease, so that another writer's cleanup leaves a live probe alone
             fs.delete(probe, false);
         } catch (IOException | RuntimeException e) {
-            throw new IOException("store " + uri + " cannot be written: " + firstLine(e), e);
+            throw new IOException("store " + uri + " cannot be written: " + Errors.firstLine(e), e);
         }
     }
 
-    /** A fresh private directory for one training attempt of a cell. */
+    /** A fresh private directory for one training attempt of a cell, leased to this JVM until committed. */
     public Path newAttempt(Cell cell) throws IOException {
         Path dir = layout.attemptDir(cell, UUID.randomUUID().toString());
         fs.mkdirs(dir);
+        AttemptLease.hold(fs, dir, AttemptLease.leaseMillis(conf));
         return dir;
     }
 
+    /** Gives up an attempt: its lease ends and its directory goes. */
     public void discardAttempt(Path attemptDir) {
+        AttemptLease.release(attemptDir);
         try {
             fs.delete(attemptDir, true);
         } catch (IOException e) {
             LOG.warn("could not remove attempt directory {}: {}", attemptDir, e.getMessage());
+        }
+    }
+
+    /**
+     * Removes what killed writers left in {@code _attempts}: attempt directories and write probes whose lease is
+     * over ({@link AttemptLease}), then emptied directories. Another writer's live attempt stays, on any machine.
+     * Failures are logged, not thrown.
+     */
+    public void discardStaleAttempts() {
+        Path attempts = new Path(layout.root(), StoreLayout.ATTEMPTS);
+        long lease = AttemptLease.leaseMillis(conf);
+        long now = System.currentTimeMillis();
+        try {
+            if (!fs.exists(attempts)) {
+                return;
+            }
+            for (FileStatus entry : fs.listStatus(attempts)) {
+                if (entry.isFile()) {
+                    if (entry.getPath().getName().startsWith(StoreLayout.PROBE_PREFIX)
+                            && AttemptLease.expired(fs, entry.getPath(), lease, now)) {
+                        fs.delete(entry.getPath(), false);
+                    }
+                    continue;
+                }
+                for (FileStatus attempt : fs.listStatus(entry.getPath())) {
+                    if (AttemptLease.expired(fs, attempt.getPath(), lease, now)) {
+                        LOG.info("removing stale attempt {}/{}", entry.getPath().getName(), attempt.getPath().getName());
+                        fs.delete(attempt.getPath(), true);
+                    }
+                }
+                deleteIfEmpty(entry.getPath());
+            }
+            deleteIfEmpty(attempts);
+        } catch (IOException e) {
+            LOG.warn("could not remove stale attempt directories under {}: {}", attempts, e.getMessage());
+        }
+    }
+
+    /** Non-recursive: a directory another writer just filled stays. */
+    private void deleteIfEmpty(Path dir) {
+        try {
+            if (fs.listStatus(dir).length == 0) {
+                fs.delete(dir, false);
+            }
+        } catch (IOException e) {
+            LOG.debug("{} stays: {}", dir, e.toString());
         }
     }
 
@@ -158,37 +272,20 @@ public final class ResultsStore {
     }
 
     /**
-     * Publishes an attempt: every file of {@code attemptDir} moves into place, then run.json, then _DONE.
-     * Attempt files: metrics.parquet, weights.parquet, and any other file (split.json, training_log.txt), which
-     * goes to the run directory.
+     * Publishes an attempt as the cell's committed run (see {@link RunCommit}): its metrics.parquet,
+     * weights.parquet, split.json and training_log.txt, then run.json, then {@code _DONE}. A run with the same
+     * data committed already (a zombie's retry, a concurrent sweep) is left as it is. Either way the attempt's
+     * lease ends and its directory goes.
      */
     public void commit(Cell cell, Path attemptDir, RunRecord record) throws IOException {
-        uncommit(cell);
-        fs.mkdirs(layout.metricsDir(cell));
-        fs.mkdirs(layout.weightsDir(cell));
-        fs.mkdirs(layout.runDir(cell));
-        String part = "part-00000-" + record.attempt() + ".parquet";
-        for (FileStatus f : fs.listStatus(attemptDir)) {
-            String name = f.getPath().getName();
-            Path target = switch (name) {
-                case ATTEMPT_METRICS -> new Path(layout.metricsDir(cell), part);
-                case ATTEMPT_WEIGHTS -> new Path(layout.weightsDir(cell), part);
-                default -> new Path(layout.runDir(cell), name);
-            };
-            if (name.startsWith(".")) {
-                continue; // checksum files of the local file system
-            }
-            if (!fs.rename(f.getPath(), target)) {
-                throw new IOException("could not move " + f.getPath() + " to " + target);
-            }
-        }
-        writeString(layout.runJson(cell), Json.pretty(record));
-        writeString(layout.doneMarker(cell), record.attempt() + "\n");
+        boolean changed = new RunCommit(this, cell).commit(attemptDir, record);
         discardAttempt(attemptDir);
-        LOG.info("committed {} (attempt {})", cell.id(), record.attempt());
+        if (changed) {
+            LOG.info("committed {} (attempt {})", cell.id(), record.attempt());
+        }
     }
 
-    /** Cells whose run is committed, found by listing {@code runs/p=*}{@code /config=*}{@code /_DONE}. */
+    /** Cells whose run is committed (an unreadable _DONE or run.json: not), found by listing {@code runs/p=*}{@code /config=*}{@code /_DONE}. */
     public List<Cell> committedCells() throws IOException {
         List<Cell> out = new ArrayList<>();
         Path runs = new Path(layout.root(), StoreLayout.RUNS);
@@ -204,10 +301,15 @@ public final class ResultsStore {
                 String cName = cDir.getPath().getName();
                 if (cDir.isDirectory() && cName.startsWith("config=")
                         && fs.exists(new Path(cDir.getPath(), StoreLayout.DONE))) {
+                    Cell cell;
                     try {
-                        out.add(Cell.of(Integer.parseInt(pName.substring(2)), cName.substring(7)));
+                        cell = Cell.of(Integer.parseInt(pName.substring(2)), cName.substring(7));
                     } catch (IllegalArgumentException e) {
                         LOG.warn("ignoring unexpected run directory {}", cDir.getPath());
+                        continue;
+                    }
+                    if (isCommitted(cell)) {
+                        out.add(cell);
                     }
                 }
             }
@@ -236,12 +338,6 @@ public final class ResultsStore {
         try (InputStream in = fs.open(file)) {
             return in.readAllBytes();
         }
-    }
-
-    private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     @Override

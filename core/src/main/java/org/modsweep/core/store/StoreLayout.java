@@ -5,12 +5,12 @@ import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
 
 /**
- * Where everything lives inside a results store (design.md, "Results store"). Pure path arithmetic, no I/O.
+ * Where everything lives inside a results store (docs/architecture.md, "Data flow"). Pure path arithmetic, no I/O.
  * <pre>
- * metrics/p=23/config=standard/part-*.parquet   weights/p=23/config=standard/part-*.parquet
+ * metrics/p=23/config=standard/part-p023-standard.parquet   (weights/ likewise: one fixed-name part per run)
  * runs/p=23/config=standard/run.json, _DONE, split.json, training_log.txt
  * results/p_023/p023_*.json|png                 results/summary/...
- * _attempts/&lt;cell&gt;/&lt;attempt&gt;/              private scratch of one training attempt
+ * _attempts/&lt;cell&gt;/&lt;attempt&gt;/              private scratch of one training attempt, with its _lease
  * </pre>
  * Directories starting with '_' are invisible to {@code spark.read.parquet}, so attempts never leak into reads.
  */
@@ -49,6 +49,30 @@ public final class StoreLayout {
 
     public Path weightsDir(Cell cell) {
         return new Path(root, WEIGHTS + "/" + partition(cell));
+    }
+
+    /** The one metrics file of a committed run; a fixed name, so a repeated commit replaces it. */
+    public Path metricsFile(Cell cell) {
+        return new Path(metricsDir(cell), part(cell));
+    }
+
+    /** The one weights file of a committed run. */
+    public Path weightsFile(Cell cell) {
+        return new Path(weightsDir(cell), part(cell));
+    }
+
+    private static String part(Cell cell) {
+        return "part-" + cell.id() + ".parquet";
+    }
+
+    /** A path under the root, relative to it ({@code metrics/p=23/...}), as commit manifests name files. */
+    public String relative(Path path) {
+        String r = root.toUri().getPath();
+        String p = path.toUri().getPath();
+        if (!p.startsWith(r.endsWith("/") ? r : r + "/")) {
+            throw new IllegalArgumentException(path + " is not under the store root " + root);
+        }
+        return p.substring(r.length()).replaceFirst("^/", "");
     }
 
     public Path runDir(Cell cell) {

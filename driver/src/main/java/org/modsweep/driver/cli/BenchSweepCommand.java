@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.modsweep.core.ModulusList;
+import org.modsweep.core.cli.CliBounds;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.driver.Sweep;
 import org.modsweep.driver.SweepListener;
@@ -61,6 +62,7 @@ public final class BenchSweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        CliBounds.epochs(epochs);
         Path root = storeRoot != null ? storeRoot : Files.createTempDirectory("modsweep-bench-sweep-");
         Map<String, String> props = SparkConfOptions.check(conf);
         props.putIfAbsent("spark.ui.enabled", "false");

@@ -2,18 +2,22 @@ package org.modsweep.driver.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
 import org.modsweep.core.config.RunConfig;
+import org.modsweep.core.cli.CliBounds;
+import org.modsweep.core.cli.StoreConfOptions;
 import org.modsweep.core.config.StudyConfigs;
+import org.modsweep.core.store.StoreSettings;
 import org.modsweep.driver.CellResult;
 import org.modsweep.driver.Sweep;
 import org.modsweep.driver.SweepRequest;
 import org.modsweep.driver.SweepResult;
 import org.modsweep.driver.monitor.ConsoleProgress;
 import org.modsweep.driver.monitor.SweepProgress;
+import org.modsweep.driver.spark.Masters;
+import org.modsweep.worker.MemoryEstimate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,11 +58,8 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Cap every training at N epochs, for quick trials (default: the study's epochs).")
     Integer epochs;
 
-    @Option(names = "--conf", paramLabel = "KEY=VALUE",
-            description = "A Spark property, repeatable: e.g. --conf spark.task.cpus=2,"
-                    + " --conf spark.eventLog.enabled=true --conf spark.eventLog.dir=/tmp/spark-events,"
-                    + " --conf spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000.")
-    Map<String, String> conf;
+    @CommandLine.Mixin
+    StoreConfOptions storeConf = new StoreConfOptions();
 
     @Option(names = "--no-reduce", negatable = false,
             description = "Train only; skip the per-p reports and the summary.")
@@ -68,7 +69,12 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Modulus> ps = ModulusList.parse(moduli);
         List<RunConfig> cs = StudyConfigs.parse(configs);
-        SweepRequest req = new SweepRequest(ps, cs, store, master, epochs, SparkConfOptions.check(conf), !noReduce);
+        CliBounds.epochs(epochs);
+        StoreSettings settings = storeConf.settings();
+        SweepRequest req = new SweepRequest(ps, cs, store, master, epochs, settings.sparkProperties(), !noReduce);
+        if (Masters.isLocal(master != null ? master : System.getProperty("spark.master", "local[*]"))) {
+            MemoryEstimate.check(ps.get(ps.size() - 1)); // the tasks train in this machine's memory
+        }
         PrintWriter out = spec.commandLine().getOut();
         ConsoleProgress console = ConsoleProgress.forConsole(out);
         Sweep sweep = new Sweep();
@@ -85,11 +91,16 @@ public final class SweepCommand implements Callable<Integer> {
                 // already running
             }
         }
-        report(out, r, req);
+        report(out, r, req, storeConf.followUpArgs());
         return r.ok() ? 0 : 1;
     }
 
     static void report(PrintWriter out, SweepResult r, SweepRequest req) {
+        report(out, r, req, List.of());
+    }
+
+    /** The outcome, then where to look; the follow-up commands carry the store settings the sweep was given. */
+    static void report(PrintWriter out, SweepResult r, SweepRequest req, List<String> storeArgs) {
         long trained = r.trained().size();
         List<CellResult> failed = r.failed();
         out.printf("%s in %s: %d trained, %d already committed, %d failed%s.%n",
@@ -106,7 +117,11 @@ public final class SweepCommand implements Callable<Integer> {
         }
         String s = req.storeUri();
         out.println("Look at the results:");
-        out.println("  bin/modsweep explore --store " + s + "      (the web app)");
+        String args = storeArgs.isEmpty() ? "" : " " + String.join(" ", storeArgs);
+        out.println("  bin/modsweep explore --store " + s + args + "      (the web app)");
+        if (!"false".equals(req.sparkConf().get("spark.eventLog.enabled"))) {
+            out.println("  bin/modsweep history --store " + s + args + "      (the Spark UI of finished sweeps)");
+        }
         out.println("  " + s + "/results/p_PPP/, " + s + "/results/summary/cells.json");
         out.println("  spark.read.parquet(\"" + s + "/metrics\")        (Spark SQL; p and config are columns)");
         out.flush();

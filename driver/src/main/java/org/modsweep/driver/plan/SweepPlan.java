@@ -2,6 +2,7 @@ package org.modsweep.driver.plan;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -78,6 +79,18 @@ public record SweepPlan(List<Cell> grid, List<Cell> committed, List<Cell> pendin
         }
         pending.sort(largestFirst(epochCap));
         return new SweepPlan(grid, committed, pending, retrain, epochCap);
+    }
+
+    /**
+     * The cells of p that the store lacks for p's report, by id ({@code committed}: the store's committed cells).
+     * A report draws on every configuration the study trains for p, so a sweep of some configurations only leaves
+     * the report for later; empty means p is complete.
+     */
+    public static List<String> missingForReport(Modulus p, Collection<Cell> committed) {
+        Set<String> ids = new HashSet<>();
+        committed.forEach(c -> ids.add(c.id()));
+        return StudyConfigs.forModulus(p).stream().map(c -> new Cell(p, c).id()).filter(id -> !ids.contains(id))
+                .toList();
     }
 
     /** Epochs this cell trains under the cap (the plateau stop of grokking may end it earlier). */

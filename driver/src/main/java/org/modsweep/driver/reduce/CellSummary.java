@@ -69,7 +69,7 @@ public record CellSummary(
     /** Reads a committed cell's run.json and metrics. */
     public static CellSummary of(ResultsStore store, Cell cell) throws IOException {
         RunRecord run = store.readRun(cell);
-        List<EpochMetrics> rows = MetricsParquet.read(store.conf(), store.layout().metricsDir(cell));
+        List<EpochMetrics> rows = MetricsParquet.read(store.conf(), store.metricsFile(cell));
         return of(cell, run, rows);
     }
 

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.modsweep.analysis.ModulusReport;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Errors;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.spark.TaskStores;
@@ -17,7 +19,8 @@ import org.modsweep.driver.spark.TaskStores;
  * The reduce task of one modulus: when asked, writes the modulus' report from its committed runs (every file of
  * outputs.md §1 into results/p_PPP/, by the analysis module's {@link ModulusReport}), and reads the summary row of
  * every committed cell of that modulus. A report that fails in part still writes what it can; the failure is
- * returned, not thrown, so Spark does not redo the whole report.
+ * returned, not thrown, so Spark does not redo the whole report. The report's analyses and figures run on the CPUs
+ * Spark gave the task ({@code spark.task.cpus}), not on every core of the machine.
  */
 public final class ReduceTask implements Function<Integer, ReduceOutcome>, Serializable {
 
@@ -38,14 +41,16 @@ public final class ReduceTask implements Function<Integer, ReduceOutcome>, Seria
         long t0 = System.nanoTime();
         ResultsStore store = TaskStores.open(storeUri, hadoopEntries);
         Modulus modulus = Modulus.of(p);
+        TaskContext ctx = TaskContext.get();
+        int threads = ctx == null ? 1 : Math.max(1, ctx.cpus()); // the executor's other cores belong to other tasks
         List<String> files = new ArrayList<>();
         String error = null;
         if (writeReport) {
             try {
-                files.addAll(ModulusReport.write(store, modulus));
+                files.addAll(ModulusReport.write(store, modulus, threads));
             } catch (Exception e) {
                 LOG.error("report for p={} failed", p, e);
-                error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                error = Errors.message(e);
             }
         }
         List<CellSummary> rows = new ArrayList<>();

@@ -8,14 +8,16 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.TaskContext;
 import org.apache.spark.TaskKilledException;
 import org.modsweep.core.Cell;
-import org.modsweep.core.parquet.EpochMetrics;
+import org.modsweep.core.Errors;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.CellResult;
 import org.modsweep.driver.monitor.SweepAccumulators;
 import org.modsweep.worker.CellTrainer;
 import org.modsweep.worker.TrainOptions;
 import org.modsweep.worker.TrainOutcome;
+import org.modsweep.worker.TrainingEvent;
 import org.modsweep.worker.TrainingListener;
+import org.modsweep.worker.train.ProgressText;
 import scala.runtime.AbstractFunction1;
 
 /**
@@ -34,17 +36,15 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
     private final Integer epochCap;
     private final int maxFailures;
     private final Set<String> retrain;
-    private final FaultInjection faults;
     private final SweepAccumulators accumulators;
 
     public CellTask(String storeUri, Map<String, String> hadoopEntries, Integer epochCap, int maxFailures,
-                    Set<String> retrain, FaultInjection faults, SweepAccumulators accumulators) {
+                    Set<String> retrain, SweepAccumulators accumulators) {
         this.storeUri = storeUri;
         this.hadoopEntries = Map.copyOf(hadoopEntries);
         this.epochCap = epochCap;
         this.maxFailures = Math.max(1, maxFailures);
         this.retrain = Set.copyOf(retrain);
-        this.faults = faults;
         this.accumulators = accumulators;
     }
 
@@ -76,36 +76,40 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
             }
             LOG.error("{} failed on its last attempt ({} of {})", cellId, attempt + 1, maxFailures, e);
             accumulators.cellsFailed().add(1);
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new CellResult(cellId, CellResult.Status.FAILED, 0, 0, device, threads, attempt + 1,
-                    msg.lines().findFirst().orElse(msg));
+                    Errors.firstLine(e));
         }
     }
 
-    /** Counts epochs, fires injected faults, and stops the training when the sweep is cancelled. */
+    /**
+     * Counts epochs (the driver's progress reads them from the accumulator), calls the installed {@link AttemptHook}s,
+     * stops the training when the sweep is cancelled, and logs the progress text at debug level.
+     */
     private final class EpochCounter implements TrainingListener {
         private final String cellId;
         private final int attempt;
         private final TaskContext ctx;
+        private final ProgressText text;
 
         EpochCounter(String cellId, int attempt, TaskContext ctx) {
             this.cellId = cellId;
             this.attempt = attempt;
             this.ctx = ctx;
+            this.text = new ProgressText(line -> LOG.debug("{}: {}", cellId, line));
         }
 
         @Override
-        public void onEpoch(Cell cell, EpochMetrics metrics, int epochsPlanned) {
-            accumulators.epochsTrained().add(1);
-            faults.maybeFail(cellId, attempt, metrics.epoch(), epochsPlanned);
-            if (ctx != null && ctx.isInterrupted()) {
-                throw new TaskKilledException("sweep cancelled");
+        public void on(TrainingEvent event) {
+            if (event instanceof TrainingEvent.EpochDone d) {
+                accumulators.epochsTrained().add(1);
+                for (AttemptHook hook : AttemptHook.installed()) {
+                    hook.afterEpoch(cellId, attempt, d.metrics().epoch(), d.epochsPlanned());
+                }
+                if (ctx != null && ctx.isInterrupted()) {
+                    throw new TaskKilledException("sweep cancelled");
+                }
             }
-        }
-
-        @Override
-        public void onProgressLine(Cell cell, String line) {
-            LOG.debug("{}: {}", cell.id(), line);
+            text.on(event);
         }
     }
 }

@@ -53,6 +53,10 @@ public final class SparkSetup {
             LOG.warn("spark.speculation=true ignored: a sweep runs each cell once at a time");
         }
         conf.set("spark.speculation", "false");
+        if (!Masters.isLocal(master) && "true".equals(System.getProperty("ai.djl.offline"))) {
+            // executors of a cluster find libtorch in the shipped jars, as the driver does: never download
+            conf.setIfMissing("spark.executorEnv.DJL_OFFLINE", "true");
+        }
         return conf;
     }
 
@@ -67,6 +71,7 @@ public final class SparkSetup {
             return shared;
         }
         createLocalEventLogDir(conf);
+        ApplicationJars.shipIfNeeded(conf);
         try {
             shared = new SparkContext(conf);
             owned = true;

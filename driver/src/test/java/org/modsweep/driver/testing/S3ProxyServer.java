@@ -13,7 +13,7 @@ import org.jclouds.blobstore.BlobStoreContext;
 
 /**
  * A real S3-compatible server on 127.0.0.1 (S3Proxy over jclouds' in-memory blob store) with a fixed test key
- * pair and AWS v2/v4 signatures, as ops-recipes.md describes. Optionally read-only: every write is refused.
+ * pair and AWS v2/v4 signatures, as S3A expects. Optionally read-only: every write is refused.
  * Hadoop caches S3A clients by bucket, not endpoint: give every server its own bucket names ({@link #bucket}).
  */
 public final class S3ProxyServer implements AutoCloseable {

@@ -62,7 +62,9 @@ public final class StoreSnapshot {
         return n;
     }
 
-    /** Every file path under the store root, relative, sorted. */
+    private static final String EVENT_LOGS = "spark-events/";
+
+    /** Every file path under the store root, relative, sorted; the sweeps' Spark event logs left out. */
     public static List<String> files(ResultsStore store) throws IOException {
         List<String> out = new ArrayList<>();
         if (!store.fs().exists(store.root())) {
@@ -73,8 +75,10 @@ public final class StoreSnapshot {
         while (it.hasNext()) {
             String p = it.next().getPath().toString();
             String rel = p.startsWith(root) ? p.substring(root.length()) : p;
-            if (!rel.substring(rel.lastIndexOf('/') + 1).startsWith(".")) {
-                out.add(rel.startsWith("/") ? rel.substring(1) : rel);
+            rel = rel.startsWith("/") ? rel.substring(1) : rel;
+            // Spark's event logs (one per sweep, named by application) are not study results
+            if (!rel.substring(rel.lastIndexOf('/') + 1).startsWith(".") && !rel.startsWith(EVENT_LOGS)) {
+                out.add(rel);
             }
         }
         out.sort(null);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import org.modsweep.core.Json;
 import org.modsweep.explorer.jobs.JobState;
 import org.modsweep.explorer.jobs.TrainingJob;
@@ -27,8 +28,11 @@ import org.modsweep.explorer.server.Http;
 public final class JobsApi {
 
     private static final long KEEPALIVE_MS = 15_000;
+    /** Open event streams hold an HTTP thread each; half the server's threads stay for everything else. */
+    public static final int MAX_STREAMS = 8;
 
     private final TrainingJobs jobs;
+    private final Semaphore streams = new Semaphore(MAX_STREAMS);
 
     public JobsApi(TrainingJobs jobs) {
         this.jobs = jobs;
@@ -57,6 +61,17 @@ public final class JobsApi {
 
     public void events(HttpExchange ex) throws IOException {
         TrainingJob job = jobs.get(jobId(ex)).orElseThrow(() -> ApiException.notFound("no such job"));
+        if (!streams.tryAcquire()) {
+            throw new ApiException(503, "too many open event streams (at most " + MAX_STREAMS + ")");
+        }
+        try {
+            stream(ex, job);
+        } finally {
+            streams.release();
+        }
+    }
+
+    private void stream(HttpExchange ex, TrainingJob job) throws IOException {
         long next = 0;
         String lastId = ex.getRequestHeaders().getFirst("Last-Event-ID");
         if (lastId != null) {

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.modsweep.core.Modulus;
+import org.modsweep.core.Errors;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.StoreLayout;
 
@@ -29,6 +31,33 @@ public final class ResultFiles {
 
     public ResultsStore store() {
         return store;
+    }
+
+    /**
+     * Fails with one line when the store cannot be reached or read (a wrong endpoint, a missing bucket, a file where
+     * the folder should be), so that the explorer never serves an empty app over a store it cannot see. A store
+     * that does not exist yet is fine: it is empty, and sweeps and on-demand jobs create it.
+     */
+    public void checkReadable() {
+        FileStatus root;
+        // a probe of its own with one quick try: with S3A's default retries an unreachable endpoint takes minutes
+        Configuration quick = new Configuration(store.conf());
+        quick.setInt("fs.s3a.attempts.maximum", 1);
+        quick.setInt("fs.s3a.retry.limit", 2);
+        quick.set("fs.s3a.retry.interval", "200ms");
+        try (FileSystem fs = FileSystem.newInstance(store.root().toUri(), quick)) {
+            root = fs.getFileStatus(store.root());
+            if (root.isDirectory()) {
+                fs.listStatus(store.root());
+            }
+        } catch (FileNotFoundException e) {
+            return;
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read store " + store.uri() + ": " + Errors.firstLine(e));
+        }
+        if (!root.isDirectory()) {
+            throw new IllegalArgumentException("store " + store.uri() + " is a file, not a folder");
+        }
     }
 
     /** Moduli with a {@code results/p_PPP} folder, ascending (explorer.md §1: suffix an int ≥ 3). */

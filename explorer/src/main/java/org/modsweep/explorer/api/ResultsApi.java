@@ -17,7 +17,10 @@ import org.modsweep.explorer.server.Http;
  *   <li>{@code GET /api/summary}: names in {@code results/summary/};</li>
  *   <li>{@code GET /api/summary-file?name=cells.json}: one of them.</li>
  * </ul>
- * Every file name is resolved against the store by {@link StorePaths} and refused if it leaves its folder.
+ * Every file name is resolved against the store by {@link StorePaths} and refused if it leaves its folder, and only
+ * the two kinds of file the pages show are served, each as its own type: PNG figures and JSON data. Anything else a
+ * store may hold ({@code x.html}, {@code x.js}, {@code x.svg}) is 404 and never reaches the browser as active
+ * content, whoever can write the store.
  */
 public final class ResultsApi {
 
@@ -53,9 +56,22 @@ public final class ResultsApi {
     }
 
     private void sendFile(HttpExchange ex, String relative, String name) throws IOException {
+        String type = servedType(relative);
+        if (type == null) {
+            throw ApiException.notFound("no file " + name);
+        }
         byte[] bytes = files.read(relative).orElseThrow(() -> ApiException.notFound("no file " + name));
         // results change when jobs finish; a short revalidation window keeps tab switches cheap
         ex.getResponseHeaders().set("Cache-Control", "no-cache");
-        Http.send(ex, 200, Http.contentType(relative), bytes);
+        Http.send(ex, 200, type, bytes);
+    }
+
+    /** The content type a store file is served as, or null when the pages never show that kind of file. */
+    static String servedType(String relative) {
+        String n = relative.toLowerCase(java.util.Locale.ROOT);
+        if (n.endsWith(".png")) {
+            return "image/png";
+        }
+        return n.endsWith(".json") ? "application/json; charset=utf-8" : null;
     }
 }

@@ -4,7 +4,8 @@ import org.modsweep.core.Modulus;
 
 /**
  * Trains every configuration of one modulus into the store and writes its results (the sweep's fan-out and
- * reduce for a single p). The production implementation is {@link SweepTrainer}.
+ * reduce for a single p). The explorer knows no Spark: the app module supplies the implementation that runs the
+ * driver's sweep ({@code org.modsweep.app.explore.SweepTrainer}).
  */
 public interface OnDemandTrainer {
 

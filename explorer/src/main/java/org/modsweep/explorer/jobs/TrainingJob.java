@@ -1,6 +1,5 @@
 package org.modsweep.explorer.jobs;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +26,8 @@ public final class TrainingJob {
     private String error;
     private String message;
     private String sparkUi;
+    /** How often an explorer restart found this job running and resumed it. */
+    private int restarts;
     private volatile boolean cancelRequested;
     private volatile boolean cancelledByUser;
     /** Index of lines.get(0) in the job's whole output (older lines were dropped). */
@@ -111,6 +112,11 @@ public final class TrainingJob {
         notifyAll();
     }
 
+    /** Counts one more resume after a restart interrupted this job; returns the count. */
+    synchronized int countRestart() {
+        return ++restarts;
+    }
+
     synchronized void sparkUi(String url) {
         sparkUi = url;
         version++;
@@ -168,7 +174,7 @@ public final class TrainingJob {
     /** The persisted form: view plus the kept lines. */
     synchronized Persisted persisted() {
         return new Persisted(id, p, epochCap, state.name(), created, started, finished, error, message,
-                firstLine, new ArrayList<>(lines));
+                firstLine, new ArrayList<>(lines), restarts);
     }
 
     static TrainingJob restore(Persisted s) {
@@ -179,6 +185,7 @@ public final class TrainingJob {
         j.error = s.error();
         j.message = s.message();
         j.firstLine = s.firstLine();
+        j.restarts = s.restarts();
         if (s.lines() != null) {
             j.lines.addAll(s.lines());
         }
@@ -197,10 +204,7 @@ public final class TrainingJob {
             @JsonProperty("error") String error,
             @JsonProperty("message") String message,
             @JsonProperty("first_line") long firstLine,
-            @JsonProperty("lines") List<String> lines) {
-        @JsonIgnore
-        boolean unfinished() {
-            return !JobState.valueOf(state).finished();
-        }
+            @JsonProperty("lines") List<String> lines,
+            @JsonProperty("restarts") int restarts) {
     }
 }

@@ -10,35 +10,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.Path;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
-import org.modsweep.core.Json;
 import org.modsweep.core.Modulus;
 import org.modsweep.explorer.api.ApiException;
 import org.modsweep.explorer.api.ResultFiles;
 
 /**
  * The on-demand training queue: one job runs at a time on a single worker thread, the others wait in order.
- * Each job's state and lines are persisted under {@code _explorer/jobs/} in the store whenever its state changes
- * (and every few seconds while it runs), so a restarted explorer shows past jobs and re-queues unfinished ones;
- * the sweep then resumes, keeping every cell already committed. The store stays the truth about results.
+ * Each job is saved to the {@link JobStore} whenever its state changes (and every few seconds while it runs), so a
+ * restarted explorer shows past jobs and re-queues unfinished ones; the sweep then resumes, keeping every cell
+ * already committed (a job that explorer restarts keep interrupting fails after {@link #MAX_RESTARTS} resumes instead of
+ * crash-looping). The store stays the truth about results; the newest {@link #MAX_FINISHED} finished jobs are
+ * kept as history. {@link JobRun} runs each job's turn.
  */
 public final class TrainingJobs implements AutoCloseable {
 
-    private static final Logger LOG = LogManager.getLogger(TrainingJobs.class);
-    public static final String JOBS_DIR = "_explorer/jobs";
     /** The original app treats a results folder with more than five files as "results exist". */
     static final int EXISTING_RESULTS_MIN = 6;
-    private static final long PERSIST_EVERY_MS = 3000;
+    /** Resumes of a job that an explorer restart interrupted; one more and it fails instead of crash-looping. */
+    static final int MAX_RESTARTS = 3;
+    /** Finished jobs kept in the list and the store; the oldest go first. */
+    static final int MAX_FINISHED = 100;
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final ResultFiles files;
+    private final JobStore store;
     private final OnDemandTrainer trainer;
     private final Integer epochCap;
     private final Map<String, TrainingJob> jobs = new LinkedHashMap<>();
@@ -50,6 +48,7 @@ public final class TrainingJobs implements AutoCloseable {
 
     public TrainingJobs(ResultFiles files, OnDemandTrainer trainer, Integer epochCap) {
         this.files = files;
+        this.store = new JobStore(files.store());
         this.trainer = trainer;
         this.epochCap = epochCap;
         this.worker = new Thread(this::runLoop, "explorer-training");
@@ -145,6 +144,7 @@ public final class TrainingJobs implements AutoCloseable {
             job.line("Cancelled before it started.");
             job.transition(JobState.CANCELLED, "cancelled");
             persist(job);
+            pruneHistory();
         } else if (job == current) {
             job.requestCancel();
             job.markCancelledByUser();
@@ -172,133 +172,52 @@ public final class TrainingJobs implements AutoCloseable {
             }
             current = job;
             try {
-                runJob(job);
+                new JobRun(job, files, store, trainer, () -> closed).run();
             } finally {
                 current = null;
             }
+            pruneHistory();
         }
-    }
-
-    private void runJob(TrainingJob job) {
-        Modulus p = Modulus.of(job.p());
-        job.transition(JobState.RUNNING, null);
-        job.line("Running pipeline for p=" + p + " ...");
-        persist(job);
-        long[] lastPersist = {System.currentTimeMillis()};
-        OnDemandTrainer.Progress progress = new OnDemandTrainer.Progress() {
-            @Override
-            public void line(String line) {
-                job.line(line);
-                long now = System.currentTimeMillis();
-                if (now - lastPersist[0] > PERSIST_EVERY_MS) {
-                    lastPersist[0] = now;
-                    persist(job);
-                }
-            }
-
-            @Override
-            public void sparkUi(String url) {
-                job.sparkUi(url);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return job.cancelRequested() || closed;
-            }
-        };
-        try {
-            trainer.train(p, job.epochCap(), progress);
-            if (job.cancelRequested()) {
-                throw new CancellationException();
-            }
-            int n = files.countResultFiles(p);
-            job.line("");
-            job.line("Done! Generated " + n + " files for p=" + p + ".");
-            job.transition(JobState.DONE, "Done! Generated " + n + " files for p=" + p + ".");
-            persist(job);
-        } catch (Throwable e) {
-            finishAfterError(job, p, e);
-        }
-    }
-
-    private void finishAfterError(TrainingJob job, Modulus p, Throwable e) {
-        if (closed && !job.cancelRequestedByUser()) {
-            // the explorer is stopping: keep the job unfinished on disk so the next start re-queues it
-            job.line("(explorer stopped while training; the job resumes on the next start)");
-            persist(job);
-            return;
-        }
-        if (e instanceof CancellationException) {
-            job.line("Cancelled.");
-            job.transition(JobState.CANCELLED, "cancelled");
-        } else {
-            if (job.cancelRequested()) {
-                job.line("Cancelled.");
-                job.transition(JobState.CANCELLED, "cancelled");
-            } else {
-                // the full trace goes to the server log only; the page gets one line
-                LOG.error("on-demand training of p={} failed", p, e);
-                String msg = oneLine(e);
-                job.line("[ERROR] training p=" + p + " failed: " + msg);
-                job.transition(JobState.FAILED, msg);
-            }
-        }
-        persist(job);
-    }
-
-    static String oneLine(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t.getMessage() == null || t instanceof java.util.concurrent.ExecutionException)) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = m.indexOf('\n');
-        m = nl < 0 ? m : m.substring(0, nl);
-        return m.length() > 300 ? m.substring(0, 300) + "…" : m;
     }
 
     private void persist(TrainingJob job) {
-        try {
-            Path file = new Path(files.store().root(), JOBS_DIR + "/" + job.id() + ".json");
-            files.store().writeString(file, Json.compact(job.persisted()));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("could not persist job {}: {}", job.id(), e.getMessage());
-        }
+        store.save(job);
     }
 
     private void restore() {
-        Path dir = new Path(files.store().root(), JOBS_DIR);
-        try {
-            if (!files.store().fs().exists(dir)) {
-                return;
-            }
-            List<TrainingJob.Persisted> found = new ArrayList<>();
-            for (FileStatus st : files.store().fs().listStatus(dir)) {
-                if (!st.getPath().getName().endsWith(".json")) {
-                    continue;
-                }
-                try {
-                    found.add(Json.MAPPER.readValue(files.store().readString(st.getPath()), TrainingJob.Persisted.class));
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("ignoring unreadable job file {}: {}", st.getPath().getName(), e.getMessage());
-                }
-            }
-            found.sort(Comparator.comparing(TrainingJob.Persisted::id));
-            synchronized (jobs) {
-                for (TrainingJob.Persisted s : found) {
-                    TrainingJob job = TrainingJob.restore(s);
-                    jobs.put(job.id(), job);
-                    if (s.unfinished()) {
-                        job.line("(explorer restarted: job re-queued; committed runs are kept and not retrained)");
-                        job.transition(JobState.QUEUED, null);
-                        queue.addLast(job);
-                        persist(job);
-                    }
+        List<TrainingJob> found = store.load();
+        synchronized (jobs) {
+            for (TrainingJob job : found) {
+                jobs.put(job.id(), job);
+                if (job.state() == JobState.RUNNING && job.countRestart() > MAX_RESTARTS) {
+                    // it was running each time the explorer went down: stop resuming what may be bringing it down
+                    String why = "interrupted by " + MAX_RESTARTS + " explorer restarts; not resumed again"
+                            + " (submit p=" + job.p() + " again to retry)";
+                    job.line("[ERROR] " + why);
+                    job.transition(JobState.FAILED, why);
+                    persist(job);
+                } else if (!job.state().finished()) {
+                    job.line("(explorer restarted: job re-queued; committed runs are kept and not retrained)");
+                    job.transition(JobState.QUEUED, null);
+                    queue.addLast(job);
+                    persist(job);
                 }
             }
-            seq.set(found.size());
-        } catch (IOException e) {
-            LOG.warn("could not read persisted jobs: {}", e.getMessage());
+            pruneHistory();
+        }
+        seq.set(found.size());
+    }
+
+    /** Keeps the newest {@link #MAX_FINISHED} finished jobs; older ones leave the list and the store. */
+    private void pruneHistory() {
+        List<TrainingJob> finished;
+        synchronized (jobs) {
+            finished = new ArrayList<>(jobs.values().stream().filter(j -> j.state().finished()).toList());
+            finished.sort(Comparator.comparing(TrainingJob::id));
+            for (TrainingJob old : finished.subList(0, Math.max(0, finished.size() - MAX_FINISHED))) {
+                jobs.remove(old.id());
+                store.delete(old);
+            }
         }
     }
 

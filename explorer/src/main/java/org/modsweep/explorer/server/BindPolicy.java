@@ -2,12 +2,15 @@ package org.modsweep.explorer.server;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 
 /**
  * Where the explorer may listen. It binds the loopback address unless the user named another host with
  * {@code --host}: the app can start trainings, so exposing it on a network must be a deliberate choice.
+ * Requests must name an allowed host ({@link AllowedHosts}: loopback names, and the {@code --allowed-host} names or
+ * by default the bound host).
  */
-public record BindPolicy(String host, int port, boolean hostGivenExplicitly) {
+public record BindPolicy(String host, int port, boolean hostGivenExplicitly, List<String> allowedHosts) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 7860;
@@ -19,6 +22,12 @@ public record BindPolicy(String host, int port, boolean hostGivenExplicitly) {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("--host is empty");
         }
+        allowedHosts = List.copyOf(allowedHosts);
+        allowedHosts.forEach(AllowedHosts::checked); // a bad --allowed-host is refused before anything starts
+    }
+
+    public BindPolicy(String host, int port, boolean hostGivenExplicitly) {
+        this(host, port, hostGivenExplicitly, List.of());
     }
 
     public static BindPolicy loopback(int port) {
@@ -42,5 +51,10 @@ public record BindPolicy(String host, int port, boolean hostGivenExplicitly) {
 
     public boolean loopbackOnly() {
         return address().isLoopbackAddress();
+    }
+
+    /** The names requests to {@code bound} (this policy's resolved address) may carry in Host and Origin. */
+    public AllowedHosts allowed(InetAddress bound) {
+        return AllowedHosts.of(bound, host, allowedHosts);
     }
 }

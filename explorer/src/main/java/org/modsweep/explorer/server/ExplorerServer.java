@@ -8,8 +8,10 @@ import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -29,9 +31,14 @@ import org.modsweep.explorer.jobs.TrainingJobs;
  * and Kotlin runtime next to Spark's.
  *
  * <p>Every response carries a Content-Security-Policy (scripts, styles, images and connections from this origin
- * only; no eval), and errors reach the browser as one JSON line, never a stack trace. Requests must name a loopback
- * Host when the server listens on loopback (defeats DNS rebinding), and state-changing requests must be JSON
- * POSTs from this origin (defeats cross-site form posts).
+ * only; no eval) and {@code nosniff}, and errors reach the browser as one JSON line, never a stack trace. Requests
+ * must name an allowed host in Host and Origin ({@link AllowedHosts}; defeats DNS rebinding), and state-changing
+ * requests must be JSON POSTs from this origin (defeats cross-site form posts).
+ *
+ * <p>Hostile clients: a request's line, headers and body must arrive within {@link #MAX_REQUEST_SECONDS} (the JDK
+ * server's {@code sun.net.httpserver.maxReqTime}; the response time stays unlimited, event streams last as long as
+ * a training), bodies are capped by {@link Http}, and requests are served by at most {@link #THREADS} threads with
+ * {@link #WAITING} more queued; beyond that the JDK server closes the connection at once.
  */
 public final class ExplorerServer implements AutoCloseable {
 
@@ -42,21 +49,33 @@ public final class ExplorerServer implements AutoCloseable {
             + "img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Time to send a request's line, headers and body; a trickling client is cut off after it. */
+    static final int MAX_REQUEST_SECONDS = 10;
+    static final int THREADS = 16;
+    static final int WAITING = 64;
+
+    static {
+        // read once, when the JDK's server classes load; an operator's own -D setting wins
+        setIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(MAX_REQUEST_SECONDS));
+        setIfAbsent("sun.net.httpserver.idleInterval", "30");
+        setIfAbsent("sun.net.httpserver.maxReqHeaders", "100");
+    }
+
     private final HttpServer http;
     private final ExecutorService executor;
     private final StaticAssets assets = new StaticAssets();
     private final ResultsApi results;
     private final JobsApi jobsApi;
     private final Map<String, Object> info;
-    private final boolean loopback;
+    private final AllowedHosts allowed;
 
     private ExplorerServer(HttpServer http, ExecutorService executor, ResultFiles files, TrainingJobs jobs,
-                           boolean loopback, Integer epochCap) {
+                           AllowedHosts allowed, Integer epochCap) {
         this.http = http;
         this.executor = executor;
         this.results = new ResultsApi(files);
         this.jobsApi = new JobsApi(jobs);
-        this.loopback = loopback;
+        this.allowed = allowed;
         this.info = new LinkedHashMap<>();
         info.put("store", files.store().uri());
         info.put("epoch_cap", epochCap);
@@ -70,14 +89,20 @@ public final class ExplorerServer implements AutoCloseable {
         InetAddress addr = bind.address();
         HttpServer http = HttpServer.create(new InetSocketAddress(addr, bind.port()), 0);
         AtomicInteger n = new AtomicInteger();
-        // one thread per open event stream; a single-user app needs no tighter bound
-        ExecutorService executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "explorer-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // bounded: an event stream holds its thread (JobsApi caps them below THREADS), the rest are short requests
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(WAITING), r -> {
+                    Thread t = new Thread(r, "explorer-http-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);
         http.setExecutor(executor);
-        ExplorerServer server = new ExplorerServer(http, executor, files, jobs, addr.isLoopbackAddress(), epochCap);
+        AllowedHosts allowed = bind.allowed(addr);
+        if (!addr.isLoopbackAddress()) {
+            LOG.info("serving requests that name loopback or {}", allowed.names());
+        }
+        ExplorerServer server = new ExplorerServer(http, executor, files, jobs, allowed, epochCap);
         http.createContext("/", server::handle);
         http.start();
         return server;
@@ -106,6 +131,8 @@ public final class ExplorerServer implements AutoCloseable {
             reply(ex, e.status(), e.getMessage());
         } catch (IllegalArgumentException e) {
             reply(ex, 400, e.getMessage());
+        } catch (Http.ClientGone e) {
+            LOG.debug("client left during {} {}: {}", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e.getMessage());
         } catch (Throwable e) {
             LOG.error("request {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
             reply(ex, 500, "internal error: " + e.getClass().getSimpleName() + " (details in the explorer's log)");
@@ -162,20 +189,15 @@ public final class ExplorerServer implements AutoCloseable {
         h.set("Cross-Origin-Resource-Policy", "same-origin");
     }
 
-    /** On loopback, only loopback host names: a rebinding DNS name pointing at 127.0.0.1 gets nothing. */
+    /** Only allowed names in Host and Origin: a rebinding DNS name pointing at this server gets nothing. */
     private void checkHost(HttpExchange ex) {
-        if (!loopback) {
-            return;
-        }
         String host = ex.getRequestHeaders().getFirst("Host");
-        if (host == null) {
-            return; // HTTP/1.0 without Host: not a browser
-        }
-        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1)
-                : (host.contains(":") ? host.substring(0, host.lastIndexOf(':')) : host);
-        name = name.toLowerCase(Locale.ROOT);
-        if (!(name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}"))) {
+        if (host != null && !allowed.allowsHost(host)) { // no Host at all: HTTP/1.0, not a browser
             throw ApiException.forbidden("unexpected Host header");
+        }
+        String origin = ex.getRequestHeaders().getFirst("Origin");
+        if (origin != null && !allowed.allowsOrigin(origin)) {
+            throw ApiException.forbidden("cross-origin request refused");
         }
     }
 
@@ -187,11 +209,14 @@ public final class ExplorerServer implements AutoCloseable {
         }
         String origin = ex.getRequestHeaders().getFirst("Origin");
         String host = ex.getRequestHeaders().getFirst("Host");
-        if (origin != null && !origin.equals("null") && host != null && !origin.equals("http://" + host)) {
+        if (origin != null && host != null && !origin.equalsIgnoreCase("http://" + host)) {
             throw ApiException.forbidden("cross-origin request refused");
         }
-        if ("null".equals(origin)) {
-            throw ApiException.forbidden("cross-origin request refused");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
         }
     }
 

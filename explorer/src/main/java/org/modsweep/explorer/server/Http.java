@@ -48,7 +48,7 @@ public final class Http {
     @SuppressWarnings("unchecked")
     public static Map<String, Object> jsonBody(HttpExchange ex) throws IOException {
         try (InputStream in = ex.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
+            byte[] body = readBody(in);
             if (body.length > MAX_BODY) {
                 throw new ApiException(413, "request body too large");
             }
@@ -62,6 +62,15 @@ public final class Http {
             return (Map<String, Object>) o;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw ApiException.badRequest("request body is not valid JSON");
+        }
+    }
+
+    /** At most MAX_BODY + 1 bytes; a client cut off while sending (ExplorerServer's time limit) is its problem. */
+    private static byte[] readBody(InputStream in) {
+        try {
+            return in.readNBytes(MAX_BODY + 1);
+        } catch (IOException e) {
+            throw new ApiException(408, "request body not received in time");
         }
     }
 
@@ -90,13 +99,24 @@ public final class Http {
     /** Sends an already encoded body as is. */
     public static void sendRaw(HttpExchange ex, int status, byte[] body) throws IOException {
         boolean head = "HEAD".equals(ex.getRequestMethod());
-        ex.sendResponseHeaders(status, head ? -1 : (body.length == 0 ? -1 : body.length));
-        if (!head && body.length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
+        try {
+            ex.sendResponseHeaders(status, head ? -1 : (body.length == 0 ? -1 : body.length));
+            if (!head && body.length > 0) {
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(body);
+                }
             }
+        } catch (IOException e) {
+            throw new ClientGone(e);
         }
         ex.close();
+    }
+
+    /** The client closed its connection before the response was written: its choice, not a server error. */
+    public static final class ClientGone extends java.io.UncheckedIOException {
+        ClientGone(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     public static boolean acceptsGzip(HttpExchange ex) {

@@ -118,7 +118,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
-        try (NDManager manager = NDManager.newBaseManager(Engines.PYTORCH)) {
+        try (NDManager manager = Engines.newManager(ai.djl.Device.cpu())) {
             if (lanes) {
                 new LaneLoop(batch, TrainingListener.NONE).run(manager);
             } else {

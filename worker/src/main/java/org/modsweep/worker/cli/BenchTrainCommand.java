@@ -13,11 +13,14 @@ import java.util.stream.Stream;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
+import org.modsweep.core.cli.CliBounds;
 import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.config.StudyConfigs;
+import org.modsweep.core.run.Platform;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.worker.CellTrainer;
+import org.modsweep.worker.Platforms;
 import org.modsweep.worker.TrainOptions;
 import org.modsweep.worker.TrainingListener;
 import picocli.CommandLine.Command;
@@ -67,8 +70,12 @@ public final class BenchTrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Modulus> ps = ModulusList.parse(moduli);
         List<RunConfig> cs = StudyConfigs.parse(configs);
+        CliBounds.epochs(epochs);
+        CliBounds.range("--large-p-epochs", largePEpochs, 1, CliBounds.MAX_EPOCHS);
+        threads.forEach(CliBounds::threads);
         Path scratch = Files.createTempDirectory("modsweep-bench-");
-        out.println("machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores; "
+        Platform machine = Platforms.current();
+        out.println("machine: " + (machine.cpuModel() == null ? machine.arch() : machine.cpuModel()) + ", " + Runtime.getRuntime().availableProcessors() + " cores; "
                 + "load average before: " + loadAverage());
         out.println("ms/epoch = wall time of the epoch loop / epochs (run.json); cpu ms/epoch = CPU time of the whole "
                 + "training (init, loop, Parquet, commit) / epochs: the training thread's for 1 thread, the process's "
@@ -125,15 +132,6 @@ public final class BenchTrainCommand implements Callable<Integer> {
         }
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
-    }
-
-    private static String cpuModel() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst().orElse(System.getProperty("os.arch"));
-        } catch (IOException | RuntimeException e) {
-            return System.getProperty("os.arch");
-        }
     }
 
     static String loadAverage() {

@@ -3,7 +3,9 @@ package org.modsweep.worker.cli;
 import java.io.PrintWriter;
 import org.modsweep.core.Cell;
 import org.modsweep.core.parquet.EpochMetrics;
+import org.modsweep.worker.TrainingEvent;
 import org.modsweep.worker.TrainingListener;
+import org.modsweep.worker.train.ProgressLines;
 import org.modsweep.worker.train.PyFormat;
 
 /** A one-line progress bar for a terminal, redrawn at most ten times a second. */
@@ -20,7 +22,18 @@ final class ProgressBar implements TrainingListener {
     }
 
     @Override
-    public void onEpoch(Cell cell, EpochMetrics m, int planned) {
+    public void on(TrainingEvent event) {
+        if (event instanceof TrainingEvent.EpochDone d) {
+            draw(d.cell(), d.metrics(), d.epochsPlanned());
+        } else if (event instanceof TrainingEvent.PlateauStop s) {
+            finish();
+            out.println(ProgressLines.plateau(s.epoch()).trim());
+        } else if (event instanceof TrainingEvent.Finished) {
+            finish();
+        }
+    }
+
+    private void draw(Cell cell, EpochMetrics m, int planned) {
         long now = System.nanoTime();
         if (now - lastDraw < 100_000_000L && m.epoch() != planned - 1) {
             return;
@@ -38,15 +51,7 @@ final class ProgressBar implements TrainingListener {
         drawn = true;
     }
 
-    @Override
-    public void onProgressLine(Cell cell, String line) {
-        if (line.contains("Plateau")) {
-            finish();
-            out.println(line.trim());
-        }
-    }
-
-    void finish() {
+    private void finish() {
         if (drawn) {
             out.println();
             drawn = false;

@@ -4,17 +4,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.modsweep.core.Cell;
+import org.modsweep.core.cli.CliBounds;
+import org.modsweep.core.cli.StoreConfOptions;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.StoreLayout;
 import org.modsweep.worker.CellTrainer;
-import org.modsweep.worker.Devices;
-import org.modsweep.worker.MemoryEstimate;
 import org.modsweep.worker.TrainOptions;
 import org.modsweep.worker.TrainOutcome;
 import org.modsweep.worker.TrainingListener;
+import org.modsweep.worker.train.ProgressText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,34 +59,25 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Retrain and replace a cell that is already committed.")
     boolean force;
 
+    @Mixin
+    StoreConfOptions storeConf = new StoreConfOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Cell cell = new Cell(org.modsweep.core.Modulus.of(p), StudyConfigs.byKey(config));
+        CliBounds.epochs(epochs);
+        CliBounds.threads(threads);
         TrainOptions opts = new TrainOptions(epochs, threads, device, force);
-        MemoryEstimate.check(cell.modulus());
-        Devices.parse(device);
-        ResultsStore results = ResultsStore.open(store);
-        if (!force && results.isCommitted(cell)) {
+        ResultsStore results = storeConf.open(store, false);
+        TrainingListener progress = System.console() != null ? new ProgressBar(out) : new ProgressText(line -> {
+            out.println(line);
+            out.flush();
+        });
+        TrainOutcome outcome = CellTrainer.train(results, cell, opts, progress);
+        if (outcome.skipped()) {
             out.println(cell.id() + " is already committed in " + results.uri() + "; skipped (use --force to retrain)");
             return 0;
-        }
-        try {
-            results.checkWritable();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        boolean terminal = System.console() != null;
-        TrainingListener progress = terminal ? new ProgressBar(out) : new TrainingListener() {
-            @Override
-            public void onProgressLine(Cell c, String line) {
-                out.println(line);
-                out.flush();
-            }
-        };
-        TrainOutcome outcome = CellTrainer.train(results, cell, opts, progress);
-        if (progress instanceof ProgressBar bar) {
-            bar.finish();
         }
         RunRecord r = outcome.record();
         StoreLayout layout = results.layout();

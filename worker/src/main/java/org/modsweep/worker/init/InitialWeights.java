@@ -1,7 +1,5 @@
 package org.modsweep.worker.init;
 
-import org.modsweep.core.parquet.WeightTensor;
-
 /**
  * The weights a run starts from, row-major float32 in the reference's shapes, plus how far the initialisation
  * advanced torch's CPU generator (the data split draws after it, science.md §4.4).
@@ -11,12 +9,4 @@ import org.modsweep.core.parquet.WeightTensor;
  * @param torchDraws  32-bit outputs the initialisation consumed from torch's MT19937 stream
  */
 public record InitialWeights(int p, int dMlp, float[] wIn, float[] wOut, long torchDraws) {
-
-    public WeightTensor wInTensor() {
-        return new WeightTensor(WeightTensor.W_IN, dMlp, p, wIn.clone());
-    }
-
-    public WeightTensor wOutTensor() {
-        return new WeightTensor(WeightTensor.W_OUT, p, dMlp, wOut.clone());
-    }
 }

@@ -1,12 +1,12 @@
 package org.modsweep.worker.init;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.modsweep.core.config.InitType;
 import org.modsweep.core.config.RunConfig;
+import org.modsweep.worker.Engines;
 
 /**
  * Draws a run's initial weights in the reference's order from the engine's generator seeded with the run's seed
@@ -25,8 +25,8 @@ public final class Initializer {
         if (!SeedLock.LOCK.isHeldByCurrentThread()) {
             throw new IllegalStateException("initialisation must run under SeedLock");
         }
-        Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
-        try (NDManager scope = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+        Engines.pytorch().setRandomSeed((int) config.seed());
+        try (NDManager scope = Engines.newManager(Device.cpu())) {
             return config.initType() == InitType.RANDOM
                     ? random(scope, config, p, dMlp)
                     : singleFrequency(scope, config, p, dMlp);
@@ -53,12 +53,12 @@ public final class Initializer {
      * Single-frequency: NumPy picks each neuron's frequency; then two independent sparse matrices S1, S2 get one
      * unit 2-vector per neuron (torch randn(2)) at columns 2f−1, 2f; W_in = (c·S1) @ F and W_out = (c·Fᵀ) @ S2ᵀ with
      * c = init_scale·√(p/2), all float32. Everything after the draws is plain Java in the reference's float32 order
-     * (see {@link FourierBasis}); each product entry has two non-zero terms, summed as an FMA chain in k order, which
+     * (see {@link TorchOrderFourierBasis}); each product entry has two non-zero terms, summed as an FMA chain in k order, which
      * is what the reference's OpenBLAS kernel does for most (not all) entries — see InitializerTest.
      */
     private static InitialWeights singleFrequency(NDManager m, RunConfig config, int p, int dMlp) {
         int[] freq = FrequencyAssignment.decide(p, dMlp, config.seed());
-        float[] basis = FourierBasis.float32(p);
+        float[] basis = TorchOrderFourierBasis.float32(p);
         float[][] u1 = unitVectors(m, dMlp);
         float[][] u2 = unitVectors(m, dMlp);
         float c = (float) (config.initScale() * Math.sqrt(p / 2.0));

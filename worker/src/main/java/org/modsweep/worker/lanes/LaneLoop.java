@@ -10,6 +10,7 @@ import org.modsweep.core.Cell;
 import org.modsweep.core.config.OptimizerKind;
 import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.parquet.EpochMetrics;
+import org.modsweep.worker.TrainingEvent;
 import org.modsweep.worker.TrainingListener;
 import org.modsweep.worker.init.InitialWeights;
 import org.modsweep.worker.model.EmbedMlp;
@@ -20,7 +21,6 @@ import org.modsweep.worker.optim.LaneOptimizer;
 import org.modsweep.worker.optim.Warmup;
 import org.modsweep.worker.train.DataSplit;
 import org.modsweep.worker.train.MetricsHistory;
-import org.modsweep.worker.train.ProgressLines;
 import org.modsweep.worker.train.TrainingLoop;
 
 /**
@@ -83,8 +83,8 @@ public final class LaneLoop {
             history[i] = new MetricsHistory();
             active[i] = true;
             weightDecay[i] = lanes.get(i).config().weightDecay();
-            listener.onProgressLine(lanes.get(i).cell(), ProgressLines.start(lanes.get(i).cell(),
-                    lanes.get(i).init().dMlp(), lanes.get(i).config().numEpochs()));
+            listener.on(new TrainingEvent.Started(lanes.get(i).cell(), lanes.get(i).init().dMlp(),
+                    lanes.get(i).config().numEpochs()));
         }
         long start = System.nanoTime();
         HostArgmax argmax = new HostArgmax(p * p);
@@ -123,21 +123,23 @@ public final class LaneLoop {
                     }
                     Lane lane = lanes.get(i);
                     history[i].add(m[i]);
-                    listener.onEpoch(lane.cell(), m[i], lane.config().numEpochs());
+                    listener.on(new TrainingEvent.EpochDone(lane.cell(), m[i], lane.config().numEpochs()));
                     boolean plateau = lane.config().plateauStop() && history[i].plateaued(e);
                     if (plateau) {
-                        listener.onProgressLine(lane.cell(), ProgressLines.plateau(e));
+                        listener.on(new TrainingEvent.PlateauStop(lane.cell(), e));
                         stopped[i] = true;
                     } else if (e % lane.config().saveEvery() == 0) {
                         host = host != null ? host : model.hostParams();
                         lane.sink().accept(model.checkpoint(host, i, e, false));
                         checkpoints[i]++;
+                        listener.on(new TrainingEvent.CheckpointWritten(lane.cell(), e, false));
                     }
                     if (plateau || e == lane.config().numEpochs() - 1) {
                         host = host != null ? host : model.hostParams();
                         lane.sink().accept(model.checkpoint(host, i, e, true));
                         active[i] = false;
-                        listener.onProgressLine(lane.cell(), ProgressLines.done(lane.cell(), m[i]));
+                        listener.on(new TrainingEvent.CheckpointWritten(lane.cell(), e, true));
+                        listener.on(new TrainingEvent.Finished(lane.cell(), m[i], history[i].size(), stopped[i]));
                     }
                 }
             }

@@ -10,7 +10,8 @@ import org.modsweep.worker.init.InitialWeights;
 
 /**
  * The study's two-layer network (science.md §2): logits = W_out · σ(W_in · (onehot(a) + onehot(b))), on DJL's
- * PyTorch engine with gradients written out by hand (design.md: one autograd collector per JVM).
+ * PyTorch engine with gradients written out by hand (DJL allows one autograd collector per JVM, and a JVM trains
+ * several cells at once).
  *
  * <p>Both weight matrices live in one flat float32 tensor {@code params} (W_in [M, p] then W_out [p, M], each
  * row-major as in the reference), so the optimiser updates both with one set of kernel calls while each matrix is a

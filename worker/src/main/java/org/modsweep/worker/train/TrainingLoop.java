@@ -10,6 +10,7 @@ import org.modsweep.core.Cell;
 import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
+import org.modsweep.worker.TrainingEvent;
 import org.modsweep.worker.TrainingListener;
 import org.modsweep.worker.init.InitialWeights;
 import org.modsweep.worker.model.EmbedMlp;
@@ -57,10 +58,8 @@ public final class TrainingLoop {
         MetricsHistory history = new MetricsHistory();
         int checkpoints = 0;
         boolean stoppedEarly = false;
-        int logInterval = ProgressLines.logInterval(epochs);
-        listener.onProgressLine(cell, ProgressLines.start(cell, init.dMlp(), epochs));
+        listener.on(new TrainingEvent.Started(cell, init.dMlp(), epochs));
         long start = System.nanoTime();
-        long lastLine = start;
         try (EmbedMlp model = new EmbedMlp(manager, config.act(), init);
              PairData data = new PairData(manager, p, split);
              Optimizer optimizer = Optimizer.of(config, manager, model.params())) {
@@ -80,29 +79,23 @@ public final class TrainingLoop {
                     optimizer.step(model.params(), grad.flat(), lr);
                 }
                 history.add(m);
-                listener.onEpoch(cell, m, epochs);
-                if (e % 100 == 0) {
-                    listener.onProgressLine(cell, ProgressLines.trainer(m));
-                }
-                long now = System.nanoTime();
-                if (e % logInterval == 0 || e == epochs - 1 || now - lastLine >= ProgressLines.SILENCE_NANOS) {
-                    listener.onProgressLine(cell, ProgressLines.epoch(cell, m, epochs));
-                    lastLine = now;
-                }
+                listener.on(new TrainingEvent.EpochDone(cell, m, epochs));
                 if (config.plateauStop() && history.plateaued(e)) {
-                    listener.onProgressLine(cell, ProgressLines.plateau(e));
+                    listener.on(new TrainingEvent.PlateauStop(cell, e));
                     stoppedEarly = true;
                     break;
                 }
                 if (e % config.saveEvery() == 0) {
                     sink.accept(model.checkpoint(e, false));
                     checkpoints++;
+                    listener.on(new TrainingEvent.CheckpointWritten(cell, e, false));
                 }
             }
             sink.accept(model.checkpoint(history.size() - 1, true));
+            listener.on(new TrainingEvent.CheckpointWritten(cell, history.size() - 1, true));
         }
         long loopNanos = System.nanoTime() - start;
-        listener.onProgressLine(cell, ProgressLines.done(cell, history.last()));
+        listener.on(new TrainingEvent.Finished(cell, history.last(), history.size(), stoppedEarly));
         return new Result(history, stoppedEarly, checkpoints, loopNanos);
     }
 

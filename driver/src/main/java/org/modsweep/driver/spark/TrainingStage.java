@@ -1,0 +1,155 @@
+package org.modsweep.driver.spark;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.SimpleFutureAction;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.modsweep.core.Cell;
+import org.modsweep.core.store.ResultsStore;
+import org.modsweep.driver.CellResult;
+import org.modsweep.driver.Sweep;
+import org.modsweep.driver.SweepListener;
+import org.modsweep.driver.SweepRequest;
+import org.modsweep.driver.monitor.ProgressListener;
+import org.modsweep.driver.monitor.SweepAccumulators;
+import org.modsweep.driver.monitor.TrainProgress;
+import org.modsweep.driver.plan.SweepPlan;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.AbstractFunction0;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
+
+/**
+ * The training stage of a sweep: one Spark job with one task per pending cell (largest first), submitted with
+ * {@code submitJob} so that each cell's result reaches the driver as soon as its task ends, and a progress
+ * snapshot for the listener about once a second.
+ */
+public final class TrainingStage {
+
+    private static final Logger LOG = LogManager.getLogger(TrainingStage.class);
+    /** Prefix of the sweep properties that travel to the training tasks. */
+    public static final String SWEEP_PROPERTY_PREFIX = "modsweep.";
+
+    private final SparkContext sc;
+    private final SweepRequest req;
+    private final SweepPlan plan;
+    private final ResultsStore store;
+    private final SweepListener listener;
+    private final BooleanSupplier cancelled;
+
+    public TrainingStage(SparkContext sc, SweepRequest req, SweepPlan plan, ResultsStore store,
+                         SweepListener listener, BooleanSupplier cancelled) {
+        this.sc = sc;
+        this.req = req;
+        this.plan = plan;
+        this.store = store;
+        this.listener = listener;
+        this.cancelled = cancelled;
+    }
+
+    /** Trains every pending cell; returns how each ended. A cancelled sweep returns the cells that finished. */
+    public List<CellResult> run() {
+        List<Cell> pending = plan.pending();
+        List<CellResult> results = Collections.synchronizedList(new ArrayList<>());
+        if (pending.isEmpty()) {
+            listener.onLine("nothing to train: every cell is committed in the store");
+            return results;
+        }
+        SweepAccumulators acc = SweepAccumulators.register(sc);
+        TrainProgress progress = new TrainProgress(pending, req.epochCap());
+        ProgressListener sparkListener = new ProgressListener(sc.getLocalProperty(ProgressListener.SWEEP_PROPERTY),
+                acc.epochsTrained().id(), progress, listener::onLine);
+        sc.addSparkListener(sparkListener);
+        ScheduledExecutorService ticker = startTicker(progress);
+        try {
+            int maxFailures = Masters.maxFailures(sc.master(), sc.getConf().get("spark.task.maxFailures", null));
+            CellTask task = new CellTask(store.uri(), HadoopConfs.hadoopEntries(req.sparkConf()), req.epochCap(),
+                    maxFailures, plan.retrain(), acc);
+            List<String> ids = pending.stream().map(Cell::id).toList();
+            sc.setLocalProperty(ProgressListener.STAGE_PROPERTY, ProgressListener.TRAIN);
+            sweepProperties().forEach(sc::setLocalProperty);
+            sc.setJobDescription("train " + ids.size() + (ids.size() == 1 ? " cell" : " cells"));
+            try {
+                submit(ids, task, results, progress).get();
+            } catch (Exception e) {
+                if (!cancelled.getAsBoolean()) {
+                    throw new IllegalStateException("training stage failed: " + Sweep.firstLine(e), e);
+                }
+                listener.onLine("sweep cancelled: committed cells stay, the rest train on the next run");
+            }
+        } finally {
+            ticker.shutdownNow();
+            sc.removeSparkListener(sparkListener);
+            sc.setLocalProperty(ProgressListener.STAGE_PROPERTY, null);
+            sweepProperties().keySet().forEach(k -> sc.setLocalProperty(k, null));
+        }
+        listener.onProgress(progress.snapshot());
+        return new ArrayList<>(results);
+    }
+
+    /**
+     * The request's {@code modsweep.*} properties: they reach this job's tasks as Spark local properties (where an
+     * {@link AttemptHook} reads them), also when the sweep runs on a SparkContext another sweep created.
+     */
+    private Map<String, String> sweepProperties() {
+        Map<String, String> props = new TreeMap<>();
+        req.sparkConf().forEach((k, v) -> {
+            if (k.startsWith(SWEEP_PROPERTY_PREFIX)) {
+                props.put(k, v);
+            }
+        });
+        return props;
+    }
+
+    /** One partition per cell; the result handler runs on the driver as each task ends. */
+    private SimpleFutureAction<BoxedUnit> submit(List<String> ids, CellTask task, List<CellResult> results,
+                                                 TrainProgress progress) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
+        List<Object> partitions = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            partitions.add(i);
+        }
+        return sc.submitJob(jsc.parallelize(ids, ids.size()).rdd(), task,
+                CollectionConverters.asScala(partitions).toSeq(), new AbstractFunction2<Object, CellResult, BoxedUnit>() {
+                    @Override
+                    public BoxedUnit apply(Object index, CellResult r) {
+                        results.add(r);
+                        progress.cellFinished((Integer) index, r);
+                        listener.onLine(String.format("[%d/%d] %s", results.size(), ids.size(), r.describe()));
+                        listener.onCellDone(r);
+                        return BoxedUnit.UNIT;
+                    }
+                }, new AbstractFunction0<BoxedUnit>() {
+                    @Override
+                    public BoxedUnit apply() {
+                        return BoxedUnit.UNIT;
+                    }
+                });
+    }
+
+    private ScheduledExecutorService startTicker(TrainProgress progress) {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "modsweep-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(() -> {
+            try {
+                listener.onProgress(progress.snapshot());
+            } catch (RuntimeException e) {
+                LOG.warn("progress listener failed: {}", e.toString());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        return ticker;
+    }
+}
