@@ -23,15 +23,15 @@ import org.modsweep.worker.model.HostRead;
  */
 final class LaneMlp implements AutoCloseable {
 
-    private final NDManager manager;
     private final int lanes;
     private final int p;
     private final int dMlp;
     private final Activation act;
-    private final NDArray params;
-    private final NDArray wIn;
-    private final NDArray wInT;
-    private final NDArray wOut;
+    private final NDManager manager;
+    private final NDArray params; // [K, 2·p·M]
+    private final NDArray wIn;    // views of it: [K, M, p]
+    private final NDArray wOut;   // [K, p, M]
+    private final NDArray wInT;   // [K, p, M]
     private final NDArray two;
 
     LaneMlp(NDManager parent, Activation act, List<InitialWeights> inits) {
@@ -65,12 +65,7 @@ final class LaneMlp implements AutoCloseable {
     EmbedMlp.Forward forward() {
         NDArray rows = wInT.reshape(-1).reshape(lanes, p, 1, dMlp); // contiguous copy, as in the solo pass
         NDArray pre = rows.add(rows.reshape(lanes, 1, p, dMlp)).reshape(lanes, p * p, dMlp);
-        NDArray post = switch (act) {
-            case ReLU -> pre.getNDArrayInternal().relu();
-            case Quad -> pre.square();
-            case Id -> pre;
-            case GeLU -> pre.getNDArrayInternal().gelu();
-        };
+        NDArray post = EmbedMlp.activate(act, pre);
         if (act == Activation.ReLU) {
             pre.close();
             pre = null;
@@ -93,12 +88,7 @@ final class LaneMlp implements AutoCloseable {
         NDArray dLogitsT = f.logProbsT().exp().muli(data.columnWeight).subi(data.targetT);
         NDArray dWOut = dLogitsT.matMul(f.post());
         NDArray dPost = dLogitsT.transpose(0, 2, 1).matMul(wOut);
-        NDArray dPre = switch (act) {
-            case ReLU -> dPost.muli(f.post().signi());
-            case Quad -> dPost.muli(f.pre()).muli(two);
-            case Id -> dPost;
-            case GeLU -> throw new UnsupportedOperationException("GeLU is not used by the study's configurations");
-        };
+        NDArray dPre = EmbedMlp.activationBackward(act, dPost, f, two);
         NDArray grid = dPre.reshape(lanes, p, p, dMlp); // [k, a, b, m]
         NDArray dWInT = grid.sum(new int[] {2}).addi(grid.sum(new int[] {1}));
         NDArray dWIn = dWInT.transpose(0, 2, 1);

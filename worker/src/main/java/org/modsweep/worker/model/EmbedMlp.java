@@ -84,12 +84,7 @@ public final class EmbedMlp implements AutoCloseable {
     public Forward forward() {
         NDArray rowsA = wInT.reshape(-1).reshape(p, 1, dMlp);
         NDArray pre = rowsA.add(rowsA.reshape(1, p, dMlp)).reshape(p * p, dMlp);
-        NDArray post = switch (act) {
-            case ReLU -> pre.getNDArrayInternal().relu();
-            case Quad -> pre.square();
-            case Id -> pre;
-            case GeLU -> pre.getNDArrayInternal().gelu();
-        };
+        NDArray post = activate(act, pre);
         if (act == Activation.ReLU) {
             pre.close(); // its derivative needs post only: the backward pass's dPost reuses this block while warm
             pre = null;
@@ -125,16 +120,31 @@ public final class EmbedMlp implements AutoCloseable {
                 .subi(data.targetT);
         NDArray dWOut = dLogitsT.matMul(f.post());
         NDArray dPost = dLogitsT.transpose().matMul(wOut);
-        NDArray dPre = switch (act) {
+        NDArray dPre = activationBackward(act, dPost, f, two);
+        NDArray grid = dPre.reshape(p, p, dMlp); // [a, b, m]
+        NDArray dWInT = grid.sum(new int[] {1}).addi(grid.sum(new int[] {0}));
+        NDArray dWIn = dWInT.transpose();
+        return new Gradient(dWIn.reshape(-1).concat(dWOut.reshape(-1)), dWIn.norm(), dWOut.norm());
+    }
+
+    /** σ(pre), a new tensor (the identity returns pre itself). */
+    public static NDArray activate(Activation act, NDArray pre) {
+        return switch (act) {
+            case ReLU -> pre.getNDArrayInternal().relu();
+            case Quad -> pre.square();
+            case Id -> pre;
+            case GeLU -> pre.getNDArrayInternal().gelu();
+        };
+    }
+
+    /** dPre = dPost · σ'(pre), in place in dPost (ReLU overwrites the forward's post with its sign). */
+    public static NDArray activationBackward(Activation act, NDArray dPost, Forward f, NDArray two) {
+        return switch (act) {
             case ReLU -> dPost.muli(f.post().signi());
             case Quad -> dPost.muli(f.pre()).muli(two);
             case Id -> dPost;
             case GeLU -> throw new UnsupportedOperationException("GeLU is not used by the study's configurations");
         };
-        NDArray grid = dPre.reshape(p, p, dMlp); // [a, b, m]
-        NDArray dWInT = grid.sum(new int[] {1}).addi(grid.sum(new int[] {0}));
-        NDArray dWIn = dWInT.transpose();
-        return new Gradient(dWIn.reshape(-1).concat(dWOut.reshape(-1)), dWIn.norm(), dWOut.norm());
     }
 
     /** Pre-update parameter norms ‖W_in‖, ‖W_out‖ (float32 scalars, as torch's {@code .norm()}). */
