@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             // each module adds its benchmark subcommand classes here
             org.modsweep.driver.cli.BenchSweepCommand.class,
             org.modsweep.worker.cli.BenchTrainCommand.class,
+            org.modsweep.worker.cli.BenchLanesCommand.class,
             org.modsweep.analysis.cli.AnalysisBenchCommand.class,
         })
 public final class BenchCommand implements Runnable {

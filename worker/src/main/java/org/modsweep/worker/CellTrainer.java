@@ -80,33 +80,51 @@ public final class CellTrainer {
         int dMlp = cell.dMlp();
         Engines.setThreads(opts.threads());
         try (NDManager manager = Engines.newManager(device)) {
-            InitialWeights init;
-            DataSplit split;
-            SeedLock.LOCK.lock();
-            try {
-                init = Initializer.draw(config, p, dMlp);
-                split = DataSplit.of(config, p, init.torchDraws());
-            } finally {
-                SeedLock.LOCK.unlock();
-            }
-            store.writeString(new Path(attempt, StoreLayout.SPLIT_JSON), Json.compact(split.toJson()));
+            Start start = start(store, config, p, dMlp, attempt);
             TrainingLoop.Result result;
             try (WeightsParquet.Writer weights =
                          new WeightsParquet.Writer(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
-                result = new TrainingLoop(cell, config, listener).run(manager, init, split, weights::append);
+                result = new TrainingLoop(cell, config, listener).run(manager, start.init(), start.split(),
+                        weights::append);
             }
-            MetricsParquet.write(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), result.history().rows());
-            store.writeString(new Path(attempt, StoreLayout.TRAINING_LOG),
-                    TrainingLogText.render(p, dMlp, config, result.history().rows()));
-            double wall = (System.nanoTime() - t0) / 1e9;
-            EpochMetrics last = result.history().last();
-            return new RunRecord(cell.id(), p, ConfigJson.toMap(config), dMlp,
-                    opts.epochCap() != null && opts.epochCap() < cell.config().numEpochs() ? opts.epochCap() : null,
-                    result.epochsRun(), result.stoppedEarly(), result.checkpoints(), wall,
-                    result.loopNanos() / 1e6 / result.epochsRun(), device.toString(), opts.threads(),
-                    Engines.versions(), Platforms.current(), started.toString(), Instant.now().toString(), attempt.getName(),
-                    finalMetrics(last), split.train().length, split.test().length);
+            return finish(store, cell, config, opts, device, attempt, start.split(), result, started,
+                    (System.nanoTime() - t0) / 1e9, result.loopNanos() / 1e6 / result.epochsRun());
         }
+    }
+
+    /** A run's initial weights and split (drawn under {@link SeedLock}), its split.json written into the attempt. */
+    record Start(InitialWeights init, DataSplit split) {
+    }
+
+    static Start start(ResultsStore store, RunConfig config, int p, int dMlp, Path attempt) throws IOException {
+        InitialWeights init;
+        DataSplit split;
+        SeedLock.LOCK.lock();
+        try {
+            init = Initializer.draw(config, p, dMlp);
+            split = DataSplit.of(config, p, init.torchDraws());
+        } finally {
+            SeedLock.LOCK.unlock();
+        }
+        store.writeString(new Path(attempt, StoreLayout.SPLIT_JSON), Json.compact(split.toJson()));
+        return new Start(init, split);
+    }
+
+    /** Writes a trained run's metrics and training log into its attempt and returns its run.json record. */
+    static RunRecord finish(ResultsStore store, Cell cell, RunConfig config, TrainOptions opts, Device device,
+                            Path attempt, DataSplit split, TrainingLoop.Result result, Instant started, double wall,
+                            double msPerEpoch) throws IOException {
+        int p = cell.p();
+        int dMlp = cell.modulus().dMlp();
+        MetricsParquet.write(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), result.history().rows());
+        store.writeString(new Path(attempt, StoreLayout.TRAINING_LOG),
+                TrainingLogText.render(p, dMlp, config, result.history().rows()));
+        EpochMetrics last = result.history().last();
+        return new RunRecord(cell.id(), p, ConfigJson.toMap(config), dMlp,
+                opts.epochCap() != null && opts.epochCap() < cell.config().numEpochs() ? opts.epochCap() : null,
+                result.epochsRun(), result.stoppedEarly(), result.checkpoints(), wall, msPerEpoch, device.toString(),
+                opts.threads(), Engines.versions(), Platforms.current(), started.toString(), Instant.now().toString(),
+                attempt.getName(), finalMetrics(last), split.train().length, split.test().length);
     }
 
     private static Map<String, Double> finalMetrics(EpochMetrics m) {

@@ -134,7 +134,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + ", " + f[1] + ", " + f[2];

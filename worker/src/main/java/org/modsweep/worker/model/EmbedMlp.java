@@ -28,6 +28,7 @@ public final class EmbedMlp implements AutoCloseable {
     private final NDArray wInT;
     private final NDArray wOut;
     private final NDArray two;
+    private final HostArgmax argmax;
 
     public EmbedMlp(NDManager parent, Activation act, InitialWeights init) {
         this.manager = parent.newSubManager();
@@ -43,6 +44,7 @@ public final class EmbedMlp implements AutoCloseable {
         wOut = params.get(new NDIndex(size + ":")).reshape(p, dMlp);
         wInT = wIn.transpose();
         two = manager.create(2.0f);
+        argmax = new HostArgmax(p * p);
     }
 
     /** The flat parameter tensor [W_in | W_out]. */
@@ -59,14 +61,14 @@ public final class EmbedMlp implements AutoCloseable {
     }
 
     /**
-     * Activations of one forward pass over all p² pairs, kept for the backward pass. Logits are held transposed,
+     * Activations of one forward pass over all p² pairs, kept for the backward pass (pre is null with ReLU). Logits are held transposed,
      * [p, N]: W_out·postᵀ is the faster matrix product for this shape, and log-softmax runs down the columns.
      */
     public record Forward(NDArray pre, NDArray post, NDArray logitsT, NDArray logProbsT) {
     }
 
-    /** Loss (float32 scalars, negated: −loss) and correct counts (int64 scalars) of both splits. */
-    public record Evaluation(NDArray negTrainLoss, NDArray negTestLoss, NDArray trainCorrect, NDArray testCorrect) {
+    /** Loss (float32 scalars, negated: −loss) and correct counts of both splits. */
+    public record Evaluation(NDArray negTrainLoss, NDArray negTestLoss, int trainCorrect, int testCorrect) {
     }
 
     /** The train loss's gradient, flat like {@link #params()}, and the float32 norms of its two matrices. */
@@ -76,58 +78,73 @@ public final class EmbedMlp implements AutoCloseable {
     /**
      * Forward pass over every pair in canonical order. The embedding W_in·(onehot(a) + onehot(b)) is
      * W_inᵀ[a] + W_inᵀ[b]: one broadcast add of [p, 1, M] and [1, p, M] gives all p² rows at once, the same float
-     * sums the reference's one-hot matmul makes.
+     * sums the reference's one-hot matmul makes. W_inᵀ is copied to a contiguous [p·M] first (a few µs): the add
+     * then reads unit-stride rows, which is three times faster than broadcasting the strided view.
      */
     public Forward forward() {
-        NDArray rowsA = wInT.reshape(p, 1, dMlp);
+        NDArray rowsA = wInT.reshape(-1).reshape(p, 1, dMlp);
         NDArray pre = rowsA.add(rowsA.reshape(1, p, dMlp)).reshape(p * p, dMlp);
-        NDArray post = switch (act) {
-            case ReLU -> pre.getNDArrayInternal().relu();
-            case Quad -> pre.square();
-            case Id -> pre;
-            case GeLU -> pre.getNDArrayInternal().gelu();
-        };
+        NDArray post = activate(act, pre);
+        if (act == Activation.ReLU) {
+            pre.close(); // its derivative needs post only: the backward pass's dPost reuses this block while warm
+            pre = null;
+        }
         NDArray logitsT = wOut.matMul(post.transpose());
         return new Forward(pre, post, logitsT, logitsT.logSoftmax(0));
     }
 
     /**
      * Mean cross-entropy −mean(log_softmax(logits)[label]) and argmax accuracy (first index on ties) of each split,
-     * over its pairs in split order.
+     * over its pairs in split order; the argmax is taken on the host ({@link HostArgmax}).
      */
     public Evaluation evaluate(Forward f, PairData data) {
         NDArray labelLogProbs = f.logProbsT().gather(data.labelRow, 0);
-        NDArray hits = f.logitsT().argMax(0).eq(data.labels);
+        int[] correct = argmax.correct(f.logitsT(), data);
         if (data.sameSet) {
             NDArray loss = labelLogProbs.mean();
-            NDArray correct = hits.sum();
-            return new Evaluation(loss, loss, correct, correct);
+            return new Evaluation(loss, loss, correct[0], correct[1]);
         }
         NDArray flat = labelLogProbs.reshape(-1);
-        return new Evaluation(flat.take(data.trainIndex).mean(), flat.take(data.testIndex).mean(),
-                hits.take(data.trainIndex).sum(), hits.take(data.testIndex).sum());
+        return new Evaluation(flat.take(data.trainIndex).mean(), flat.take(data.testIndex).mean(), correct[0],
+                correct[1]);
     }
 
     /**
      * Gradient of the train loss: the chain rule of torch's own backward (log-softmax: softmax/n − onehot/n on
      * training rows, then the two matrix products, the activation's derivative with ReLU'(0) = 0), and for the
-     * embedding the sum of each pre-activation gradient into the two columns of W_in its pair selects.
+     * embedding the sum of each pre-activation gradient into the two columns of W_in its pair selects. It consumes
+     * the forward pass: the activations are overwritten in place by their derivative (no new [N, M] tensor).
      */
     public Gradient gradient(Forward f, PairData data) {
         NDArray dLogitsT = f.logProbsT().exp().muli(data.sameSet ? data.inverseN : data.columnWeight)
                 .subi(data.targetT);
         NDArray dWOut = dLogitsT.matMul(f.post());
         NDArray dPost = dLogitsT.transpose().matMul(wOut);
-        NDArray dPre = switch (act) {
-            case ReLU -> dPost.muli(f.post().sign());
-            case Quad -> dPost.muli(f.pre()).muli(two);
-            case Id -> dPost;
-            case GeLU -> throw new UnsupportedOperationException("GeLU is not used by the study's configurations");
-        };
+        NDArray dPre = activationBackward(act, dPost, f, two);
         NDArray grid = dPre.reshape(p, p, dMlp); // [a, b, m]
         NDArray dWInT = grid.sum(new int[] {1}).addi(grid.sum(new int[] {0}));
         NDArray dWIn = dWInT.transpose();
         return new Gradient(dWIn.reshape(-1).concat(dWOut.reshape(-1)), dWIn.norm(), dWOut.norm());
+    }
+
+    /** σ(pre), a new tensor (the identity returns pre itself). */
+    public static NDArray activate(Activation act, NDArray pre) {
+        return switch (act) {
+            case ReLU -> pre.getNDArrayInternal().relu();
+            case Quad -> pre.square();
+            case Id -> pre;
+            case GeLU -> pre.getNDArrayInternal().gelu();
+        };
+    }
+
+    /** dPre = dPost · σ'(pre), in place in dPost (ReLU overwrites the forward's post with its sign). */
+    public static NDArray activationBackward(Activation act, NDArray dPost, Forward f, NDArray two) {
+        return switch (act) {
+            case ReLU -> dPost.muli(f.post().signi());
+            case Quad -> dPost.muli(f.pre()).muli(two);
+            case Id -> dPost;
+            case GeLU -> throw new UnsupportedOperationException("GeLU is not used by the study's configurations");
+        };
     }
 
     /** Pre-update parameter norms ‖W_in‖, ‖W_out‖ (float32 scalars, as torch's {@code .norm()}). */

@@ -26,6 +26,9 @@ public final class PairData implements AutoCloseable {
     final NDArray columnWeight;  // float32 [1, N]: 1/n_train for training pairs, 0 elsewhere (null with full data)
     final NDArray inverseN;      // float32 scalar 1/n_train, as torch's mean backward computes it
     final NDArray targetT;       // float32 [p, N]: onehot(label)·(1/n_train) for training pairs, 0 elsewhere
+    final int[] labelValues;     // the labels on the host, for the accuracy
+    final int[] trainPairs;      // pair indices of each split on the host
+    final int[] testPairs;
     private final NDManager manager;
 
     public PairData(NDManager parent, int p, DataSplit split) {
@@ -36,9 +39,13 @@ public final class PairData implements AutoCloseable {
         this.nTrain = split.train().length;
         this.nTest = split.test().length;
         long[] y = new long[pairs];
+        labelValues = new int[pairs];
         for (int n = 0; n < pairs; n++) {
-            y[n] = (n / p + n % p) % p;
+            labelValues[n] = (n / p + n % p) % p;
+            y[n] = labelValues[n];
         }
+        trainPairs = split.train().clone();
+        testPairs = split.test().clone();
         float inv = 1.0f / nTrain;
         float[] targetValues = new float[pairs * p];
         float[] weight = new float[pairs];

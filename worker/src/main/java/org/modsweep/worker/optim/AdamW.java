@@ -2,6 +2,7 @@ package org.modsweep.worker.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.modsweep.worker.model.HostScalar;
 
 /**
  * PyTorch's AdamW (no amsgrad), operation for operation: p ← p·(1 − lr·wd); m ← β1·m + (1−β1)·g;
@@ -23,6 +24,10 @@ public final class AdamW implements Optimizer {
     private final NDArray beta2F;
     private final NDArray oneMinusBeta2F;
     private final NDArray epsF;
+    // the per-step scalars, rewritten in place each step
+    private final HostScalar decayF;
+    private final HostScalar biasCorrection2SqrtF;
+    private final HostScalar negStepSizeF;
     private int step;
 
     public AdamW(NDManager parent, NDArray params, double beta1, double beta2, double eps, double weightDecay) {
@@ -38,6 +43,9 @@ public final class AdamW implements Optimizer {
         this.beta2F = manager.create((float) beta2);
         this.oneMinusBeta2F = manager.create((float) (1 - beta2));
         this.epsF = manager.create((float) eps);
+        this.decayF = new HostScalar(manager, 1f);
+        this.biasCorrection2SqrtF = new HostScalar(manager, 1f);
+        this.negStepSizeF = new HostScalar(manager, 0f);
     }
 
     @Override
@@ -45,15 +53,15 @@ public final class AdamW implements Optimizer {
         step++;
         double decay = 1 - lr * weightDecay;
         if (decay != 1.0) {
-            params.muli((float) decay);
+            params.muli(decayF.of((float) decay));
         }
         mean.muli(beta1F).addi(grad.mul(oneMinusBeta1F));
         variance.muli(beta2F).addi(grad.mul(oneMinusBeta2F).muli(grad));
         double biasCorrection1 = 1 - Math.pow(beta1, step);
         double biasCorrection2 = 1 - Math.pow(beta2, step);
         double stepSize = lr / biasCorrection1;
-        NDArray denom = variance.sqrt().divi((float) Math.sqrt(biasCorrection2)).addi(epsF);
-        params.addi(mean.mul((float) -stepSize).divi(denom));
+        NDArray denom = variance.sqrt().divi(biasCorrection2SqrtF.of((float) Math.sqrt(biasCorrection2))).addi(epsF);
+        params.addi(mean.mul(negStepSizeF.of((float) -stepSize)).divi(denom));
     }
 
     public int steps() {

@@ -15,8 +15,10 @@ public interface Optimizer extends AutoCloseable {
 
     static Optimizer of(RunConfig config, NDManager manager, NDArray params) {
         return switch (config.optimizer()) {
-            case AdamW -> new AdamW(manager, params, 0.9, 0.98, 1e-8, config.weightDecay());
-            case SGD -> new Sgd(config.weightDecay());
+            case AdamW -> HostAdamW.supports(params)
+                    ? new HostAdamW(manager, params, 0.9, 0.98, 1e-8, config.weightDecay())
+                    : new AdamW(manager, params, 0.9, 0.98, 1e-8, config.weightDecay());
+            case SGD -> new Sgd(manager, config.weightDecay());
         };
     }
 }

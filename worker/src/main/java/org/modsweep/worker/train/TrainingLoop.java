@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.NDScope;
 import java.io.IOException;
 import org.modsweep.core.Cell;
@@ -15,6 +14,7 @@ import org.modsweep.worker.TrainingEvent;
 import org.modsweep.worker.TrainingListener;
 import org.modsweep.worker.init.InitialWeights;
 import org.modsweep.worker.model.EmbedMlp;
+import org.modsweep.worker.model.HostRead;
 import org.modsweep.worker.model.PairData;
 import org.modsweep.worker.optim.Optimizer;
 import org.modsweep.worker.optim.Warmup;
@@ -71,13 +71,11 @@ public final class TrainingLoop {
                     EmbedMlp.Evaluation ev = model.evaluate(f, data);
                     NDArray[] paramNorms = model.paramNorms();
                     EmbedMlp.Gradient grad = model.gradient(f, data);
-                    // every scalar of the epoch in one transfer (counts are exact in float32 below 2^24)
-                    float[] v = NDArrays.stack(new NDList(ev.negTrainLoss(), ev.negTestLoss(),
-                            ev.trainCorrect().toType(DataType.FLOAT32, false),
-                            ev.testCorrect().toType(DataType.FLOAT32, false), grad.normIn(), grad.normOut(),
-                            paramNorms[0], paramNorms[1])).toFloatArray();
-                    m = new EpochMetrics(e, -v[0], -v[1], (double) v[2] / data.trainSize(),
-                            (double) v[3] / data.testSize(), hypot(v[4], v[5]), hypot(v[6], v[7]), lr);
+                    // every float scalar of the epoch in one transfer
+                    float[] v = HostRead.floats(NDArrays.stack(new NDList(ev.negTrainLoss(), ev.negTestLoss(),
+                            grad.normIn(), grad.normOut(), paramNorms[0], paramNorms[1])));
+                    m = new EpochMetrics(e, -v[0], -v[1], (double) ev.trainCorrect() / data.trainSize(),
+                            (double) ev.testCorrect() / data.testSize(), hypot(v[2], v[3]), hypot(v[4], v[5]), lr);
                     optimizer.step(model.params(), grad.flat(), lr);
                 }
                 history.add(m);
