@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modsweep.analysis.cli.AnalysisBenchCommand;
 import org.modsweep.analysis.cli.AnalyzeCommand;
 import org.modsweep.analysis.cli.VerifyCommand;
 import org.modsweep.analysis.synthetic.PlantedStudy;
@@ -109,5 +110,25 @@ class CommandsTest {
         assertNotEquals(0, run(new AnalyzeCommand(), "--store", tmp.resolve("empty").toString()).code());
         assertNotEquals(0, run(new AnalyzeCommand(), "--store", tmp.toString(), "--p", "4").code());
         assertNotEquals(0, run(new VerifyCommand(), "--store", tmp.resolve("nothing").toString()).code());
+    }
+
+    @Test
+    void benchTimesTheWholeCommandThroughTheLauncher() throws Exception {
+        // a stand-in launcher that records its arguments: the bench must run it once plus --repeat times
+        java.nio.file.Path calls = tmp.resolve("calls.txt");
+        java.nio.file.Path launcher = tmp.resolve("launcher.sh");
+        Files.writeString(launcher, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n");
+        assertTrue(launcher.toFile().setExecutable(true));
+        Result r = run(new AnalysisBenchCommand(), "--store", "/some/store", "--p", "23", "--repeat", "2",
+                "--launcher", launcher.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("result: first"), r.out());
+        assertEquals(java.util.List.of("analyze --store /some/store --p 23", "analyze --store /some/store --p 23",
+                "analyze --store /some/store --p 23"), Files.readAllLines(calls));
+
+        Files.writeString(launcher, "#!/bin/sh\nexit 3\n");
+        Result failed = run(new AnalysisBenchCommand(), "--store", "/some/store", "--launcher", launcher.toString());
+        assertEquals(1, failed.code(), failed.out());
+        assertTrue(failed.out().contains("exit 3"), failed.out());
     }
 }

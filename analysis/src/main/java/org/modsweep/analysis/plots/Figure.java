@@ -6,12 +6,8 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -31,10 +27,6 @@ public final class Figure {
     }
 
     private record Text(String text, Font font, int x, int y, boolean centered) {
-    }
-
-    static {
-        ImageIO.setUseCache(false); // encode in memory, not through temporary files
     }
 
     private final int width;
@@ -119,13 +111,8 @@ public final class Figure {
         return img;
     }
 
+    /** The rendered figure as PNG ({@link PngEncoder}: the same pixels as ImageIO's writer, in a fraction of its time). */
     public byte[] png() {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            ImageIO.write(render(), "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PngEncoder.encode(render());
     }
 }

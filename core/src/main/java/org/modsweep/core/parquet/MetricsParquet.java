@@ -49,7 +49,7 @@ public final class MetricsParquet {
     public static List<EpochMetrics> read(Configuration conf, Path fileOrDir) throws IOException {
         List<EpochMetrics> out = new ArrayList<>();
         for (Path f : ParquetFiles.list(conf, fileOrDir)) {
-            try (ParquetReader<EpochMetrics> r = ParquetReader.builder(SchemaSupport.reader(SCHEMA, new Materializer()), f).withConf(conf).build()) {
+            try (ParquetReader<EpochMetrics> r = SchemaSupport.open(conf, f, SCHEMA, new Materializer())) {
                 for (EpochMetrics m = r.read(); m != null; m = r.read()) {
                     out.add(m);
                 }

@@ -1,16 +1,20 @@
 package org.modsweep.core.parquet;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.InitContext;
 import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.io.api.RecordConsumer;
 import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
@@ -45,6 +49,30 @@ final class SchemaSupport {
                 return materializer;
             }
         };
+    }
+
+    /**
+     * Opens a reader of {@code file} on {@code conf}. ParquetReader.builder(support, path) would first build and
+     * parse a fresh Hadoop Configuration (core-default.xml, core-site.xml) per file before withConf replaced it.
+     */
+    static <T> ParquetReader<T> open(Configuration conf, Path file, MessageType schema,
+                                     RecordMaterializer<T> materializer) throws IOException {
+        return new ReaderBuilder<>(HadoopInputFile.fromPath(file, conf), new HadoopParquetConfiguration(conf),
+                reader(schema, materializer)).build();
+    }
+
+    private static final class ReaderBuilder<T> extends ParquetReader.Builder<T> {
+        private final ReadSupport<T> support;
+
+        ReaderBuilder(HadoopInputFile file, HadoopParquetConfiguration conf, ReadSupport<T> support) {
+            super(file, conf);
+            this.support = support;
+        }
+
+        @Override
+        protected ReadSupport<T> getReadSupport() {
+            return support;
+        }
     }
 
     private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {

@@ -41,6 +41,10 @@ public final class WeightsParquet {
               }
             }""");
 
+    /** The columns {@link #checkpointEpochs} reads: the tensors' values are never decoded. */
+    private static final MessageType EPOCHS_AND_NAMES = new MessageType("weights",
+            SCHEMA.getFields().subList(0, 3));
+
     /** Small row groups so a reader can skip checkpoints by their statistics. */
     private static final int ROW_GROUP_BYTES = 8 << 20;
 
@@ -81,7 +85,7 @@ public final class WeightsParquet {
                                Consumer<Checkpoint> sink) throws IOException {
         for (Path f : ParquetFiles.list(conf, fileOrDir)) {
             Materializer mat = new Materializer(wantEpoch, includeFinal);
-            try (ParquetReader<Row> r = ParquetReader.builder(SchemaSupport.reader(SCHEMA, mat), f).withConf(conf).build()) {
+            try (ParquetReader<Row> r = SchemaSupport.open(conf, f, SCHEMA, mat)) {
                 WeightTensor pendingIn = null;
                 int pendingEpoch = -1;
                 boolean pendingFinal = false;
@@ -127,7 +131,7 @@ public final class WeightsParquet {
         List<Integer> epochs = new ArrayList<>();
         Materializer probe = new Materializer(e -> false, false);
         for (Path f : ParquetFiles.list(conf, fileOrDir)) {
-            try (ParquetReader<Row> r = ParquetReader.builder(SchemaSupport.reader(SCHEMA, probe), f).withConf(conf).build()) {
+            try (ParquetReader<Row> r = SchemaSupport.open(conf, f, EPOCHS_AND_NAMES, probe)) {
                 for (Row row = r.read(); row != null; row = r.read()) {
                     if (!row.isFinal() && probe.lastTensorName.equals(WeightTensor.W_IN)) {
                         epochs.add(row.epoch());
