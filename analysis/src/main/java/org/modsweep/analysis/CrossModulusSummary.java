@@ -33,11 +33,14 @@ public final class CrossModulusSummary {
     private static final Logger LOG = LogManager.getLogger(CrossModulusSummary.class);
 
     /** File names this class writes into results/summary/. */
-    public static final List<String> FILES = List.of("moduli.json", "moduli.png", "frequency_census.json",
-            "frequency_census_standard.png", "frequency_census_grokking.png");
+    public static final List<String> FILES = List.of(
+            "moduli.json",
+            "moduli.png",
+            "frequency_census.json",
+            "frequency_census_standard.png",
+            "frequency_census_grokking.png");
 
-    private CrossModulusSummary() {
-    }
+    private CrossModulusSummary() {}
 
     /**
      * The summary was written without some moduli (their numbers could not be read or computed): thrown by
@@ -89,8 +92,9 @@ public final class CrossModulusSummary {
                         : PyJson.compact(ModulusSummaryData.compute(store, p));
                 perP.put(p.p(), Json.MAPPER.readTree(text));
             } catch (IOException | RuntimeException e) {
-                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines()
-                        .findFirst().orElse("");
+                String why = e.getMessage() == null
+                        ? e.getClass().getSimpleName()
+                        : e.getMessage().lines().findFirst().orElse("");
                 LOG.warn("summary: p={} left out: {}", p.p(), why);
                 leftOut.put(p.p(), why);
             }
@@ -99,10 +103,25 @@ public final class CrossModulusSummary {
         store.fs().mkdirs(dir);
         List<String> written = new ArrayList<>();
         put(store, dir, "moduli.json", PyJson.compact(table(perP)).getBytes(StandardCharsets.UTF_8), written);
-        put(store, dir, "frequency_census.json", PyJson.compact(census(perP)).getBytes(StandardCharsets.UTF_8), written);
+        put(
+                store,
+                dir,
+                "frequency_census.json",
+                PyJson.compact(census(perP)).getBytes(StandardCharsets.UTF_8),
+                written);
         put(store, dir, "moduli.png", SummaryFigures.moduli(perP).png(), written);
-        put(store, dir, "frequency_census_standard.png", SummaryFigures.census(perP, "standard").png(), written);
-        put(store, dir, "frequency_census_grokking.png", SummaryFigures.census(perP, "grokking").png(), written);
+        put(
+                store,
+                dir,
+                "frequency_census_standard.png",
+                SummaryFigures.census(perP, "standard").png(),
+                written);
+        put(
+                store,
+                dir,
+                "frequency_census_grokking.png",
+                SummaryFigures.census(perP, "grokking").png(),
+                written);
         LOG.info("summary: {} moduli, {} files in {}", perP.size(), written.size(), dir);
         if (!leftOut.isEmpty()) {
             throw new IncompleteSummaryException(written, leftOut);
@@ -117,13 +136,28 @@ public final class CrossModulusSummary {
     }
 
     /** Column names of moduli.json rows, in order. */
-    public static final List<String> COLUMNS = List.of("p", "d_mlp", "frequencies", "standard_final_train_loss",
-            "standard_final_test_loss", "standard_epochs_to_full_train_acc", "standard_final_ipr",
-            "standard_key_frequencies", "standard_mean_phase_misalignment", "grokking_final_train_loss",
-            "grokking_final_test_loss", "grokking_epochs_to_full_train_acc", "grokking_stage1_end",
-            "grokking_stage2_end", "grokking_delay", "grokking_final_ipr", "grokking_key_frequencies",
-            "grokking_final_checkpoint_test_acc", "lottery_winning_frequency",
-            "lottery_smallest_initial_misalignment_frequency", "lottery_prediction_holds");
+    public static final List<String> COLUMNS = List.of(
+            "p",
+            "d_mlp",
+            "frequencies",
+            "standard_final_train_loss",
+            "standard_final_test_loss",
+            "standard_epochs_to_full_train_acc",
+            "standard_final_ipr",
+            "standard_key_frequencies",
+            "standard_mean_phase_misalignment",
+            "grokking_final_train_loss",
+            "grokking_final_test_loss",
+            "grokking_epochs_to_full_train_acc",
+            "grokking_stage1_end",
+            "grokking_stage2_end",
+            "grokking_delay",
+            "grokking_final_ipr",
+            "grokking_key_frequencies",
+            "grokking_final_checkpoint_test_acc",
+            "lottery_winning_frequency",
+            "lottery_smallest_initial_misalignment_frequency",
+            "lottery_prediction_holds");
 
     static Map<String, Object> table(Map<Integer, JsonNode> perP) {
         List<Object> rows = new ArrayList<>();
@@ -151,10 +185,14 @@ public final class CrossModulusSummary {
             r.put("grokking_final_checkpoint_test_acc", num(g, "final_checkpoint_test_acc"));
             JsonNode l = n.path("lottery");
             r.put("lottery_winning_frequency", integer(l, "winning_frequency"));
-            r.put("lottery_smallest_initial_misalignment_frequency",
+            r.put(
+                    "lottery_smallest_initial_misalignment_frequency",
                     integer(l, "smallest_initial_misalignment_frequency"));
-            r.put("lottery_prediction_holds", l.path("prediction_holds").isBoolean()
-                    ? (Object) l.path("prediction_holds").asBoolean() : null);
+            r.put(
+                    "lottery_prediction_holds",
+                    l.path("prediction_holds").isBoolean()
+                            ? (Object) l.path("prediction_holds").asBoolean()
+                            : null);
             rows.add(r);
         }
         Map<String, Object> m = new LinkedHashMap<>();
@@ -162,13 +200,19 @@ public final class CrossModulusSummary {
         m.put("columns", COLUMNS);
         m.put("rows", rows);
         Map<String, Object> notes = new LinkedHashMap<>(); // a fixed order: Map.of's order changes from JVM to JVM
-        notes.put("grokking_delay", "stage2_end - stage1_end in epochs (science.md 5.8); null when a stage threshold "
-                + "was never reached");
+        notes.put(
+                "grokking_delay",
+                "stage2_end - stage1_end in epochs (science.md 5.8); null when a stage threshold "
+                        + "was never reached");
         notes.put("key_frequencies", "frequencies that are the dominant input frequency of at least 1% of the neurons");
-        notes.put("mean_phase_misalignment", "mean over non-DC neurons of |D_m| = |wrap(2 phi_m - psi_m)| in radians, "
-                + "final weights of the standard run");
-        notes.put("lottery_prediction_holds", "quad_random lottery neuron: whether its final dominant frequency is the "
-                + "one with the smallest initial misalignment |D_k| (the theory's prediction)");
+        notes.put(
+                "mean_phase_misalignment",
+                "mean over non-DC neurons of |D_m| = |wrap(2 phi_m - psi_m)| in radians, "
+                        + "final weights of the standard run");
+        notes.put(
+                "lottery_prediction_holds",
+                "quad_random lottery neuron: whether its final dominant frequency is the "
+                        + "one with the smallest initial misalignment |D_k| (the theory's prediction)");
         m.put("notes", notes);
         return m;
     }
@@ -185,7 +229,9 @@ public final class CrossModulusSummary {
             }
             m.put(run, byP);
         }
-        m.put("notes", "counts[i][k] = neurons whose dominant input frequency is k (k = 0: DC) at checkpoint epochs[i]");
+        m.put(
+                "notes",
+                "counts[i][k] = neurons whose dominant input frequency is k (k = 0: DC) at checkpoint epochs[i]");
         return m;
     }
 

@@ -11,8 +11,7 @@ import org.modsweep.core.Modulus;
  */
 public final class ExpectedFiles {
 
-    private ExpectedFiles() {
-    }
+    private ExpectedFiles() {}
 
     /** File names (without prefix) for p, in generation order. */
     public static List<String> names(Modulus p) {

@@ -24,8 +24,7 @@ public final class ModulusReport {
 
     private static final Logger LOG = LogManager.getLogger(ModulusReport.class);
 
-    private ModulusReport() {
-    }
+    private ModulusReport() {}
 
     /**
      * What one report run did.
@@ -35,8 +34,12 @@ public final class ModulusReport {
      * @param seconds       wall time
      * @param millisPerFile wall time in ms per written file (its producer) and per analysis ("analysis STANDARD")
      */
-    public record Outcome(Modulus modulus, List<String> written, List<StepFailure> failures, double seconds,
-                          Map<String, Long> millisPerFile) {
+    public record Outcome(
+            Modulus modulus,
+            List<String> written,
+            List<StepFailure> failures,
+            double seconds,
+            Map<String, Long> millisPerFile) {
         public boolean ok() {
             return failures.isEmpty();
         }
@@ -47,8 +50,8 @@ public final class ModulusReport {
         private final transient Outcome outcome;
 
         public ReportException(Outcome outcome) {
-            super("report for p=" + outcome.modulus().p() + " incomplete: " + outcome.failures().size()
-                    + " step(s) failed: " + outcome.failures());
+            super("report for p=" + outcome.modulus().p() + " incomplete: "
+                    + outcome.failures().size() + " step(s) failed: " + outcome.failures());
             this.outcome = outcome;
         }
 
@@ -94,8 +97,12 @@ public final class ModulusReport {
         if (o.ok()) {
             LOG.info("p={}: wrote {} files in {} s", p.p(), o.written().size(), String.format("%.1f", s));
         } else {
-            LOG.warn("p={}: wrote {} files in {} s; {} step(s) failed", p.p(), o.written().size(),
-                    String.format("%.1f", s), o.failures().size());
+            LOG.warn(
+                    "p={}: wrote {} files in {} s; {} step(s) failed",
+                    p.p(),
+                    o.written().size(),
+                    String.format("%.1f", s),
+                    o.failures().size());
         }
         return o;
     }

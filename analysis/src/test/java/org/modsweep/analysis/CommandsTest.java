@@ -25,8 +25,7 @@ class CommandsTest {
     @TempDir
     java.nio.file.Path tmp;
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     static Result run(Object command, String... args) {
         StringWriter out = new StringWriter();
@@ -41,8 +40,10 @@ class CommandsTest {
     @Test
     void analyzeThenVerifyAndVerifyFailsLoudly() throws Exception {
         String store = tmp.resolve("s").toString();
-        new PlantedStudy(ResultsStore.open(store), 1).commitAll(Modulus.of(5), Map.of("standard", 401,
-                "quad_random", 401, "quad_single_freq", 401, "relu_single_freq", 401));
+        new PlantedStudy(ResultsStore.open(store), 1)
+                .commitAll(
+                        Modulus.of(5),
+                        Map.of("standard", 401, "quad_random", 401, "quad_single_freq", 401, "relu_single_freq", 401));
 
         Result before = run(new VerifyCommand(), "--store", store);
         assertEquals(1, before.code(), before.out());
@@ -69,8 +70,8 @@ class CommandsTest {
     void anUnreadableRunFailsTheReportAndIsLeftOutOfTheSummaryLoudly() throws Exception {
         String store = tmp.resolve("s").toString();
         ResultsStore s = ResultsStore.open(store);
-        Map<String, Integer> epochs = Map.of("standard", 401, "quad_random", 401, "quad_single_freq", 401,
-                "relu_single_freq", 401);
+        Map<String, Integer> epochs =
+                Map.of("standard", 401, "quad_random", 401, "quad_single_freq", 401, "relu_single_freq", 401);
         PlantedStudy planted = new PlantedStudy(s, 1);
         planted.commitAll(Modulus.of(5), epochs);
         planted.commitAll(Modulus.of(7), epochs);
@@ -81,8 +82,11 @@ class CommandsTest {
         Result p5 = run(new AnalyzeCommand(), "--store", store, "--p", "5", "--threads", "2");
         assertEquals(1, p5.code(), p5.out() + p5.err());
         assertTrue(p5.out().contains("p=5: 24 files written"), p5.out());
-        assertTrue(p5.out().contains("LEFT OUT of the summary: p=7: run p007-standard: run.json has an unreadable "
-                + "config"), p5.out());
+        assertTrue(
+                p5.out()
+                        .contains("LEFT OUT of the summary: p=7: run p007-standard: run.json has an unreadable "
+                                + "config"),
+                p5.out());
         assertTrue(p5.out().contains("summary: 5 files"), p5.out());
         assertTrue(p5.err().contains("modsweep analyze: error: the cross-p summary lacks some moduli"), p5.err());
         String moduli = Files.readString(tmp.resolve("s/results/summary/moduli.json"));
@@ -90,15 +94,17 @@ class CommandsTest {
 
         Result p7 = run(new AnalyzeCommand(), "--store", store, "--p", "7", "--threads", "2", "--no-summary");
         assertEquals(1, p7.code(), p7.out() + p7.err());
-        assertTrue(p7.out().contains("FAILED") && p7.out().contains("run p007-standard: run.json has an unreadable "
-                + "config"), p7.out());
+        assertTrue(
+                p7.out().contains("FAILED")
+                        && p7.out().contains("run p007-standard: run.json has an unreadable " + "config"),
+                p7.out());
         assertTrue(p7.err().contains("modsweep analyze: error: 1 modulus report(s) incomplete"), p7.err());
     }
 
     @Test
     void benchTimesAPlantedStudySizedModulus() {
-        Result r = run(new org.modsweep.analysis.cli.AnalysisBenchCommand(), "--p", "5", "--repeat", "1",
-                "--threads", "2");
+        Result r = run(
+                new org.modsweep.analysis.cli.AnalysisBenchCommand(), "--p", "5", "--repeat", "1", "--threads", "2");
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("planting study-sized runs of p=5"), r.out());
         assertTrue(r.out().contains("warm-up (cold JVM)") && r.out().contains("24 files"), r.out());
@@ -107,9 +113,17 @@ class CommandsTest {
 
     @Test
     void badInputIsRejected() {
-        assertNotEquals(0, run(new AnalyzeCommand(), "--store", tmp.resolve("empty").toString()).code());
-        assertNotEquals(0, run(new AnalyzeCommand(), "--store", tmp.toString(), "--p", "4").code());
-        assertNotEquals(0, run(new VerifyCommand(), "--store", tmp.resolve("nothing").toString()).code());
+        assertNotEquals(
+                0,
+                run(new AnalyzeCommand(), "--store", tmp.resolve("empty").toString())
+                        .code());
+        assertNotEquals(
+                0,
+                run(new AnalyzeCommand(), "--store", tmp.toString(), "--p", "4").code());
+        assertNotEquals(
+                0,
+                run(new VerifyCommand(), "--store", tmp.resolve("nothing").toString())
+                        .code());
     }
 
     @Test
@@ -119,12 +133,24 @@ class CommandsTest {
         java.nio.file.Path launcher = tmp.resolve("launcher.sh");
         Files.writeString(launcher, "#!/bin/sh\necho \"$*\" >> '" + calls + "'\n");
         assertTrue(launcher.toFile().setExecutable(true));
-        Result r = run(new AnalysisBenchCommand(), "--store", "/some/store", "--p", "23", "--repeat", "2",
-                "--launcher", launcher.toString());
+        Result r = run(
+                new AnalysisBenchCommand(),
+                "--store",
+                "/some/store",
+                "--p",
+                "23",
+                "--repeat",
+                "2",
+                "--launcher",
+                launcher.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         assertTrue(r.out().contains("result: first"), r.out());
-        assertEquals(java.util.List.of("analyze --store /some/store --p 23", "analyze --store /some/store --p 23",
-                "analyze --store /some/store --p 23"), Files.readAllLines(calls));
+        assertEquals(
+                java.util.List.of(
+                        "analyze --store /some/store --p 23",
+                        "analyze --store /some/store --p 23",
+                        "analyze --store /some/store --p 23"),
+                Files.readAllLines(calls));
 
         Files.writeString(launcher, "#!/bin/sh\nexit 3\n");
         Result failed = run(new AnalysisBenchCommand(), "--store", "/some/store", "--launcher", launcher.toString());

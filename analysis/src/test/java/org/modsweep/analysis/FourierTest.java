@@ -7,10 +7,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.modsweep.analysis.fourier.Angles;
 import org.modsweep.analysis.fourier.DecodedWeights;
-import org.modsweep.analysis.fourier.RealFourierBasis;
 import org.modsweep.analysis.fourier.FrequencyScales;
 import org.modsweep.analysis.fourier.Ipr;
 import org.modsweep.analysis.fourier.NeuronPhases;
+import org.modsweep.analysis.fourier.RealFourierBasis;
 import org.modsweep.analysis.fourier.TopTwoFit;
 import org.modsweep.core.parquet.WeightTensor;
 
@@ -61,8 +61,8 @@ class FourierTest {
                 out[j * m + n] = (float) (b[n] * Math.cos(w * j + psi[n]));
             }
         }
-        NeuronPhases ph = NeuronPhases.of(DecodedWeights.of(new WeightTensor("W_in", m, p, in),
-                new WeightTensor("W_out", p, m, out)));
+        NeuronPhases ph = NeuronPhases.of(
+                DecodedWeights.of(new WeightTensor("W_in", m, p, in), new WeightTensor("W_out", p, m, out)));
         assertArrayEquals(f, ph.freq());
         for (int n = 0; n < m; n++) {
             assertEquals(a[n], ph.alpha()[n], 1e-6 * a[n], "alpha " + n);
@@ -71,8 +71,8 @@ class FourierTest {
             assertEquals(psi[n], ph.psi()[n], 1e-5, "psi " + n);
         }
         // the all-frequency decoding agrees at the neuron's own frequency and is ~0 elsewhere
-        FrequencyScales s = FrequencyScales.of(DecodedWeights.of(new WeightTensor("W_in", m, p, in),
-                new WeightTensor("W_out", p, m, out)));
+        FrequencyScales s = FrequencyScales.of(
+                DecodedWeights.of(new WeightTensor("W_in", m, p, in), new WeightTensor("W_out", p, m, out)));
         assertEquals(a[0], s.scale()[0][4], 1e-6);
         assertEquals(0, s.scale()[0][5], 1e-6);
     }
@@ -84,8 +84,8 @@ class FourierTest {
         float[] out = new float[p];
         java.util.Arrays.fill(in, -0.5f);
         java.util.Arrays.fill(out, 0.25f);
-        NeuronPhases ph = NeuronPhases.of(DecodedWeights.of(new WeightTensor("W_in", 1, p, in),
-                new WeightTensor("W_out", p, 1, out)));
+        NeuronPhases ph = NeuronPhases.of(
+                DecodedWeights.of(new WeightTensor("W_in", 1, p, in), new WeightTensor("W_out", p, 1, out)));
         assertEquals(0, ph.freq()[0]);
         assertEquals(-0.5 * Math.sqrt(p), ph.alpha()[0], 1e-6);
         assertEquals(0.0, ph.phi()[0]);

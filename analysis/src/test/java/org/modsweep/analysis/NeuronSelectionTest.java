@@ -33,7 +33,8 @@ class NeuronSelectionTest {
         double[] amp = {0.5, 0.2, 0.9, 0.4, 0.8, 0.6, 5.0, 0.1};
         DecodedWeights d = planted(p, freq, amp);
         assertArrayEquals(freq, d.dominantFrequencies());
-        // f=1 by magnitude: 2 (0.9), 5 (0.6), 1 (0.2); f=2: 4 (0.8), 0 (0.5); f=3: 3 (0.4), 7 (0.1); DC neuron 6 skipped
+        // f=1 by magnitude: 2 (0.9), 5 (0.6), 1 (0.2); f=2: 4 (0.8), 0 (0.5); f=3: 3 (0.4), 7 (0.1); DC neuron 6
+        // skipped
         int[] sel = NeuronSelection.roundRobin(d, freq, 20);
         assertArrayEquals(new int[] {2, 4, 3, 5, 0, 7, 1}, sel);
         assertArrayEquals(new int[] {2, 4, 3}, NeuronSelection.roundRobin(d, freq, 3));
@@ -57,13 +58,14 @@ class NeuronSelectionTest {
         double[][] amps = {{0.5, 0.4}, {0.9, 0.05}, {0.3, 0.2}}; // neuron 1: ratio 18, the lottery winner
         for (int n = 0; n < m; n++) {
             for (int j = 0; j < p; j++) {
-                double v = amps[n][0] * Math.cos(2 * Math.PI * 2 * j / p) + amps[n][1] * Math.cos(2 * Math.PI * 4 * j / p);
+                double v =
+                        amps[n][0] * Math.cos(2 * Math.PI * 2 * j / p) + amps[n][1] * Math.cos(2 * Math.PI * 4 * j / p);
                 in[n * p + j] = (float) v;
                 out[j * m + n] = (float) v;
             }
         }
-        FrequencyScales s = FrequencyScales.of(DecodedWeights.of(new WeightTensor("W_in", m, p, in),
-                new WeightTensor("W_out", p, m, out)));
+        FrequencyScales s = FrequencyScales.of(
+                DecodedWeights.of(new WeightTensor("W_in", m, p, in), new WeightTensor("W_out", p, m, out)));
         assertEquals(1, NeuronSelection.lotteryNeuron(s));
     }
 }

@@ -25,15 +25,25 @@ class SimulationTest {
             int k = ref.path("k").asInt();
             assertEquals(k, ode.k0());
             assertEquals(ref.path("series_len").asInt(), ode.alpha()[k].length);
-            Map<String, double[]> series = Map.of("alphas", ode.alpha()[k], "betas", ode.beta()[k],
-                    "phis", ode.phi()[k], "psis", ode.psi()[k], "deltas", ode.delta()[k]);
+            Map<String, double[]> series = Map.of(
+                    "alphas",
+                    ode.alpha()[k],
+                    "betas",
+                    ode.beta()[k],
+                    "phis",
+                    ode.phi()[k],
+                    "psis",
+                    ode.psi()[k],
+                    "deltas",
+                    ode.delta()[k]);
             for (Map.Entry<String, double[]> s : series.entrySet()) {
                 JsonNode values = ref.path("values").path(s.getKey());
                 for (Iterator<String> it = values.fieldNames(); it.hasNext(); ) {
                     String step = it.next();
                     double want = values.get(step).asDouble();
                     double got = s.getValue()[Integer.parseInt(step)];
-                    assertEquals(want, got, 1e-9 * Math.max(1, Math.abs(want)), c + " " + s.getKey() + "[" + step + "]");
+                    assertEquals(
+                            want, got, 1e-9 * Math.max(1, Math.abs(want)), c + " " + s.getKey() + "[" + step + "]");
                     checked++;
                 }
             }

@@ -58,8 +58,9 @@ class TrackingTest {
         LotteryTracking t = LotteryTracking.forFinal(multi(p, m, finalAmps, new double[5]));
         assertEquals(1, t.neuron());
         assertEquals(2, t.winnerIndex());
-        t.add(0, multi(p, m, new double[][] {{0.1, 0.1, 0.1, 0.1, 0.1}, {0.02, 0.02, 0.02, 0.02, 0.02}},
-                new double[] {0.4, 0.3, 0.05, 0.6, 0.2}));
+        t.add(0, multi(p, m, new double[][] {{0.1, 0.1, 0.1, 0.1, 0.1}, {0.02, 0.02, 0.02, 0.02, 0.02}}, new double[] {
+            0.4, 0.3, 0.05, 0.6, 0.2
+        }));
         t.add(200, multi(p, m, finalAmps, new double[] {0.1, 0.1, 0.1, 0.1, 0.1}));
         assertArrayEquals(new int[] {0, 200}, t.epochs());
         assertEquals(0.9, t.magnitudes()[1][2], 1e-5);

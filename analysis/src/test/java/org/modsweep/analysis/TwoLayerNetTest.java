@@ -16,9 +16,11 @@ class TwoLayerNetTest {
         // p = 3, M = 2: W_in [2,3], W_out [3,2]
         float[] in = {1, -2, 0.5f, -1, 3, 2};
         float[] out = {1, 2, -1, 0.5f, 0, 1};
-        Checkpoint c = new Checkpoint(0, false, new WeightTensor("W_in", 2, 3, in), new WeightTensor("W_out", 3, 2, out));
+        Checkpoint c =
+                new Checkpoint(0, false, new WeightTensor("W_in", 2, 3, in), new WeightTensor("W_out", 3, 2, out));
         // (a, b) = (0, 2): h = (1 + 0.5, -1 + 2) = (1.5, 1); ReLU keeps both; z = W_out · h
-        assertArrayEquals(new double[] {1.5 + 2, -1.5 + 0.5, 1}, new TwoLayerNet(c, Activation.ReLU).logits(0, 2), 1e-6);
+        assertArrayEquals(
+                new double[] {1.5 + 2, -1.5 + 0.5, 1}, new TwoLayerNet(c, Activation.ReLU).logits(0, 2), 1e-6);
         // (1, 1): h = (-4, 6) → ReLU (0, 6); Quad (16, 36)
         assertArrayEquals(new double[] {12, 3, 6}, new TwoLayerNet(c, Activation.ReLU).logits(1, 1), 1e-6);
         assertArrayEquals(new double[] {16 + 72, -16 + 18, 36}, new TwoLayerNet(c, Activation.Quad).logits(1, 1), 1e-5);
@@ -43,8 +45,9 @@ class TwoLayerNetTest {
                 }
             }
         }
-        TwoLayerNet net = new TwoLayerNet(new Checkpoint(0, true, new WeightTensor("W_in", m, p, in),
-                new WeightTensor("W_out", p, m, out)), Activation.Quad);
+        TwoLayerNet net = new TwoLayerNet(
+                new Checkpoint(0, true, new WeightTensor("W_in", m, p, in), new WeightTensor("W_out", p, m, out)),
+                Activation.Quad);
         int[] all = new int[p * p];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;

@@ -4,7 +4,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code modsweep bench ...}: benchmark commands (never timed tests); each module contributes one. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
         description = "Benchmarks; record results in docs/benchmarks.md with machine and command.",
         subcommands = {
             // each module adds its benchmark subcommand classes here

@@ -27,14 +27,17 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
         String msg = ex.getMessage();
         if (ex instanceof CommandLine.UnmatchedArgumentException u
                 && u.getUnmatched().stream().anyMatch(a -> !a.startsWith("-"))) {
-            java.util.List<String> options = u.getUnmatched().stream().filter(a -> a.startsWith("-"))
-                    .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a).toList();
+            java.util.List<String> options = u.getUnmatched().stream()
+                    .filter(a -> a.startsWith("-"))
+                    .map(a -> a.contains("=") ? a.substring(0, a.indexOf('=')) : a)
+                    .toList();
             long others = u.getUnmatched().size() - options.size();
             msg = (options.isEmpty() ? "" : "unknown option(s) " + String.join(", ", options) + "; ") + others
                     + " unexpected argument(s), not repeated here (a value after a space instead of '='?)";
         }
-        cl.getErr().println("modsweep " + cl.getCommandName() + ": error: " + msg.lines().findFirst().orElse(msg)
-                + " (see --help)");
+        cl.getErr()
+                .println("modsweep " + cl.getCommandName() + ": error: "
+                        + msg.lines().findFirst().orElse(msg) + " (see --help)");
         return 2;
     }
 }

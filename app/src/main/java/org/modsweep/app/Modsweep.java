@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
  * The {@code modsweep} command line. Each module contributes its subcommands; this class only assembles them,
  * which is why it lives in its own module at the top of the dependency graph.
  */
-@Command(name = "modsweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "modsweep",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Trains and analyses the modular-addition feature-learning study as a Spark sweep.",
         subcommands = {
             // each module adds its subcommand classes here

@@ -12,8 +12,7 @@ import picocli.CommandLine;
 /** The launcher's command line: bad syntax is one line and exit 2, and a stray value is never echoed. */
 class CliErrorsTest {
 
-    record Run(int code, String err) {
-    }
+    record Run(int code, String err) {}
 
     static Run run(String... args) {
         CommandLine cl = Modsweep.commandLine();

@@ -21,17 +21,30 @@ public record Cell(Modulus modulus, RunConfig config) {
 
     /** The longest readable override suffix; longer ones are hashed so ids stay well inside file-name limits. */
     public static final int MAX_SUFFIX = 150;
+
     private static final Pattern ID = Pattern.compile("p(\\d+)-([a-z_]+)(?:-(.+))?");
 
     public Cell {
         if (!StudyConfigs.appliesTo(config, modulus)) {
-            throw new IllegalArgumentException("configuration " + config.key() + " needs p >= " + config.minP()
-                    + " (got p=" + modulus.p() + ")");
+            throw new IllegalArgumentException(
+                    "configuration " + config.key() + " needs p >= " + config.minP() + " (got p=" + modulus.p() + ")");
         }
         if (config.dMlp() != null && config.dMlp() == modulus.dMlp()) {
-            config = new RunConfig(config.key(), config.act(), config.initType(), config.initScale(),
-                    config.optimizer(), config.lr(), config.weightDecay(), config.fracTrain(), config.numEpochs(),
-                    config.plateauStop(), config.minP(), config.saveEvery(), config.seed(), null);
+            config = new RunConfig(
+                    config.key(),
+                    config.act(),
+                    config.initType(),
+                    config.initScale(),
+                    config.optimizer(),
+                    config.lr(),
+                    config.weightDecay(),
+                    config.fracTrain(),
+                    config.numEpochs(),
+                    config.plateauStop(),
+                    config.minP(),
+                    config.saveEvery(),
+                    config.seed(),
+                    null);
         }
         checkSplit(modulus, config.fracTrain());
     }
@@ -82,8 +95,8 @@ public record Cell(Modulus modulus, RunConfig config) {
         Overrides o = m.group(3) == null ? Overrides.NONE : RunIds.parseSuffix(m.group(3), id);
         Cell cell = of(Integer.parseInt(m.group(1)), m.group(2), o);
         if (!cell.id().equals(id)) {
-            throw new IllegalArgumentException("not a canonical run id: '" + id + "' (the same run is '"
-                    + cell.id() + "')");
+            throw new IllegalArgumentException(
+                    "not a canonical run id: '" + id + "' (the same run is '" + cell.id() + "')");
         }
         return cell;
     }

@@ -3,8 +3,7 @@ package org.modsweep.core;
 /** What a command or a result file says about a failure: one line, never "null". */
 public final class Errors {
 
-    private Errors() {
-    }
+    private Errors() {}
 
     /** The exception's message, or its class's simple name when it has none. */
     public static String message(Throwable e) {

@@ -11,8 +11,7 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String pretty(Object o) {
         try {

@@ -18,7 +18,8 @@ public record Modulus(int p) implements Comparable<Modulus> {
 
     public Modulus {
         if (p < MIN_P) {
-            throw new IllegalArgumentException("modulus p=" + p + " is too small: p must be an odd integer >= " + MIN_P);
+            throw new IllegalArgumentException(
+                    "modulus p=" + p + " is too small: p must be an odd integer >= " + MIN_P);
         }
         if (p > MAX_P) {
             throw new IllegalArgumentException("modulus p=" + p + " is too large: p must be <= " + MAX_P);

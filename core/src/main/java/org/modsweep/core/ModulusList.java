@@ -7,8 +7,7 @@ import java.util.TreeSet;
 /** Parses the common {@code --p} syntax: {@code 23}, {@code 3..31} (odd values only), {@code 15,23,29,31}, mixes. */
 public final class ModulusList {
 
-    private ModulusList() {
-    }
+    private ModulusList() {}
 
     public static List<Modulus> parse(String spec) {
         if (spec == null || spec.isBlank()) {
@@ -29,8 +28,8 @@ public final class ModulusList {
                 }
                 Modulus.of(lo % 2 == 0 ? lo + 1 : lo); // validates the lower bound
                 if (hi > Modulus.MAX_P) {
-                    throw new IllegalArgumentException("modulus range '" + token + "' ends above the largest p, "
-                            + Modulus.MAX_P);
+                    throw new IllegalArgumentException(
+                            "modulus range '" + token + "' ends above the largest p, " + Modulus.MAX_P);
                 }
                 for (int p = lo; p <= hi; p++) {
                     if (p % 2 == 1) {

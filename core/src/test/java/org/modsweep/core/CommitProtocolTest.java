@@ -42,11 +42,11 @@ class CommitProtocolTest {
         }
         MetricsParquet.write(store.conf(), new Path(dir, ResultsStore.ATTEMPT_METRICS), rows);
         float[] w = {1, 2, 3, 4, 5, epochs};
-        try (WeightsParquet.Writer out = new WeightsParquet.Writer(store.conf(),
-                new Path(dir, ResultsStore.ATTEMPT_WEIGHTS))) {
+        try (WeightsParquet.Writer out =
+                new WeightsParquet.Writer(store.conf(), new Path(dir, ResultsStore.ATTEMPT_WEIGHTS))) {
             out.append(new Checkpoint(0, false, new WeightTensor("W_in", 2, 3, w), new WeightTensor("W_out", 3, 2, w)));
-            out.append(new Checkpoint(epochs - 1, true, new WeightTensor("W_in", 2, 3, w),
-                    new WeightTensor("W_out", 3, 2, w)));
+            out.append(new Checkpoint(
+                    epochs - 1, true, new WeightTensor("W_in", 2, 3, w), new WeightTensor("W_out", 3, 2, w)));
         }
         store.writeString(new Path(dir, "split.json"), "{\"train\":[0],\"test\":[1]}");
         store.writeString(new Path(dir, "training_log.txt"), "epochs " + epochs + "\n");
@@ -54,14 +54,33 @@ class CommitProtocolTest {
     }
 
     static RunRecord record(Cell cell, int epochs, Path attempt) {
-        return new RunRecord(cell.id(), cell.p(), ConfigJson.toMap(cell.config()), 512, epochs, epochs, false, 1,
-                1.0, 1.0, "cpu()", 1, Map.of(), null, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", attempt.getName(),
-                Map.of(), 1, 1);
+        return new RunRecord(
+                cell.id(),
+                cell.p(),
+                ConfigJson.toMap(cell.config()),
+                512,
+                epochs,
+                epochs,
+                false,
+                1,
+                1.0,
+                1.0,
+                "cpu()",
+                1,
+                Map.of(),
+                null,
+                "2026-01-01T00:00:00Z",
+                "2026-01-01T00:00:01Z",
+                attempt.getName(),
+                Map.of(),
+                1,
+                1);
     }
 
     static int parts(java.nio.file.Path dir) throws IOException {
         try (var s = Files.list(dir)) {
-            return (int) s.filter(f -> f.getFileName().toString().endsWith(".parquet")).count();
+            return (int) s.filter(f -> f.getFileName().toString().endsWith(".parquet"))
+                    .count();
         }
     }
 
@@ -78,13 +97,20 @@ class CommitProtocolTest {
         assertEquals(retry.getName(), store.readRun(cell).attempt());
         assertEquals(1, parts(tmp.resolve("store/metrics/p=3/config=standard")));
         assertEquals(1, parts(tmp.resolve("store/weights/p=3/config=standard")));
-        assertEquals(7, MetricsParquet.read(store.conf(), store.layout().metricsDir(cell)).size());
+        assertEquals(
+                7,
+                MetricsParquet.read(store.conf(), store.layout().metricsDir(cell))
+                        .size());
         assertFalse(store.fs().exists(zombie));
         assertEquals(List.of(), StoreAudit.problems(store));
         CommitManifest m = store.committedManifest(cell);
-        assertEquals(List.of("metrics/p=3/config=standard/part-p003-standard.parquet",
-                "weights/p=3/config=standard/part-p003-standard.parquet", "runs/p=3/config=standard/split.json",
-                "runs/p=3/config=standard/training_log.txt", "runs/p=3/config=standard/run.json"),
+        assertEquals(
+                List.of(
+                        "metrics/p=3/config=standard/part-p003-standard.parquet",
+                        "weights/p=3/config=standard/part-p003-standard.parquet",
+                        "runs/p=3/config=standard/split.json",
+                        "runs/p=3/config=standard/training_log.txt",
+                        "runs/p=3/config=standard/run.json"),
                 m.files().stream().map(CommitManifest.StoredFile::path).toList());
         assertEquals(7, m.epochsRun());
     }
@@ -97,7 +123,8 @@ class CommitProtocolTest {
         Path full = attempt(store, cell, 9);
         store.commit(cell, full, record(cell, 9, full));
         assertEquals(9, store.readRun(cell).epochsRun());
-        assertEquals(9, MetricsParquet.read(store.conf(), store.metricsFile(cell)).size());
+        assertEquals(
+                9, MetricsParquet.read(store.conf(), store.metricsFile(cell)).size());
         assertEquals(1, parts(tmp.resolve("store/metrics/p=3/config=standard")));
         assertEquals(List.of(), store.audit(cell));
     }
@@ -155,13 +182,15 @@ class CommitProtocolTest {
         store.discardAttempt(released);
         Files.createDirectories(tmp.resolve("store/_attempts/p003-standard"));
         long now = System.currentTimeMillis();
-        java.nio.file.Path otherHost = lease("p003-standard/other-host-live", "far-away/4242/abcd", "far-away", 4242, now);
-        java.nio.file.Path expired = lease("p003-standard/other-host-old", "far-away/4242/abcd", "far-away", 4242,
-                now - 3_600_000);
+        java.nio.file.Path otherHost =
+                lease("p003-standard/other-host-live", "far-away/4242/abcd", "far-away", 4242, now);
+        java.nio.file.Path expired =
+                lease("p003-standard/other-host-old", "far-away/4242/abcd", "far-away", 4242, now - 3_600_000);
         long deadPid = deadPid();
-        java.nio.file.Path killedHere = lease("p003-standard/killed-here", hostOf(live) + "/" + deadPid + "/dead",
-                hostOf(live), deadPid, now);
-        java.nio.file.Path otherProbe = Files.writeString(tmp.resolve("store/_attempts/_probe-x"),
+        java.nio.file.Path killedHere =
+                lease("p003-standard/killed-here", hostOf(live) + "/" + deadPid + "/dead", hostOf(live), deadPid, now);
+        java.nio.file.Path otherProbe = Files.writeString(
+                tmp.resolve("store/_attempts/_probe-x"),
                 "{\"owner\":\"far-away/1/x\",\"host\":\"far-away\",\"pid\":1,\"heartbeat\":" + now + "}");
 
         store.discardStaleAttempts();
@@ -177,8 +206,10 @@ class CommitProtocolTest {
             throws IOException {
         java.nio.file.Path d = Files.createDirectories(tmp.resolve("store/_attempts/" + dir));
         Files.writeString(d.resolve("metrics.parquet"), "partial");
-        Files.writeString(d.resolve(AttemptLease.FILE), "{\"owner\":\"" + owner + "\",\"host\":\"" + host
-                + "\",\"pid\":" + pid + ",\"heartbeat\":" + heartbeat + "}");
+        Files.writeString(
+                d.resolve(AttemptLease.FILE),
+                "{\"owner\":\"" + owner + "\",\"host\":\"" + host + "\",\"pid\":" + pid + ",\"heartbeat\":" + heartbeat
+                        + "}");
         return d;
     }
 

@@ -13,18 +13,21 @@ class HostileModuliTest {
 
     @Test
     void aRangeToIntMaxIsRefusedAtOnce() {
-        IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+        IllegalArgumentException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(2),
                 () -> assertThrows(IllegalArgumentException.class, () -> ModulusList.parse("3..2147483647")));
         assertTrue(e.getMessage().contains("largest p, " + Modulus.MAX_P), e.getMessage());
     }
 
     @Test
     void moduliAboveTheMaximumAndBeyondIntAreRefused() {
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Modulus.of(Modulus.MAX_P + 2)).getMessage()
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Modulus.of(Modulus.MAX_P + 2))
+                .getMessage()
                 .contains("too large"));
         assertThrows(IllegalArgumentException.class, () -> ModulusList.parse("2001"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ModulusList.parse("3..99999999999"))
-                .getMessage().contains("not an integer"));
+                .getMessage()
+                .contains("not an integer"));
         assertThrows(IllegalArgumentException.class, () -> ModulusList.parse("-2147483648..3"));
     }
 
@@ -32,6 +35,8 @@ class HostileModuliTest {
     void theLargestModulusStillHasSizesInsideIntAndLong() {
         Modulus max = Modulus.of(Modulus.MAX_P);
         assertTrue(max.dMlp() > 0 && max.dMlp() < Integer.MAX_VALUE);
-        assertEquals((Modulus.MAX_P - 1) / 2, ModulusList.parse("3.." + Modulus.MAX_P).size());
+        assertEquals(
+                (Modulus.MAX_P - 1) / 2,
+                ModulusList.parse("3.." + Modulus.MAX_P).size());
     }
 }

@@ -36,12 +36,14 @@ class ResultsStoreTest {
 
         List<EpochMetrics> rows = new ArrayList<>();
         for (int e = 0; e < 5; e++) {
-            rows.add(new EpochMetrics(e, 3.1f - e, 3.1f - e, e / 9.0, e / 9.0, 0.01 * e, 3.2, 5e-5 * Math.min(e / 10.0, 1)));
+            rows.add(new EpochMetrics(
+                    e, 3.1f - e, 3.1f - e, e / 9.0, e / 9.0, 0.01 * e, 3.2, 5e-5 * Math.min(e / 10.0, 1)));
         }
         MetricsParquet.write(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), rows);
         float[] a = {1, 2, 3, 4, 5, 6};
         float[] b = {-1, -2, -3, -4, -5, -6};
-        try (WeightsParquet.Writer w = new WeightsParquet.Writer(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
+        try (WeightsParquet.Writer w =
+                new WeightsParquet.Writer(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
             w.append(new Checkpoint(0, false, new WeightTensor("W_in", 2, 3, a), new WeightTensor("W_out", 3, 2, b)));
             w.append(new Checkpoint(200, false, new WeightTensor("W_in", 2, 3, b), new WeightTensor("W_out", 3, 2, a)));
             w.append(new Checkpoint(4, true, new WeightTensor("W_in", 2, 3, a), new WeightTensor("W_out", 3, 2, a)));
@@ -49,9 +51,27 @@ class ResultsStoreTest {
         assertFalse(store.isCommitted(cell));
         assertTrue(store.committedCells().isEmpty());
 
-        RunRecord rec = new RunRecord(cell.id(), 3, ConfigJson.toMap(cell.config()), 512, 5, 5, false, 2, 1.0, 200.0,
-                "cpu()", 1, Map.of("modsweep", "test"), null, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "att1",
-                Map.of("train_loss", -0.9), 9, 9);
+        RunRecord rec = new RunRecord(
+                cell.id(),
+                3,
+                ConfigJson.toMap(cell.config()),
+                512,
+                5,
+                5,
+                false,
+                2,
+                1.0,
+                200.0,
+                "cpu()",
+                1,
+                Map.of("modsweep", "test"),
+                null,
+                "2026-01-01T00:00:00Z",
+                "2026-01-01T00:00:01Z",
+                "att1",
+                Map.of("train_loss", -0.9),
+                9,
+                9);
         store.commit(cell, attempt, rec);
         assertTrue(store.isCommitted(cell));
         assertEquals(List.of(cell), store.committedCells());
@@ -59,15 +79,22 @@ class ResultsStoreTest {
         assertEquals(5, store.readRun(cell).epochsRun());
         assertEquals(ConfigJson.fromMap(store.readRun(cell).config()), cell.config());
 
-        List<EpochMetrics> back = MetricsParquet.read(store.conf(), store.layout().metricsDir(cell));
+        List<EpochMetrics> back =
+                MetricsParquet.read(store.conf(), store.layout().metricsDir(cell));
         assertEquals(rows, back);
-        List<Checkpoint> ckpts = WeightsParquet.readCheckpoints(store.conf(), store.layout().weightsDir(cell));
+        List<Checkpoint> ckpts =
+                WeightsParquet.readCheckpoints(store.conf(), store.layout().weightsDir(cell));
         assertEquals(2, ckpts.size());
         assertArrayEquals(a, ckpts.get(0).wIn().values());
         assertArrayEquals(b, ckpts.get(1).wIn().values());
         assertEquals(3, ckpts.get(1).wOut().rows());
-        assertEquals(4, WeightsParquet.readFinal(store.conf(), store.layout().weightsDir(cell)).epoch());
-        assertArrayEquals(new int[] {0, 200}, WeightsParquet.checkpointEpochs(store.conf(), store.layout().weightsDir(cell)));
+        assertEquals(
+                4,
+                WeightsParquet.readFinal(store.conf(), store.layout().weightsDir(cell))
+                        .epoch());
+        assertArrayEquals(
+                new int[] {0, 200},
+                WeightsParquet.checkpointEpochs(store.conf(), store.layout().weightsDir(cell)));
         // Hive-style layout, p and config in directory names only
         assertTrue(Files.exists(tmp.resolve("store/metrics/p=3/config=standard")));
         assertTrue(Files.exists(tmp.resolve("store/runs/p=3/config=standard/_DONE")));
@@ -75,7 +102,8 @@ class ResultsStoreTest {
 
     @Test
     void unknownSchemeIsAClearError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResultsStore.open("nosuch://bucket/x"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> ResultsStore.open("nosuch://bucket/x"));
         assertTrue(e.getMessage().contains("nosuch"), e.getMessage());
     }
 

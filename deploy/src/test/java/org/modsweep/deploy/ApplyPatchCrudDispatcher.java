@@ -29,8 +29,8 @@ final class ApplyPatchCrudDispatcher extends KubernetesCrudDispatcher {
             if (pod.getStatus() == null) {
                 pod.setStatus(new PodStatusBuilder().withPhase("Pending").build());
                 Buffer body = new Buffer().writeString(SERIALIZATION.asJson(pod), StandardCharsets.UTF_8);
-                request = new RecordedRequest(request.getHttpVersion(), HttpMethod.POST, request.getPath(),
-                        request.getHeaders(), body);
+                request = new RecordedRequest(
+                        request.getHttpVersion(), HttpMethod.POST, request.getPath(), request.getHeaders(), body);
             }
         }
         return super.handleCreate(request);
@@ -48,10 +48,10 @@ final class ApplyPatchCrudDispatcher extends KubernetesCrudDispatcher {
         Buffer body = new Buffer().writeString(json, StandardCharsets.UTF_8);
         if (handleGet(resourcePath).code() == HttpURLConnection.HTTP_NOT_FOUND) {
             String collection = resourcePath.substring(0, resourcePath.lastIndexOf('/'));
-            return handleCreate(new RecordedRequest(request.getHttpVersion(), HttpMethod.POST, collection,
-                    request.getHeaders(), body));
+            return handleCreate(new RecordedRequest(
+                    request.getHttpVersion(), HttpMethod.POST, collection, request.getHeaders(), body));
         }
-        return handleUpdate(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, resourcePath,
-                request.getHeaders(), body));
+        return handleUpdate(new RecordedRequest(
+                request.getHttpVersion(), HttpMethod.PUT, resourcePath, request.getHeaders(), body));
     }
 }

@@ -75,13 +75,17 @@ final class Chart {
     }
 
     <T extends HasMetadata> T one(Class<T> type, String name) {
-        return all(type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst()
-                .orElseThrow(() -> new NoSuchElementException("no " + type.getSimpleName() + " " + name + " in "
-                        + kindsAndNames()));
+        return all(type).stream()
+                .filter(o -> o.getMetadata().getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new NoSuchElementException(
+                        "no " + type.getSimpleName() + " " + name + " in " + kindsAndNames()));
     }
 
     List<GenericKubernetesResource> custom(String kind) {
-        return all(GenericKubernetesResource.class).stream().filter(r -> kind.equals(r.getKind())).toList();
+        return all(GenericKubernetesResource.class).stream()
+                .filter(r -> kind.equals(r.getKind()))
+                .toList();
     }
 
     Map<String, String> kindsAndNames() {

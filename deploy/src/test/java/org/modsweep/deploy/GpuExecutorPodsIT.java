@@ -34,19 +34,36 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GpuExecutorPodsIT {
 
-    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    private static final java.util.logging.Logger MOCK_LOG =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
     private static final String NAMESPACE = "sweeps";
     private static final String IMAGE = "registry.example.com/modsweep:gpu";
 
     @Test
     void executorsAskForOneGpuEachOnGpuNodesWithCredentialsFromTheSecret(@TempDir Path dir) throws Exception {
         MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
-        Map<String, String> conf = confOfSubmitSweep(dir, List.of("--image", IMAGE, "--namespace", NAMESPACE,
-                "--store", "s3a://bucket/sweeps", "--executors", "2", "--executor-memory", "8g",
-                "--gpus-per-executor", "1", "--tasks-per-gpu", "4", "--name", "gpu-sweep"));
+        Map<String, String> conf = confOfSubmitSweep(
+                dir,
+                List.of(
+                        "--image",
+                        IMAGE,
+                        "--namespace",
+                        NAMESPACE,
+                        "--store",
+                        "s3a://bucket/sweeps",
+                        "--executors",
+                        "2",
+                        "--executor-memory",
+                        "8g",
+                        "--gpus-per-executor",
+                        "1",
+                        "--tasks-per-gpu",
+                        "4",
+                        "--name",
+                        "gpu-sweep"));
 
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new ApplyPatchCrudDispatcher(), false);
+        KubernetesMockServer server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), new HashMap<>(), new ApplyPatchCrudDispatcher(), false);
         server.init(InetAddress.getByName("127.0.0.1"), 0);
         SparkContext sc = null;
         try (KubernetesClient client = server.createClient()) {
@@ -67,22 +84,28 @@ class GpuExecutorPodsIT {
             for (Pod pod : executors) {
                 assertEquals("sweep-executor", pod.getMetadata().getLabels().get("app.kubernetes.io/component"));
                 assertEquals("true", pod.getSpec().getNodeSelector().get("nvidia.com/gpu.present"));
-                assertEquals("nvidia.com/gpu", pod.getSpec().getTolerations().get(0).getKey());
+                assertEquals(
+                        "nvidia.com/gpu", pod.getSpec().getTolerations().get(0).getKey());
                 Container c = pod.getSpec().getContainers().get(0);
                 assertEquals(IMAGE, c.getImage());
                 assertEquals(new Quantity("1"), c.getResources().getLimits().get("nvidia.com/gpu"));
-                assertEquals(new Quantity("4"), c.getResources().getRequests().get("cpu"), "one core per GPU-sharing cell");
-                assertEquals(new Quantity("12288Mi"), c.getResources().getLimits().get("memory"), "8g heap + 4g overhead");
+                assertEquals(
+                        new Quantity("4"), c.getResources().getRequests().get("cpu"), "one core per GPU-sharing cell");
+                assertEquals(
+                        new Quantity("12288Mi"), c.getResources().getLimits().get("memory"), "8g heap + 4g overhead");
                 assertEquals("4", env(c, "SPARK_EXECUTOR_CORES").getValue());
                 assertEquals("/opt/modsweep/lib/*", env(c, "SPARK_CLASSPATH").getValue());
-                assertEquals("compute,utility", env(c, "NVIDIA_DRIVER_CAPABILITIES").getValue());
+                assertEquals(
+                        "compute,utility", env(c, "NVIDIA_DRIVER_CAPABILITIES").getValue());
                 for (String key : List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")) {
                     EnvVar var = env(c, key);
                     assertNull(var.getValue(), key + " is no literal");
-                    assertEquals("modsweep-s3", var.getValueFrom().getSecretKeyRef().getName());
+                    assertEquals(
+                            "modsweep-s3", var.getValueFrom().getSecretKeyRef().getName());
                     assertEquals(key, var.getValueFrom().getSecretKeyRef().getKey());
                 }
-                assertFalse(c.getEnv().stream().anyMatch(e -> e.getValue() != null && e.getValue().contains("secret.key")));
+                assertFalse(c.getEnv().stream()
+                        .anyMatch(e -> e.getValue() != null && e.getValue().contains("secret.key")));
             }
         } finally {
             if (sc != null) {
@@ -116,7 +139,11 @@ class GpuExecutorPodsIT {
         long deadline = System.nanoTime() + 60_000_000_000L;
         List<Pod> pods = List.of();
         while (System.nanoTime() < deadline) {
-            pods = client.pods().inNamespace(NAMESPACE).withLabel("spark-role", "executor").list().getItems();
+            pods = client.pods()
+                    .inNamespace(NAMESPACE)
+                    .withLabel("spark-role", "executor")
+                    .list()
+                    .getItems();
             if (pods.size() >= count) {
                 return pods;
             }
@@ -126,7 +153,9 @@ class GpuExecutorPodsIT {
     }
 
     private static EnvVar env(Container c, String name) {
-        return c.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst()
+        return c.getEnv().stream()
+                .filter(e -> e.getName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not in " + c.getEnv()));
     }
 }

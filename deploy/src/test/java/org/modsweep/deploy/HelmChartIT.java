@@ -98,43 +98,83 @@ class HelmChartIT {
         assertEquals("0", opts.get("--gpus-per-executor"));
         assertEquals("s3a://modsweep/results/spark-events", opts.get("--event-log"));
         Map<String, String> conf = confs(submit.getArgs());
-        assertEquals("modsweep-s3:AWS_ACCESS_KEY_ID", conf.get("spark.kubernetes.driver.secretKeyRef.AWS_ACCESS_KEY_ID"));
-        assertEquals("modsweep-s3:AWS_SECRET_ACCESS_KEY", conf.get("spark.kubernetes.executor.secretKeyRef.AWS_SECRET_ACCESS_KEY"));
+        assertEquals(
+                "modsweep-s3:AWS_ACCESS_KEY_ID", conf.get("spark.kubernetes.driver.secretKeyRef.AWS_ACCESS_KEY_ID"));
+        assertEquals(
+                "modsweep-s3:AWS_SECRET_ACCESS_KEY",
+                conf.get("spark.kubernetes.executor.secretKeyRef.AWS_SECRET_ACCESS_KEY"));
         assertEquals(FULL + "-hadoop-conf", conf.get("spark.kubernetes.hadoop.configMapName"));
         assertNull(conf.get("spark.executor.resource.gpu.amount"), "CPU executors by default");
 
         // pod templates reach spark-submit through a ConfigMap mounted where the args say
         ConfigMap templates = chart.one(ConfigMap.class, SWEEP + "-pod-templates");
         Pod executor = Chart.SERIALIZATION.unmarshal(templates.getData().get("executor.yaml"), Pod.class);
-        assertTrue(executor.getSpec().getContainers().get(0).getResources() == null
-                || executor.getSpec().getContainers().get(0).getResources().getLimits() == null, "no GPU limit on CPU");
+        assertTrue(
+                executor.getSpec().getContainers().get(0).getResources() == null
+                        || executor.getSpec()
+                                        .getContainers()
+                                        .get(0)
+                                        .getResources()
+                                        .getLimits()
+                                == null,
+                "no GPU limit on CPU");
         Pod driver = Chart.SERIALIZATION.unmarshal(templates.getData().get("driver.yaml"), Pod.class);
         assertEquals("/etc/modsweep/pod-templates/executor.yaml", opts.get("--executor-pod-template"));
-        assertEquals("/etc/modsweep/pod-templates", submit.getVolumeMounts().get(0).getMountPath());
+        assertEquals(
+                "/etc/modsweep/pod-templates", submit.getVolumeMounts().get(0).getMountPath());
 
         // the Spark UI Service selects exactly the labels the driver pod gets
         Service ui = chart.one(Service.class, FULL + "-spark-ui");
         assertEquals(4040, ui.getSpec().getPorts().get(0).getTargetPort().getIntVal());
-        assertTrue(driver.getMetadata().getLabels().entrySet().containsAll(ui.getSpec().getSelector().entrySet()),
+        assertTrue(
+                driver.getMetadata()
+                        .getLabels()
+                        .entrySet()
+                        .containsAll(ui.getSpec().getSelector().entrySet()),
                 ui.getSpec().getSelector() + " vs " + driver.getMetadata().getLabels());
         assertEquals("sweep-driver", ui.getSpec().getSelector().get("app.kubernetes.io/component"));
 
         // the explorer: explicit non-loopback host, credentials from the Secret, endpoint from the Hadoop conf
         Deployment explorer = chart.one(Deployment.class, FULL + "-explorer");
-        Container web = explorer.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container web =
+                explorer.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals("modsweep/modsweep:0.1.0", web.getImage());
-        assertEquals(List.of("explore", "--store", "s3a://modsweep/results", "--host", "0.0.0.0", "--port", "7860",
-                "--allowed-host", FULL + "-explorer"), web.getArgs());
+        assertEquals(
+                List.of(
+                        "explore",
+                        "--store",
+                        "s3a://modsweep/results",
+                        "--host",
+                        "0.0.0.0",
+                        "--port",
+                        "7860",
+                        "--allowed-host",
+                        FULL + "-explorer"),
+                web.getArgs());
         assertSecretEnv(web.getEnv(), "AWS_ACCESS_KEY_ID", "modsweep-s3", "AWS_ACCESS_KEY_ID");
         assertSecretEnv(web.getEnv(), "AWS_SECRET_ACCESS_KEY", "modsweep-s3", "AWS_SECRET_ACCESS_KEY");
-        assertEquals(FULL + "-hadoop-conf",
-                explorer.getSpec().getTemplate().getSpec().getVolumes().get(0).getConfigMap().getName());
+        assertEquals(
+                FULL + "-hadoop-conf",
+                explorer.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getVolumes()
+                        .get(0)
+                        .getConfigMap()
+                        .getName());
         Service explorerService = chart.one(Service.class, FULL + "-explorer");
-        assertTrue(explorer.getSpec().getTemplate().getMetadata().getLabels().entrySet()
+        assertTrue(explorer.getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels()
+                .entrySet()
                 .containsAll(explorerService.getSpec().getSelector().entrySet()));
-        assertEquals("http", explorerService.getSpec().getPorts().get(0).getTargetPort().getStrVal());
+        assertEquals(
+                "http",
+                explorerService.getSpec().getPorts().get(0).getTargetPort().getStrVal());
 
-        String coreSite = chart.one(ConfigMap.class, FULL + "-hadoop-conf").getData().get("core-site.xml");
+        String coreSite =
+                chart.one(ConfigMap.class, FULL + "-hadoop-conf").getData().get("core-site.xml");
         assertTrue(coreSite.contains("<name>fs.s3a.path.style.access</name><value>true</value>"), coreSite);
         assertNoLiteralCredentials(chart);
     }
@@ -142,7 +182,12 @@ class HelmChartIT {
     @Test
     void gpuValuesAskForGpusInSparkConfAndPlaceExecutorsOnGpuNodes() {
         Chart chart = Chart.render(Map.of("sweep.launcher", "job"), Repo.CHART.resolve("values-gpu.yaml"));
-        Container submit = chart.one(Job.class, SWEEP + "-submit").getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container submit = chart.one(Job.class, SWEEP + "-submit")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
         Map<String, String> opts = options(submit.getArgs());
         assertEquals("1", opts.get("--gpus-per-executor"));
         assertEquals("4", opts.get("--tasks-per-gpu"));
@@ -158,8 +203,16 @@ class HelmChartIT {
 
         Pod executor = Chart.SERIALIZATION.unmarshal(
                 chart.one(ConfigMap.class, SWEEP + "-pod-templates").getData().get("executor.yaml"), Pod.class);
-        assertEquals(new Quantity("1"), executor.getSpec().getContainers().get(0).getResources().getLimits().get("nvidia.com/gpu"));
-        assertEquals("nvidia.com/gpu", executor.getSpec().getTolerations().get(0).getKey());
+        assertEquals(
+                new Quantity("1"),
+                executor.getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getResources()
+                        .getLimits()
+                        .get("nvidia.com/gpu"));
+        assertEquals(
+                "nvidia.com/gpu", executor.getSpec().getTolerations().get(0).getKey());
         assertEquals("NoSchedule", executor.getSpec().getTolerations().get(0).getEffect());
         assertEquals("true", executor.getSpec().getNodeSelector().get("nvidia.com/gpu.present"));
         assertNoLiteralCredentials(chart);
@@ -167,9 +220,17 @@ class HelmChartIT {
 
     @Test
     void sparkApplicationCarriesGpuNeedsInSparkConfAndPodTemplates() throws Exception {
-        Map<String, Object> sets = Map.of("sweep.launcher", "sparkApplication", "image.registry", "registry.example.com",
-                "image.tag", "2026.11", "store.s3.endpoint", "http://minio.minio:9000",
-                "store.hadoopConf.fs\\.s3a\\.connection\\.maximum", "200");
+        Map<String, Object> sets = Map.of(
+                "sweep.launcher",
+                "sparkApplication",
+                "image.registry",
+                "registry.example.com",
+                "image.tag",
+                "2026.11",
+                "store.s3.endpoint",
+                "http://minio.minio:9000",
+                "store.hadoopConf.fs\\.s3a\\.connection\\.maximum",
+                "200");
         Chart chart = Chart.render(sets, Repo.CHART.resolve("values-gpu.yaml"));
         assertTrue(chart.all(Job.class).isEmpty(), "the operator submits: no Job");
         List<GenericKubernetesResource> apps = chart.custom("SparkApplication");
@@ -178,52 +239,102 @@ class HelmChartIT {
         assertEquals("sparkoperator.k8s.io/v1beta2", app.getApiVersion());
         assertEquals(SWEEP, app.getMetadata().getName());
         JsonNode spec = JSON.readTree(Chart.SERIALIZATION.asJson(app)).get("spec");
-        assertEquals("registry.example.com/modsweep/modsweep:2026.11", spec.get("image").asText());
+        assertEquals(
+                "registry.example.com/modsweep/modsweep:2026.11",
+                spec.get("image").asText());
         assertEquals("org.modsweep.driver.SweepApp", spec.get("mainClass").asText());
-        assertEquals("local:///opt/modsweep/modsweep-app.jar", spec.get("mainApplicationFile").asText());
-        assertEquals(List.of("--p", "15,23,29,31,41,53", "--configs", "all", "--store", "s3a://modsweep/results"),
+        assertEquals(
+                "local:///opt/modsweep/modsweep-app.jar",
+                spec.get("mainApplicationFile").asText());
+        assertEquals(
+                List.of("--p", "15,23,29,31,41,53", "--configs", "all", "--store", "s3a://modsweep/results"),
                 strings(spec.get("arguments")));
         assertEquals(SA, spec.get("driver").get("serviceAccount").asText());
 
         JsonNode conf = spec.get("sparkConf");
         assertEquals("1", conf.get("spark.executor.resource.gpu.amount").asText());
-        assertEquals("nvidia.com", conf.get("spark.executor.resource.gpu.vendor").asText());
-        assertEquals("/opt/modsweep/bin/getGpusResources.sh", conf.get("spark.executor.resource.gpu.discoveryScript").asText());
+        assertEquals(
+                "nvidia.com", conf.get("spark.executor.resource.gpu.vendor").asText());
+        assertEquals(
+                "/opt/modsweep/bin/getGpusResources.sh",
+                conf.get("spark.executor.resource.gpu.discoveryScript").asText());
         assertEquals("0.25", conf.get("spark.task.resource.gpu.amount").asText());
-        assertEquals("http://minio.minio:9000", conf.get("spark.hadoop.fs.s3a.endpoint").asText());
-        assertEquals("false", conf.get("spark.hadoop.fs.s3a.connection.ssl.enabled").asText());
+        assertEquals(
+                "http://minio.minio:9000",
+                conf.get("spark.hadoop.fs.s3a.endpoint").asText());
+        assertEquals(
+                "false", conf.get("spark.hadoop.fs.s3a.connection.ssl.enabled").asText());
         assertEquals("200", conf.get("spark.hadoop.fs.s3a.connection.maximum").asText());
-        assertTrue(chart.one(ConfigMap.class, FULL + "-hadoop-conf").getData().get("core-site.xml")
+        assertTrue(chart.one(ConfigMap.class, FULL + "-hadoop-conf")
+                .getData()
+                .get("core-site.xml")
                 .contains("<name>fs.s3a.connection.maximum</name><value>200</value>"));
-        assertEquals("modsweep-s3:AWS_SECRET_ACCESS_KEY",
-                conf.get("spark.kubernetes.executor.secretKeyRef.AWS_SECRET_ACCESS_KEY").asText());
-        assertEquals("s3a://modsweep/results/spark-events", conf.get("spark.eventLog.dir").asText());
+        assertEquals(
+                "modsweep-s3:AWS_SECRET_ACCESS_KEY",
+                conf.get("spark.kubernetes.executor.secretKeyRef.AWS_SECRET_ACCESS_KEY")
+                        .asText());
+        assertEquals(
+                "s3a://modsweep/results/spark-events",
+                conf.get("spark.eventLog.dir").asText());
         conf.fields().forEachRemaining(e -> assertTrue(e.getValue().isTextual(), "sparkConf values are strings: " + e));
 
         // the executor pod template holds the placement and the GPU limit too, not only the operator's gpu field
         JsonNode template = spec.get("executor").get("template").get("spec");
-        assertEquals("nvidia.com/gpu", template.get("tolerations").get(0).get("key").asText());
-        assertEquals("true", template.get("nodeSelector").get("nvidia.com/gpu.present").asText());
-        assertEquals("1", template.get("containers").get(0).get("resources").get("limits").get("nvidia.com/gpu").asText());
+        assertEquals(
+                "nvidia.com/gpu", template.get("tolerations").get(0).get("key").asText());
+        assertEquals(
+                "true",
+                template.get("nodeSelector").get("nvidia.com/gpu.present").asText());
+        assertEquals(
+                "1",
+                template.get("containers")
+                        .get(0)
+                        .get("resources")
+                        .get("limits")
+                        .get("nvidia.com/gpu")
+                        .asText());
         assertEquals(1, spec.get("executor").get("gpu").get("quantity").asInt());
-        assertEquals("sweep-driver", spec.get("driver").get("labels").get("app.kubernetes.io/component").asText());
+        assertEquals(
+                "sweep-driver",
+                spec.get("driver")
+                        .get("labels")
+                        .get("app.kubernetes.io/component")
+                        .asText());
 
         // both launchers give Spark the same properties
         Map<String, Object> asJob = new LinkedHashMap<>(sets);
         asJob.put("sweep.launcher", "job");
-        Container submit = Chart.render(asJob, Repo.CHART.resolve("values-gpu.yaml")).one(Job.class, SWEEP + "-submit")
-                .getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container submit = Chart.render(asJob, Repo.CHART.resolve("values-gpu.yaml"))
+                .one(Job.class, SWEEP + "-submit")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
         Map<String, String> sparkConf = new LinkedHashMap<>();
-        conf.fields().forEachRemaining(e -> sparkConf.put(e.getKey(), e.getValue().asText()));
+        conf.fields()
+                .forEachRemaining(e -> sparkConf.put(e.getKey(), e.getValue().asText()));
         assertEquals(sparkConf, confs(submit.getArgs()));
     }
 
     @Test
     void jobArgumentsRunThroughSubmitSweepToTheSameSparkProperties(@TempDir Path dir) throws Exception {
-        Map<String, Object> sets = Map.of("sweep.launcher", "job", "store.s3.endpoint", "http://minio.minio:9000",
-                "sweep.epochs", 100, "sweep.extraArgs[0]", "--no-reduce");
+        Map<String, Object> sets = Map.of(
+                "sweep.launcher",
+                "job",
+                "store.s3.endpoint",
+                "http://minio.minio:9000",
+                "sweep.epochs",
+                100,
+                "sweep.extraArgs[0]",
+                "--no-reduce");
         Chart chart = Chart.render(sets, Repo.CHART.resolve("values-gpu.yaml"));
-        Container submit = chart.one(Job.class, SWEEP + "-submit").getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container submit = chart.one(Job.class, SWEEP + "-submit")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
         // the pod templates the Job mounts, where the args point
         ConfigMap templates = chart.one(ConfigMap.class, SWEEP + "-pod-templates");
         List<String> args = new ArrayList<>();
@@ -239,8 +350,18 @@ class HelmChartIT {
         Map<String, String> conf = confs(submitted);
         assertEquals("org.modsweep.driver.SweepApp", submitted.get(submitted.indexOf("--class") + 1));
         int jar = submitted.indexOf("local:///opt/modsweep/modsweep-app.jar");
-        assertEquals(List.of("--p", "15,23,29,31,41,53", "--configs", "all", "--store", "s3a://modsweep/results",
-                "--epochs", "100", "--no-reduce"), submitted.subList(jar + 1, submitted.size()));
+        assertEquals(
+                List.of(
+                        "--p",
+                        "15,23,29,31,41,53",
+                        "--configs",
+                        "all",
+                        "--store",
+                        "s3a://modsweep/results",
+                        "--epochs",
+                        "100",
+                        "--no-reduce"),
+                submitted.subList(jar + 1, submitted.size()));
         assertEquals("1", conf.get("spark.executor.resource.gpu.amount"));
         assertEquals("0.25", conf.get("spark.task.resource.gpu.amount"));
         assertEquals("4", conf.get("spark.executor.instances"));
@@ -251,22 +372,42 @@ class HelmChartIT {
         // everything the SparkApplication would give Spark, the Job gives it too
         Map<String, Object> asApp = new LinkedHashMap<>(sets);
         asApp.put("sweep.launcher", "sparkApplication");
-        JsonNode appConf = JSON.readTree(Chart.SERIALIZATION.asJson(Chart.render(asApp, Repo.CHART.resolve("values-gpu.yaml"))
-                .custom("SparkApplication").get(0))).get("spec").get("sparkConf");
+        JsonNode appConf = JSON.readTree(
+                        Chart.SERIALIZATION.asJson(Chart.render(asApp, Repo.CHART.resolve("values-gpu.yaml"))
+                                .custom("SparkApplication")
+                                .get(0)))
+                .get("spec")
+                .get("sparkConf");
         appConf.fields().forEachRemaining(e -> assertEquals(e.getValue().asText(), conf.get(e.getKey()), e.getKey()));
     }
 
     @Test
     void attemptRenamesTheSweepSoThatAnUpgradeResumesIt() {
-        Chart chart = Chart.render(Map.of("sweep.attempt", 2, "sweep.epochs", 50,
-                "sweep.mainClass", "org.modsweep.app.Modsweep", "sweep.appCommand", "sweep"));
-        Container submit = chart.one(Job.class, FULL + "-sweep-2-submit").getSpec().getTemplate().getSpec().getContainers().get(0);
+        Chart chart = Chart.render(Map.of(
+                "sweep.attempt",
+                2,
+                "sweep.epochs",
+                50,
+                "sweep.mainClass",
+                "org.modsweep.app.Modsweep",
+                "sweep.appCommand",
+                "sweep"));
+        Container submit = chart.one(Job.class, FULL + "-sweep-2-submit")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
         Map<String, String> opts = options(submit.getArgs());
         assertEquals("50", opts.get("--epochs"));
         assertEquals("org.modsweep.app.Modsweep", opts.get("--main-class"));
         assertEquals("sweep", opts.get("--app-command"));
-        assertEquals(FULL + "-sweep-2", chart.one(Service.class, FULL + "-spark-ui").getSpec().getSelector()
-                .get("app.kubernetes.io/instance"));
+        assertEquals(
+                FULL + "-sweep-2",
+                chart.one(Service.class, FULL + "-spark-ui")
+                        .getSpec()
+                        .getSelector()
+                        .get("app.kubernetes.io/instance"));
     }
 
     private static void assertVerbs(Role role, String resource, String... verbs) {
@@ -282,7 +423,8 @@ class HelmChartIT {
     }
 
     private static void assertSecretEnv(List<EnvVar> env, String name, String secret, String key) {
-        EnvVar var = env.stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow();
+        EnvVar var =
+                env.stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow();
         assertNull(var.getValue(), name + " must come from the Secret");
         assertEquals(secret, var.getValueFrom().getSecretKeyRef().getName());
         assertEquals(key, var.getValueFrom().getSecretKeyRef().getKey());
@@ -293,7 +435,8 @@ class HelmChartIT {
         String all = Chart.SERIALIZATION.asYaml(chart.objects());
         assertFalse(all.contains("fs.s3a.access.key") || all.contains("fs.s3a.secret.key"), "no keys in Hadoop conf");
         for (Deployment d : chart.all(Deployment.class)) {
-            for (EnvVar e : d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+            for (EnvVar e :
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
                 if (e.getName().startsWith("AWS_")) {
                     assertNotNull(e.getValueFrom(), e.getName());
                 }
@@ -309,7 +452,10 @@ class HelmChartIT {
             if (a.equals("--")) {
                 break;
             }
-            if (a.startsWith("--") && !a.equals("--conf") && i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+            if (a.startsWith("--")
+                    && !a.equals("--conf")
+                    && i + 1 < args.size()
+                    && !args.get(i + 1).startsWith("--")) {
                 m.put(a, args.get(++i));
             } else if (a.equals("--conf")) {
                 i++;

@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,8 +35,10 @@ class ImageDefinitionIT {
     void imageMatchesTheBuildsSparkHadoopAwsSdkAndPyTorchVersions() throws Exception {
         String dockerfile = Repo.read(Repo.DEPLOY.resolve("Dockerfile"));
         String pom = Repo.read(Repo.ROOT.resolve("pom.xml"));
-        assertTrue(dockerfile.contains("ARG SPARK_IMAGE=apache/spark:" + property(pom, "spark.version") + "-scala"
-                + property(pom, "scala.binary.version") + "-java17-ubuntu"), "base image = the build's Spark");
+        assertTrue(
+                dockerfile.contains("ARG SPARK_IMAGE=apache/spark:" + property(pom, "spark.version") + "-scala"
+                        + property(pom, "scala.binary.version") + "-java17-ubuntu"),
+                "base image = the build's Spark");
         assertEquals(property(pom, "hadoop.version"), arg(dockerfile, "HADOOP_VERSION"), "hadoop-aws = Spark's Hadoop");
         assertEquals(property(pom, "awssdk.version"), arg(dockerfile, "AWS_SDK_VERSION"));
         assertEquals(property(pom, "pytorch.version"), arg(dockerfile, "PYTORCH_VERSION"));
@@ -52,8 +54,10 @@ class ImageDefinitionIT {
         assertEquals(flavour, arg(dockerfile, "CUDA_FLAVOR"), "libtorch download and DJL flavour agree");
         String jni = "jnilib/linux-x86_64/" + flavour + "/libdjl_torch.so";
         assertNotNull(getClass().getClassLoader().getResource(jni), "pytorch-jni has no " + jni);
-        assertTrue(dockerfile.contains("stage-app.sh /stage/in/modsweep-app.jar /stage/in/lib /opt/spark/jars /stage/out "
-                + flavour + "\n"), "the image stages the JNI library of its flavour");
+        assertTrue(
+                dockerfile.contains("stage-app.sh /stage/in/modsweep-app.jar /stage/in/lib /opt/spark/jars /stage/out "
+                        + flavour + "\n"),
+                "the image stages the JNI library of its flavour");
     }
 
     @Test
@@ -61,8 +65,11 @@ class ImageDefinitionIT {
         // Spark's jars folder and the app's lib/ folder, built from real jar names on this module's classpath
         Path sparkJars = Files.createDirectories(dir.resolve("spark-jars"));
         Path appLib = Files.createDirectories(dir.resolve("lib"));
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .map(Path::of).filter(p -> p.toString().endsWith(".jar")).toList();
+        List<Path> classpath = Arrays.stream(
+                        System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .filter(p -> p.toString().endsWith(".jar"))
+                .toList();
         for (Path jar : classpath) {
             String name = jar.getFileName().toString();
             if (name.matches("(spark-|scala-|jackson-|hadoop-client-|netty-|log4j-).*")) {
@@ -77,9 +84,17 @@ class ImageDefinitionIT {
         Path appJar = Files.writeString(dir.resolve("modsweep-app.jar"), "the application");
         Path out = dir.resolve("out");
 
-        Repo.Run run = Repo.run(List.of("bash", Repo.DEPLOY.resolve("bin/stage-app.sh").toString(), appJar.toString(),
-                appLib.toString(), sparkJars.toString(), out.toString(), "cu128"),
-                Map.of("JAVA_HOME", System.getProperty("java.home")), 60);
+        Repo.Run run = Repo.run(
+                List.of(
+                        "bash",
+                        Repo.DEPLOY.resolve("bin/stage-app.sh").toString(),
+                        appJar.toString(),
+                        appLib.toString(),
+                        sparkJars.toString(),
+                        out.toString(),
+                        "cu128"),
+                Map.of("JAVA_HOME", System.getProperty("java.home")),
+                60);
         assertEquals(0, run.exitCode(), run.output());
 
         Set<String> staged;
@@ -88,7 +103,8 @@ class ImageDefinitionIT {
         }
         assertTrue(staged.stream().anyMatch(n -> n.startsWith("pytorch-jni-")), staged.toString());
         assertTrue(staged.stream().anyMatch(n -> n.startsWith("kubernetes-client-api-")), staged.toString());
-        assertTrue(staged.stream().noneMatch(n -> n.matches("(spark-|scala-|jackson-|hadoop-client-|netty-|log4j-).*")),
+        assertTrue(
+                staged.stream().noneMatch(n -> n.matches("(spark-|scala-|jackson-|hadoop-client-|netty-|log4j-).*")),
                 "Spark's copy wins, whatever the version: " + staged);
         assertFalse(staged.contains("pytorch-native-cpu-2.7.1-linux-x86_64.jar"), "the CUDA libtorch replaces it");
         assertEquals("the application", Files.readString(out.resolve("modsweep/modsweep-app.jar")));
@@ -98,9 +114,17 @@ class ImageDefinitionIT {
         byte[] head = Arrays.copyOf(Files.readAllBytes(jni), 4);
         assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, head);
 
-        Repo.Run wrongFlavour = Repo.run(List.of("bash", Repo.DEPLOY.resolve("bin/stage-app.sh").toString(),
-                appJar.toString(), appLib.toString(), sparkJars.toString(), dir.resolve("out2").toString(), "cu999"),
-                Map.of("JAVA_HOME", System.getProperty("java.home")), 60);
+        Repo.Run wrongFlavour = Repo.run(
+                List.of(
+                        "bash",
+                        Repo.DEPLOY.resolve("bin/stage-app.sh").toString(),
+                        appJar.toString(),
+                        appLib.toString(),
+                        sparkJars.toString(),
+                        dir.resolve("out2").toString(),
+                        "cu999"),
+                Map.of("JAVA_HOME", System.getProperty("java.home")),
+                60);
         assertEquals(1, wrongFlavour.exitCode(), wrongFlavour.output());
         assertTrue(wrongFlavour.output().contains("no JNI library for flavour cu999"), wrongFlavour.output());
     }
@@ -110,7 +134,9 @@ class ImageDefinitionIT {
         String dockerfile = Repo.read(Repo.DEPLOY.resolve("Dockerfile"));
         String ignore = Repo.read(Repo.DEPLOY.resolve("Dockerfile.dockerignore"));
         String appPom = Repo.read(Repo.ROOT.resolve("app/pom.xml"));
-        assertTrue(appPom.contains("<finalName>modsweep-app</finalName>") && appPom.contains("${project.build.directory}/lib"),
+        assertTrue(
+                appPom.contains("<finalName>modsweep-app</finalName>")
+                        && appPom.contains("${project.build.directory}/lib"),
                 "app/target/modsweep-app.jar and app/target/lib/ are what the app module packages");
         Matcher m = COPY.matcher(dockerfile);
         int copies = 0;
@@ -121,7 +147,9 @@ class ImageDefinitionIT {
                     assertTrue(Files.exists(Repo.ROOT.resolve(source)), "COPY source missing: " + source);
                 }
                 String dir = source.endsWith("/") ? source : source.substring(0, source.lastIndexOf('/') + 1);
-                assertTrue(ignore.contains("!" + source) || ignore.contains("!" + dir), source + " excluded by the dockerignore");
+                assertTrue(
+                        ignore.contains("!" + source) || ignore.contains("!" + dir),
+                        source + " excluded by the dockerignore");
             }
         }
         assertTrue(copies >= 6, "found the COPY lines");
@@ -137,17 +165,33 @@ class ImageDefinitionIT {
         ObjectMapper json = new ObjectMapper();
         GenericKubernetesResource example = Chart.SERIALIZATION.unmarshal(
                 Files.newInputStream(Repo.DEPLOY.resolve("sparkapplication.yaml")), GenericKubernetesResource.class);
-        Chart chart = Chart.render(Map.of("sweep.launcher", "sparkApplication", "fullnameOverride", "modsweep"),
+        Chart chart = Chart.render(
+                Map.of("sweep.launcher", "sparkApplication", "fullnameOverride", "modsweep"),
                 Repo.CHART.resolve("values-gpu.yaml"));
         GenericKubernetesResource rendered = chart.custom("SparkApplication").get(0);
         assertEquals(rendered.getApiVersion(), example.getApiVersion());
         assertEquals(rendered.getMetadata().getName(), example.getMetadata().getName());
-        JsonNode exampleSpec = json.readTree(Chart.SERIALIZATION.asJson(example)).get("spec");
-        JsonNode renderedSpec = json.readTree(Chart.SERIALIZATION.asJson(rendered)).get("spec");
+        JsonNode exampleSpec =
+                json.readTree(Chart.SERIALIZATION.asJson(example)).get("spec");
+        JsonNode renderedSpec =
+                json.readTree(Chart.SERIALIZATION.asJson(rendered)).get("spec");
         assertEquals(renderedSpec, exampleSpec, "deploy/sparkapplication.yaml drifted from the chart; re-render it");
-        assertEquals("1", exampleSpec.get("sparkConf").get("spark.executor.resource.gpu.amount").asText());
-        assertEquals("nvidia.com/gpu", exampleSpec.get("executor").get("template").get("spec").get("tolerations").get(0)
-                .get("key").asText());
+        assertEquals(
+                "1",
+                exampleSpec
+                        .get("sparkConf")
+                        .get("spark.executor.resource.gpu.amount")
+                        .asText());
+        assertEquals(
+                "nvidia.com/gpu",
+                exampleSpec
+                        .get("executor")
+                        .get("template")
+                        .get("spec")
+                        .get("tolerations")
+                        .get(0)
+                        .get("key")
+                        .asText());
     }
 
     private static String property(String pom, String name) {
@@ -157,7 +201,8 @@ class ImageDefinitionIT {
     }
 
     private static String arg(String dockerfile, String name) {
-        Matcher m = Pattern.compile("^ARG " + name + "=(\\S+)$", Pattern.MULTILINE).matcher(dockerfile);
+        Matcher m =
+                Pattern.compile("^ARG " + name + "=(\\S+)$", Pattern.MULTILINE).matcher(dockerfile);
         assertTrue(m.find(), "ARG " + name);
         return m.group(1);
     }

@@ -53,7 +53,8 @@ class ImageRuntimeIT {
         dir = tmp;
         Path appJar = APP_TARGET.resolve("modsweep-app.jar");
         Path appLib = APP_TARGET.resolve("lib");
-        assertTrue(Files.isRegularFile(appJar) && Files.isDirectory(appLib),
+        assertTrue(
+                Files.isRegularFile(appJar) && Files.isDirectory(appLib),
                 "app/target/modsweep-app.jar and app/target/lib/ come from the app module's package phase: run mvn verify");
 
         sparkJars = Files.createDirectories(dir.resolve("spark/jars"));
@@ -71,14 +72,25 @@ class ImageRuntimeIT {
         assertTrue(cpuLibtorchJar != null, "the app's lib/ has DJL's CPU libtorch jar");
 
         staged = dir.resolve("stage");
-        Repo.Run stage = Repo.run(List.of("bash", Repo.DEPLOY.resolve("bin/stage-app.sh").toString(), appJar.toString(),
-                appLib.toString(), sparkJars.toString(), staged.toString(), "cpu"),
-                Map.of("JAVA_HOME", System.getProperty("java.home")), 120);
+        Repo.Run stage = Repo.run(
+                List.of(
+                        "bash",
+                        Repo.DEPLOY.resolve("bin/stage-app.sh").toString(),
+                        appJar.toString(),
+                        appLib.toString(),
+                        sparkJars.toString(),
+                        staged.toString(),
+                        "cpu"),
+                Map.of("JAVA_HOME", System.getProperty("java.home")),
+                120);
         assertEquals(0, stage.exitCode(), stage.output());
         // the Dockerfile copies the opens list beside the in-image launcher
-        Files.copy(Repo.JVM_OPENS, Files.createDirectories(staged.resolve("modsweep/bin")).resolve("jvm-opens.args"));
+        Files.copy(
+                Repo.JVM_OPENS,
+                Files.createDirectories(staged.resolve("modsweep/bin")).resolve("jvm-opens.args"));
         try (Stream<Path> lib = Files.list(staged.resolve("modsweep/lib"))) {
-            assertTrue(lib.noneMatch(p -> p.getFileName().toString().startsWith("pytorch-native-cpu-")),
+            assertTrue(
+                    lib.noneMatch(p -> p.getFileName().toString().startsWith("pytorch-native-cpu-")),
                     "the image brings its own libtorch");
         }
 
@@ -96,8 +108,19 @@ class ImageRuntimeIT {
     void inImageLauncherTrainsACellWithLibtorchFromPytorchLibraryPath() throws Exception {
         Path store = dir.resolve("train-store");
         List<String> cmd = imageEnv();
-        cmd.addAll(List.of("JAVA_OPTS=-Xmx1g", "bash", Repo.DEPLOY.resolve("bin/modsweep").toString(),
-                "train", "--p", "7", "--config", "standard", "--epochs", "20", "--store", store.toString()));
+        cmd.addAll(List.of(
+                "JAVA_OPTS=-Xmx1g",
+                "bash",
+                Repo.DEPLOY.resolve("bin/modsweep").toString(),
+                "train",
+                "--p",
+                "7",
+                "--config",
+                "standard",
+                "--epochs",
+                "20",
+                "--store",
+                store.toString()));
         Repo.Run train = Repo.run(cmd, Map.of(), 180);
         assertEquals(0, train.exitCode(), train.output());
         assertTrue(Files.isRegularFile(store.resolve("runs/p=7/config=standard/_DONE")), train.output());
@@ -111,14 +134,35 @@ class ImageRuntimeIT {
         Path store = dir.resolve("sweep-store");
         String mainClass = scriptDefault(Repo.read(Repo.SUBMIT_SWEEP), "main_class");
         List<String> cmd = imageEnv();
-        cmd.addAll(List.of("SPARK_LOCAL_IP=127.0.0.1", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        cmd.addAll(List.of(
+                "SPARK_LOCAL_IP=127.0.0.1",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g"));
         cmd.add("@" + Repo.JVM_OPENS);
-        cmd.addAll(List.of("-cp", staged.resolve("modsweep/lib") + "/*:" + sparkJars + "/*",
-                "org.apache.spark.deploy.SparkSubmit", "--master", "local[2]", "--deploy-mode", "client",
-                "--class", mainClass, "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
+        cmd.addAll(List.of(
+                "-cp",
+                staged.resolve("modsweep/lib") + "/*:" + sparkJars + "/*",
+                "org.apache.spark.deploy.SparkSubmit",
+                "--master",
+                "local[2]",
+                "--deploy-mode",
+                "client",
+                "--class",
+                mainClass,
+                "--conf",
+                "spark.ui.enabled=false",
+                "--conf",
+                "spark.driver.host=127.0.0.1",
                 staged.resolve("modsweep/modsweep-app.jar").toString(),
-                "--p", "5", "--configs", "standard", "--epochs", "10", "--store", store.toString(), "--no-reduce"));
+                "--p",
+                "5",
+                "--configs",
+                "standard",
+                "--epochs",
+                "10",
+                "--store",
+                store.toString(),
+                "--no-reduce"));
         Repo.Run sweep = Repo.run(cmd, Map.of(), 240);
         assertEquals(0, sweep.exitCode(), sweep.output());
         assertTrue(Files.isRegularFile(store.resolve("runs/p=5/config=standard/_DONE")), sweep.output());
@@ -127,7 +171,12 @@ class ImageRuntimeIT {
     @Test
     void explorerStartsWithTheChartsArguments() throws Exception {
         Deployment explorer = Chart.render(Map.of()).one(Deployment.class, Chart.RELEASE + "-modsweep-explorer");
-        List<String> command = explorer.getSpec().getTemplate().getSpec().getContainers().get(0).getCommand();
+        List<String> command = explorer.getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getCommand();
         assertEquals(List.of("/opt/modsweep/bin/modsweep"), command);
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -135,23 +184,34 @@ class ImageRuntimeIT {
         }
         Path store = Files.createDirectories(dir.resolve("explorer-store"));
         // the chart's arguments; in this test the store is a local folder and the host loopback, not 0.0.0.0
-        List<String> args = new ArrayList<>(explorer.getSpec().getTemplate().getSpec().getContainers().get(0).getArgs());
+        List<String> args = new ArrayList<>(explorer.getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getArgs());
         args.set(args.indexOf("--store") + 1, store.toString());
         args.set(args.indexOf("--host") + 1, "127.0.0.1");
         args.set(args.indexOf("--port") + 1, Integer.toString(port));
 
         List<String> cmd = imageEnv();
-        cmd.addAll(List.of("JAVA_OPTS=-Xmx512m", "bash", Repo.DEPLOY.resolve("bin/modsweep").toString()));
+        cmd.addAll(List.of(
+                "JAVA_OPTS=-Xmx512m",
+                "bash",
+                Repo.DEPLOY.resolve("bin/modsweep").toString()));
         cmd.addAll(args);
         Path log = dir.resolve("explorer.log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             long deadline = System.nanoTime() + 90_000_000_000L;
             int status = -1;
             while (status != 200 && System.nanoTime() < deadline && p.isAlive()) {
                 try {
-                    HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/").toURL()
-                            .openConnection();
+                    HttpURLConnection c = (HttpURLConnection)
+                            URI.create("http://127.0.0.1:" + port + "/").toURL().openConnection();
                     c.setConnectTimeout(1000);
                     status = c.getResponseCode();
                     c.disconnect();
@@ -171,9 +231,18 @@ class ImageRuntimeIT {
     /** env -i with the image's environment: DJL offline on the staged libtorch, no home directory. */
     private List<String> imageEnv() {
         Path cache = dir.resolve("djl-cache");
-        return new ArrayList<>(List.of("env", "-i", "PATH=" + System.getenv("PATH"), "HOME=/nonexistent",
-                "PYTORCH_LIBRARY_PATH=" + libtorch, "PYTORCH_VERSION=2.7.1", "PYTORCH_FLAVOR=cpu", "DJL_OFFLINE=true",
-                "DJL_CACHE_DIR=" + cache, "ENGINE_CACHE_DIR=" + cache, "MODSWEEP_HOME=" + staged.resolve("modsweep"),
+        return new ArrayList<>(List.of(
+                "env",
+                "-i",
+                "PATH=" + System.getenv("PATH"),
+                "HOME=/nonexistent",
+                "PYTORCH_LIBRARY_PATH=" + libtorch,
+                "PYTORCH_VERSION=2.7.1",
+                "PYTORCH_FLAVOR=cpu",
+                "DJL_OFFLINE=true",
+                "DJL_CACHE_DIR=" + cache,
+                "ENGINE_CACHE_DIR=" + cache,
+                "MODSWEEP_HOME=" + staged.resolve("modsweep"),
                 "SPARK_HOME=" + sparkJars.getParent()));
     }
 
@@ -191,7 +260,10 @@ class ImageRuntimeIT {
             for (ZipEntry e : zip.stream().toList()) {
                 if (!e.isDirectory() && e.getName().matches("pytorch/cpu/linux-x86_64/[^/]+")) {
                     try (InputStream in = zip.getInputStream(e)) {
-                        Files.copy(in, into.resolve(Path.of(e.getName()).getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                        Files.copy(
+                                in,
+                                into.resolve(Path.of(e.getName()).getFileName()),
+                                StandardCopyOption.REPLACE_EXISTING);
                     }
                     n++;
                 }

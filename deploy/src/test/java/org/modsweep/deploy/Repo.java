@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /** Paths of the repository's deployment files, and a way to run its shell scripts the way a user does. */
 final class Repo {
 
-    static final Path ROOT = Path.of(System.getProperty("modsweep.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT =
+            Path.of(System.getProperty("modsweep.root", "..")).toAbsolutePath().normalize();
     static final Path DEPLOY = ROOT.resolve("deploy");
     static final Path CHART = ROOT.resolve("helm/modsweep");
     static final Path SUBMIT_SWEEP = DEPLOY.resolve("bin/submit-sweep.sh");
@@ -20,15 +21,14 @@ final class Repo {
     /** The JVM flags Spark needs on Java 17, a java @-file the launchers and the tests' child JVMs pass. */
     static final Path JVM_OPENS = ROOT.resolve("bin/jvm-opens.args");
 
-    private Repo() {
-    }
+    private Repo() {}
 
     /** What a finished process left: its exit code and its merged stdout+stderr. */
-    record Run(int exitCode, String output) {
-    }
+    record Run(int exitCode, String output) {}
 
     /** Runs a command with extra environment variables; fails the test if it does not end within the timeout. */
-    static Run run(List<String> command, Map<String, String> env, long timeoutSeconds) throws IOException, InterruptedException {
+    static Run run(List<String> command, Map<String, String> env, long timeoutSeconds)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true);
         pb.environment().putAll(env);
         Path log = Files.createTempFile("modsweep-deploy-run", ".log");

@@ -19,8 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellScriptsTest {
 
     private static final List<Path> SCRIPTS = List.of(
-            Repo.SUBMIT_SWEEP, Repo.GPU_DISCOVERY, Repo.DEPLOY.resolve("bin/modsweep"),
-            Repo.DEPLOY.resolve("bin/stage-app.sh"), Repo.ROOT.resolve("bin/modsweep"), Repo.ROOT.resolve(".ci/run"));
+            Repo.SUBMIT_SWEEP,
+            Repo.GPU_DISCOVERY,
+            Repo.DEPLOY.resolve("bin/modsweep"),
+            Repo.DEPLOY.resolve("bin/stage-app.sh"),
+            Repo.ROOT.resolve("bin/modsweep"),
+            Repo.ROOT.resolve(".ci/run"));
 
     @Test
     void scriptsPassShellcheck() throws Exception {
@@ -28,7 +32,8 @@ class ShellScriptsTest {
         try {
             version = Repo.run(List.of("shellcheck", "--version"), Map.of(), 30);
         } catch (IOException notInstalled) {
-            fail("shellcheck is not installed: install the Debian package (apt-get install -y shellcheck; .ci/run does)");
+            fail(
+                    "shellcheck is not installed: install the Debian package (apt-get install -y shellcheck; .ci/run does)");
             return;
         }
         assertEquals(0, version.exitCode(), version.output());
@@ -45,23 +50,31 @@ class ShellScriptsTest {
     void gpuDiscoveryPrintsTheContainersGpusAsSparkResourceJson(@TempDir Path dir) throws Exception {
         // nvidia-smi exists only on a GPU node; this stand-in answers the one query the script makes, like the real one
         Path smi = fakeNvidiaSmi(dir, "printf '0\\n1\\n'");
-        Repo.Run run = Repo.run(List.of("bash", Repo.GPU_DISCOVERY.toString()), Map.of("NVIDIA_SMI", smi.toString()), 30);
+        Repo.Run run =
+                Repo.run(List.of("bash", Repo.GPU_DISCOVERY.toString()), Map.of("NVIDIA_SMI", smi.toString()), 30);
         assertEquals(0, run.exitCode(), run.output());
         JsonNode json = new ObjectMapper().readTree(run.output());
         assertEquals("gpu", json.get("name").asText());
-        assertEquals(List.of("0", "1"), List.of(json.get("addresses").get(0).asText(), json.get("addresses").get(1).asText()));
+        assertEquals(
+                List.of("0", "1"),
+                List.of(
+                        json.get("addresses").get(0).asText(),
+                        json.get("addresses").get(1).asText()));
         assertEquals(2, json.get("addresses").size());
     }
 
     @Test
     void gpuDiscoveryFailsClearlyWithoutAGpu(@TempDir Path dir) throws Exception {
-        Repo.Run missing = Repo.run(List.of("bash", Repo.GPU_DISCOVERY.toString()),
-                Map.of("NVIDIA_SMI", dir.resolve("no-such-nvidia-smi").toString()), 30);
+        Repo.Run missing = Repo.run(
+                List.of("bash", Repo.GPU_DISCOVERY.toString()),
+                Map.of("NVIDIA_SMI", dir.resolve("no-such-nvidia-smi").toString()),
+                30);
         assertEquals(1, missing.exitCode());
         assertTrue(missing.output().contains("not found"), missing.output());
 
         Path empty = fakeNvidiaSmi(dir, "true");
-        Repo.Run none = Repo.run(List.of("bash", Repo.GPU_DISCOVERY.toString()), Map.of("NVIDIA_SMI", empty.toString()), 30);
+        Repo.Run none =
+                Repo.run(List.of("bash", Repo.GPU_DISCOVERY.toString()), Map.of("NVIDIA_SMI", empty.toString()), 30);
         assertEquals(1, none.exitCode());
         assertTrue(none.output().contains("lists no GPU"), none.output());
     }
@@ -71,10 +84,12 @@ class ShellScriptsTest {
         assertRejected(List.of("--store", "s3a://b/p"), "--image is required");
         assertRejected(List.of("--image", "r/m:1"), "--store is required");
         assertRejected(List.of("--image", "r/m:1", "--store", "s3a://b/p", "--p", "23;29"), "--p must look like");
-        assertRejected(List.of("--image", "r/m:1", "--store", "s3a://b/p", "--master", "http://api:6443"),
+        assertRejected(
+                List.of("--image", "r/m:1", "--store", "s3a://b/p", "--master", "http://api:6443"),
                 "--master must be a k8s:// URL");
         assertRejected(List.of("--image", "r/m:1", "--store", "s3a://b/p", "--tasks-per-gpu", "0"), "--tasks-per-gpu");
-        assertRejected(List.of("--image", "r/m:1", "--store", "s3a://b/p", "--conf", "spark.hadoop.fs.s3a.secret.key=abc"),
+        assertRejected(
+                List.of("--image", "r/m:1", "--store", "s3a://b/p", "--conf", "spark.hadoop.fs.s3a.secret.key=abc"),
                 "must not be passed on the command line");
         assertRejected(List.of("--image", "r/m:1", "--store", "s3a://b/p", "--bogus", "1"), "unknown option --bogus");
     }
@@ -85,7 +100,10 @@ class ShellScriptsTest {
         cmd.add("--dry-run");
         Repo.Run run = Repo.run(cmd, Map.of("SPARK_SUBMIT", "/bin/false"), 30);
         assertEquals(2, run.exitCode(), run.output());
-        assertTrue(run.output().startsWith("submit-sweep.sh: error: ") && run.output().contains(message), run.output());
+        assertTrue(
+                run.output().startsWith("submit-sweep.sh: error: ")
+                        && run.output().contains(message),
+                run.output());
         assertEquals(1, run.output().strip().lines().count(), "one line per mistake: " + run.output());
     }
 

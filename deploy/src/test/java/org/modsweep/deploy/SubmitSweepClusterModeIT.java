@@ -44,7 +44,8 @@ class SubmitSweepClusterModeIT {
     private static final String DRIVER = "modsweep-test-driver";
 
     // the mock logs every request at INFO through java.util.logging; keep a reference so the level sticks
-    private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+    private static final java.util.logging.Logger MOCK_LOG =
+            java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
 
     private KubernetesMockServer server;
     private KubernetesClient client;
@@ -53,37 +54,55 @@ class SubmitSweepClusterModeIT {
     @BeforeAll
     void submit(@TempDir Path dir) throws Exception {
         MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new ApplyPatchCrudDispatcher(), false);
+        server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), new HashMap<>(), new ApplyPatchCrudDispatcher(), false);
         server.init(InetAddress.getByName("127.0.0.1"), 0);
         client = server.createClient();
 
         // spark-submit = Spark's SparkSubmit on this module's test classpath, in its own JVM (it calls System.exit)
         Path sparkSubmit = dir.resolve("spark-submit");
-        Files.writeString(sparkSubmit, "#!/bin/sh\nexec \"$MODSWEEP_TEST_JAVA\" -Xmx512m $MODSWEEP_TEST_OPENS"
-                + " -cp \"$MODSWEEP_TEST_CP\" org.apache.spark.deploy.SparkSubmit \"$@\"\n");
+        Files.writeString(
+                sparkSubmit,
+                "#!/bin/sh\nexec \"$MODSWEEP_TEST_JAVA\" -Xmx512m $MODSWEEP_TEST_OPENS"
+                        + " -cp \"$MODSWEEP_TEST_CP\" org.apache.spark.deploy.SparkSubmit \"$@\"\n");
         Files.setPosixFilePermissions(sparkSubmit, PosixFilePermissions.fromString("rwxr-xr-x"));
         Map<String, String> env = new HashMap<>();
         env.put("SPARK_SUBMIT", sparkSubmit.toString());
-        env.put("MODSWEEP_TEST_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        env.put(
+                "MODSWEEP_TEST_JAVA",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString());
         env.put("MODSWEEP_TEST_CP", System.getProperty("java.class.path"));
         env.put("MODSWEEP_TEST_OPENS", "@" + Repo.JVM_OPENS);
         env.put("KUBECONFIG", dir.resolve("no-kubeconfig").toString());
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
 
-        List<String> cmd = new ArrayList<>(List.of("bash", Repo.SUBMIT_SWEEP.toString(),
-                "--master", "k8s://http://127.0.0.1:" + server.getPort(),
-                "--namespace", NAMESPACE,
-                "--image", IMAGE,
-                "--store", "s3a://bucket/sweeps",
-                "--s3-endpoint", "http://minio.minio:9000",
-                "--p", "23,29",
-                "--configs", "standard,grokking",
-                "--epochs", "5",
-                "--executors", "3",
-                "--driver-pod-name", DRIVER,
-                "--label", "team=fourier",
-                "--conf", "spark.kubernetes.hadoop.configMapName=modsweep-hadoop-conf",
+        List<String> cmd = new ArrayList<>(List.of(
+                "bash",
+                Repo.SUBMIT_SWEEP.toString(),
+                "--master",
+                "k8s://http://127.0.0.1:" + server.getPort(),
+                "--namespace",
+                NAMESPACE,
+                "--image",
+                IMAGE,
+                "--store",
+                "s3a://bucket/sweeps",
+                "--s3-endpoint",
+                "http://minio.minio:9000",
+                "--p",
+                "23,29",
+                "--configs",
+                "standard,grokking",
+                "--epochs",
+                "5",
+                "--executors",
+                "3",
+                "--driver-pod-name",
+                DRIVER,
+                "--label",
+                "team=fourier",
+                "--conf",
+                "spark.kubernetes.hadoop.configMapName=modsweep-hadoop-conf",
                 "--no-wait"));
         submission = Repo.run(cmd, env, 120);
     }
@@ -122,15 +141,28 @@ class SubmitSweepClusterModeIT {
         int jar = args.indexOf("local:///opt/modsweep/modsweep-app.jar");
         assertTrue(jar > 0, args.toString());
         assertEquals("org.modsweep.driver.SweepApp", args.get(args.indexOf("--class") + 1));
-        assertEquals(List.of("--p", "23,29", "--configs", "standard,grokking", "--store", "s3a://bucket/sweeps",
-                "--epochs", "5"), args.subList(jar + 1, args.size()));
+        assertEquals(
+                List.of(
+                        "--p",
+                        "23,29",
+                        "--configs",
+                        "standard,grokking",
+                        "--store",
+                        "s3a://bucket/sweeps",
+                        "--epochs",
+                        "5"),
+                args.subList(jar + 1, args.size()));
 
         // S3 credentials: environment variables from the Secret, never literal values
         assertSecretEnv(driver, "AWS_ACCESS_KEY_ID");
         assertSecretEnv(driver, "AWS_SECRET_ACCESS_KEY");
         // the chart's core-site.xml (S3 endpoint) is mounted and on HADOOP_CONF_DIR
-        assertTrue(pod.getSpec().getVolumes().stream().anyMatch(v -> v.getConfigMap() != null
-                && "modsweep-hadoop-conf".equals(v.getConfigMap().getName())), pod.getSpec().getVolumes().toString());
+        assertTrue(
+                pod.getSpec().getVolumes().stream()
+                        .anyMatch(v -> v.getConfigMap() != null
+                                && "modsweep-hadoop-conf"
+                                        .equals(v.getConfigMap().getName())),
+                pod.getSpec().getVolumes().toString());
         assertTrue(driver.getEnv().stream().anyMatch(e -> e.getName().equals("HADOOP_CONF_DIR")));
     }
 
@@ -141,7 +173,9 @@ class SubmitSweepClusterModeIT {
         conf.load(new StringReader(configMapWith("spark.properties")));
         assertEquals("1", conf.getProperty("spark.executor.resource.gpu.amount"));
         assertEquals("nvidia.com", conf.getProperty("spark.executor.resource.gpu.vendor"));
-        assertEquals("/opt/modsweep/bin/getGpusResources.sh", conf.getProperty("spark.executor.resource.gpu.discoveryScript"));
+        assertEquals(
+                "/opt/modsweep/bin/getGpusResources.sh",
+                conf.getProperty("spark.executor.resource.gpu.discoveryScript"));
         assertEquals("0.25", conf.getProperty("spark.task.resource.gpu.amount"));
         assertEquals("4", conf.getProperty("spark.executor.cores"));
         assertEquals("3", conf.getProperty("spark.executor.instances"));
@@ -150,7 +184,8 @@ class SubmitSweepClusterModeIT {
         assertEquals("s3a://bucket/sweeps/spark-events", conf.getProperty("spark.eventLog.dir"));
         assertEquals("/opt/modsweep/lib/*", conf.getProperty("spark.executor.extraClassPath"));
         assertEquals("http://minio.minio:9000", conf.getProperty("spark.hadoop.fs.s3a.endpoint"));
-        assertEquals("modsweep-s3:AWS_SECRET_ACCESS_KEY",
+        assertEquals(
+                "modsweep-s3:AWS_SECRET_ACCESS_KEY",
                 conf.getProperty("spark.kubernetes.executor.secretKeyRef.AWS_SECRET_ACCESS_KEY"));
         assertNull(conf.getProperty("spark.hadoop.fs.s3a.secret.key"));
         assertNull(conf.getProperty("spark.hadoop.fs.s3a.access.key"));
@@ -160,22 +195,35 @@ class SubmitSweepClusterModeIT {
     void executorPodTemplateTravelsToTheDriverWithGpuNodePlacement() {
         assertEquals(0, submission.exitCode(), submission.output());
         Pod template = Chart.SERIALIZATION.unmarshal(configMapWith("podspec-configmap-key"), Pod.class);
-        assertEquals("nvidia.com/gpu", template.getSpec().getTolerations().get(0).getKey());
+        assertEquals(
+                "nvidia.com/gpu", template.getSpec().getTolerations().get(0).getKey());
         assertEquals("true", template.getSpec().getNodeSelector().get("nvidia.com/gpu.present"));
-        assertEquals("compute,utility", template.getSpec().getContainers().get(0).getEnv().stream()
-                .filter(e -> e.getName().equals("NVIDIA_DRIVER_CAPABILITIES")).findFirst().orElseThrow().getValue());
+        assertEquals(
+                "compute,utility",
+                template.getSpec().getContainers().get(0).getEnv().stream()
+                        .filter(e -> e.getName().equals("NVIDIA_DRIVER_CAPABILITIES"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValue());
     }
 
     private String configMapWith(String key) {
         List<ConfigMap> maps = client.configMaps().inNamespace(NAMESPACE).list().getItems();
-        return maps.stream().filter(m -> m.getData() != null && m.getData().containsKey(key)).findFirst()
+        return maps.stream()
+                .filter(m -> m.getData() != null && m.getData().containsKey(key))
+                .findFirst()
                 .map(m -> m.getData().get(key))
                 .orElseThrow(() -> new AssertionError("no config map with " + key + " among "
-                        + maps.stream().map(m -> m.getMetadata().getName() + m.getData().keySet()).collect(Collectors.toList())));
+                        + maps.stream()
+                                .map(m ->
+                                        m.getMetadata().getName() + m.getData().keySet())
+                                .collect(Collectors.toList())));
     }
 
     private static void assertSecretEnv(Container c, String name) {
-        EnvVar var = c.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst()
+        EnvVar var = c.getEnv().stream()
+                .filter(e -> e.getName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(name + " not in " + c.getEnv()));
         assertNull(var.getValue());
         assertEquals("modsweep-s3", var.getValueFrom().getSecretKeyRef().getName());

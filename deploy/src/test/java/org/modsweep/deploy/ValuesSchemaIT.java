@@ -17,22 +17,26 @@ class ValuesSchemaIT {
     Path dir;
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "even p              | sweep: {p: [15, 24]}                  | /sweep/p/1",
-        "p below 3           | sweep: {p: [1]}                       | /sweep/p/0",
-        "p not a number      | sweep: {p: [fifteen]}                 | /sweep/p/0",
-        "no p at all         | sweep: {p: []}                        | /sweep/p",
-        "unknown config      | sweep: {configs: [standard, relu]}    | /sweep/configs/1",
-        "unknown launcher    | sweep: {launcher: spark}              | /sweep/launcher",
-        "misspelt key        | sweep: {executors: {instances: 2}}    | executors",
-        "fractional tasks    | sweep: {executor: {gpu: {tasksPerGpu: 0}}} | /sweep/executor/gpu/tasksPerGpu",
-        "store without URI   | store: {uri: results}                 | /store/uri",
-        "key in hadoopConf   | 'store: {hadoopConf: {fs.s3a.secret.key: abc}}' | propertyName 'fs.s3a.secret.key'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "even p              | sweep: {p: [15, 24]}                  | /sweep/p/1",
+                "p below 3           | sweep: {p: [1]}                       | /sweep/p/0",
+                "p not a number      | sweep: {p: [fifteen]}                 | /sweep/p/0",
+                "no p at all         | sweep: {p: []}                        | /sweep/p",
+                "unknown config      | sweep: {configs: [standard, relu]}    | /sweep/configs/1",
+                "unknown launcher    | sweep: {launcher: spark}              | /sweep/launcher",
+                "misspelt key        | sweep: {executors: {instances: 2}}    | executors",
+                "fractional tasks    | sweep: {executor: {gpu: {tasksPerGpu: 0}}} | /sweep/executor/gpu/tasksPerGpu",
+                "store without URI   | store: {uri: results}                 | /store/uri",
+                "key in hadoopConf   | 'store: {hadoopConf: {fs.s3a.secret.key: abc}}' | propertyName 'fs.s3a.secret.key'",
+            })
     void rejects(String what, String yaml, String where) throws Exception {
         Path values = Chart.valuesFile(dir, yaml);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Chart.template(Map.of(), values), what);
-        assertTrue(e.getMessage().contains(where), what + ": Helm's message should name " + where + ": " + e.getMessage());
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> Chart.template(Map.of(), values), what);
+        assertTrue(
+                e.getMessage().contains(where), what + ": Helm's message should name " + where + ": " + e.getMessage());
     }
 
     @Test

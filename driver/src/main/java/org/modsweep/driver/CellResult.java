@@ -14,10 +14,22 @@ import java.io.Serializable;
  * @param attempts    task attempts this cell took (1 on a clean run)
  * @param error       the last failure's one-line message, or null
  */
-public record CellResult(String cellId, Status status, int epochsRun, double seconds, String device, int threads,
-                         int attempts, String error) implements Serializable {
+public record CellResult(
+        String cellId,
+        Status status,
+        int epochsRun,
+        double seconds,
+        String device,
+        int threads,
+        int attempts,
+        String error)
+        implements Serializable {
 
-    public enum Status { TRAINED, SKIPPED, FAILED }
+    public enum Status {
+        TRAINED,
+        SKIPPED,
+        FAILED
+    }
 
     public boolean failed() {
         return status == Status.FAILED;
@@ -26,11 +38,18 @@ public record CellResult(String cellId, Status status, int epochsRun, double sec
     /** {@code done p023-standard: 5000 epochs in 41.2 s on cpu (1 thread)} */
     public String describe() {
         return switch (status) {
-            case TRAINED -> String.format("done %s: %d epochs in %.1f s on %s (%d thread%s%s)", cellId, epochsRun,
-                    seconds, device, threads, threads == 1 ? "" : "s", attempts > 1 ? ", attempt " + attempts : "");
+            case TRAINED -> String.format(
+                    "done %s: %d epochs in %.1f s on %s (%d thread%s%s)",
+                    cellId,
+                    epochsRun,
+                    seconds,
+                    device,
+                    threads,
+                    threads == 1 ? "" : "s",
+                    attempts > 1 ? ", attempt " + attempts : "");
             case SKIPPED -> "skipped " + cellId + ": committed meanwhile";
-            case FAILED -> String.format("FAILED %s after %d attempt%s: %s", cellId, attempts,
-                    attempts == 1 ? "" : "s", error);
+            case FAILED -> String.format(
+                    "FAILED %s after %d attempt%s: %s", cellId, attempts, attempts == 1 ? "" : "s", error);
         };
     }
 }

@@ -115,8 +115,19 @@ public final class Sweep {
             ReduceStage reduce = new ReduceStage(sc, store, req.sparkConf(), listener, cancelled::get);
             int summaryCells = reduce.run(plan);
             double reduceSeconds = (System.nanoTime() - tReduce) / 1e9;
-            return result(store, sc, master, slots, plan, results, reduce.reduced(), reduce.errors(), summaryCells,
-                    trainSeconds, reduceSeconds, t0);
+            return result(
+                    store,
+                    sc,
+                    master,
+                    slots,
+                    plan,
+                    results,
+                    reduce.reduced(),
+                    reduce.errors(),
+                    summaryCells,
+                    trainSeconds,
+                    reduceSeconds,
+                    t0);
         } finally {
             sc.clearJobGroup();
             sc.setLocalProperty(ProgressListener.SWEEP_PROPERTY, null);
@@ -127,14 +138,36 @@ public final class Sweep {
         }
     }
 
-    private SweepResult result(ResultsStore store, SparkContext sc, String master, int slots, SweepPlan plan,
-                               List<CellResult> results, List<Integer> reduced, Map<String, String> reduceErrors,
-                               int summaryCells, double trainSeconds, double reduceSeconds, long t0) {
+    private SweepResult result(
+            ResultsStore store,
+            SparkContext sc,
+            String master,
+            int slots,
+            SweepPlan plan,
+            List<CellResult> results,
+            List<Integer> reduced,
+            Map<String, String> reduceErrors,
+            int summaryCells,
+            double trainSeconds,
+            double reduceSeconds,
+            long t0) {
         String ui = sc != null && sc.uiWebUrl().isDefined() ? sc.uiWebUrl().get() : null;
-        return new SweepResult(store.uri(), sc == null ? null : sc.applicationId(), ui, master, slots,
-                plan.grid().stream().map(Cell::id).toList(), plan.committed().stream().map(Cell::id).toList(),
-                List.copyOf(results), List.copyOf(reduced), Map.copyOf(reduceErrors), summaryCells, trainSeconds,
-                reduceSeconds, (System.nanoTime() - t0) / 1e9, cancelled.get());
+        return new SweepResult(
+                store.uri(),
+                sc == null ? null : sc.applicationId(),
+                ui,
+                master,
+                slots,
+                plan.grid().stream().map(Cell::id).toList(),
+                plan.committed().stream().map(Cell::id).toList(),
+                List.copyOf(results),
+                List.copyOf(reduced),
+                Map.copyOf(reduceErrors),
+                summaryCells,
+                trainSeconds,
+                reduceSeconds,
+                (System.nanoTime() - t0) / 1e9,
+                cancelled.get());
     }
 
     /** The first line of the first message in the cause chain (the console shows one line per failure). */

@@ -10,8 +10,7 @@ import picocli.CommandLine;
  */
 public final class SweepApp {
 
-    private SweepApp() {
-    }
+    private SweepApp() {}
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));

@@ -9,22 +9,17 @@ import org.modsweep.driver.monitor.SweepProgress;
  */
 public interface SweepListener {
 
-    SweepListener NONE = new SweepListener() {
-    };
+    SweepListener NONE = new SweepListener() {};
 
     /** A line worth showing a person, e.g. {@code done p023-standard in 41.2 s (5000 epochs, cpu)}. */
-    default void onLine(String line) {
-    }
+    default void onLine(String line) {}
 
     /** The Spark UI address of the running sweep, once Spark is up (not called when the UI is disabled). */
-    default void onSparkUi(String url) {
-    }
+    default void onSparkUi(String url) {}
 
     /** A snapshot of the training stage (cells done, epochs per second, ETA). */
-    default void onProgress(SweepProgress progress) {
-    }
+    default void onProgress(SweepProgress progress) {}
 
     /** A cell's task ended (trained, skipped, or failed for good). */
-    default void onCellDone(CellResult result) {
-    }
+    default void onCellDone(CellResult result) {}
 }

@@ -21,11 +21,18 @@ import org.modsweep.core.config.StudyConfigs;
  * @param sparkConf extra Spark properties ({@code spark.hadoop.*} reaches the Hadoop file systems)
  * @param reduce    whether to run the reduce stage (per-p reports, cross-p summary) after training
  */
-public record SweepRequest(List<Modulus> moduli, List<RunConfig> configs, String storeUri, String master,
-                           Integer epochCap, Map<String, String> sparkConf, boolean reduce) {
+public record SweepRequest(
+        List<Modulus> moduli,
+        List<RunConfig> configs,
+        String storeUri,
+        String master,
+        Integer epochCap,
+        Map<String, String> sparkConf,
+        boolean reduce) {
 
     /** The study's precomputed moduli: what {@code modsweep sweep} regenerates with no arguments. */
     public static final String STUDY_MODULI = "15,23,29,31";
+
     public static final String DEFAULT_STORE = "results";
 
     public SweepRequest {
@@ -47,8 +54,13 @@ public record SweepRequest(List<Modulus> moduli, List<RunConfig> configs, String
     }
 
     /** The API of the module contract: trains and then reduces. */
-    public SweepRequest(List<Modulus> moduli, List<RunConfig> configs, String storeUri, String master,
-                        Integer epochCap, Map<String, String> sparkConf) {
+    public SweepRequest(
+            List<Modulus> moduli,
+            List<RunConfig> configs,
+            String storeUri,
+            String master,
+            Integer epochCap,
+            Map<String, String> sparkConf) {
         this(moduli, configs, storeUri, master, epochCap, sparkConf, true);
     }
 

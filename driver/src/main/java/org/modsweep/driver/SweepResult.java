@@ -22,17 +22,31 @@ import java.util.Map;
  * @param totalSeconds    wall time of the whole sweep, Spark start included
  * @param cancelled       whether {@link Sweep#cancel()} stopped it
  */
-public record SweepResult(String storeUri, String appId, String uiUrl, String master, int slots, List<String> cells,
-                          List<String> committedBefore, List<CellResult> results, List<Integer> reduced,
-                          Map<String, String> reduceErrors, int summaryCells, double trainSeconds,
-                          double reduceSeconds, double totalSeconds, boolean cancelled) {
+public record SweepResult(
+        String storeUri,
+        String appId,
+        String uiUrl,
+        String master,
+        int slots,
+        List<String> cells,
+        List<String> committedBefore,
+        List<CellResult> results,
+        List<Integer> reduced,
+        Map<String, String> reduceErrors,
+        int summaryCells,
+        double trainSeconds,
+        double reduceSeconds,
+        double totalSeconds,
+        boolean cancelled) {
 
     public List<CellResult> failed() {
         return results.stream().filter(CellResult::failed).toList();
     }
 
     public List<CellResult> trained() {
-        return results.stream().filter(r -> r.status() == CellResult.Status.TRAINED).toList();
+        return results.stream()
+                .filter(r -> r.status() == CellResult.Status.TRAINED)
+                .toList();
     }
 
     /** True when nothing failed and nothing was cancelled. */

@@ -27,14 +27,27 @@ class DriverKillIT {
     Path tmp;
 
     static String[] command(Path store) {
-        return new String[] {"--p", "3,5,7", "--configs", "standard,quad_random", "--epochs", "300",
-            "--master", "local[1]", "--store", store.toString(), "--conf", "spark.ui.enabled=false"};
+        return new String[] {
+            "--p",
+            "3,5,7",
+            "--configs",
+            "standard,quad_random",
+            "--epochs",
+            "300",
+            "--master",
+            "local[1]",
+            "--store",
+            store.toString(),
+            "--conf",
+            "spark.ui.enabled=false"
+        };
     }
 
     @Test
     void killedDriverResumesWithOnlyTheMissingCells() throws Exception {
         Path store = tmp.resolve("store");
-        Process child = ChildJvm.builder(SweepApp.class, tmp.resolve("killed.log"), Map.of(), command(store)).start();
+        Process child = ChildJvm.builder(SweepApp.class, tmp.resolve("killed.log"), Map.of(), command(store))
+                .start();
         ResultsStore s = ResultsStore.open(store.toString());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (s.committedCells().size() < 2) {

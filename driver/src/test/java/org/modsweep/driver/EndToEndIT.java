@@ -33,8 +33,19 @@ class EndToEndIT {
     @Test
     void shortRealSweepWithReduceStageWritesEveryFileAndVerifies() throws Exception {
         Path store = tmp.resolve("store");
-        SweepCliIT.Run run = SweepCliIT.sweep("--p", "3,19", "--configs", "all", "--epochs", "400",
-                "--master", "local[2]", "--store", store.toString(), "--conf", "spark.ui.enabled=false");
+        SweepCliIT.Run run = SweepCliIT.sweep(
+                "--p",
+                "3,19",
+                "--configs",
+                "all",
+                "--epochs",
+                "400",
+                "--master",
+                "local[2]",
+                "--store",
+                store.toString(),
+                "--conf",
+                "spark.ui.enabled=false");
         assertEquals(0, run.code(), run.toString());
         assertTrue(run.out().contains("reports for p = 3,19"), run.out());
 
@@ -43,7 +54,8 @@ class EndToEndIT {
             Modulus m = Modulus.of(p);
             Set<String> onDisk;
             try (Stream<Path> files = Files.list(store.resolve("results/p_" + m.padded()))) {
-                onDisk = files.map(f -> f.getFileName().toString()).filter(n -> !n.startsWith("."))
+                onDisk = files.map(f -> f.getFileName().toString())
+                        .filter(n -> !n.startsWith("."))
                         .collect(Collectors.toCollection(TreeSet::new));
             }
             assertEquals(new TreeSet<>(ExpectedFiles.fileNames(m)), onDisk, "p=" + p);
@@ -53,7 +65,9 @@ class EndToEndIT {
         assertEquals(2, checks.size());
         checks.forEach(c -> assertTrue(c.passed(), c.line() + " " + c.problems()));
 
-        JsonNode cells = Json.MAPPER.readTree(store.resolve("results/summary/cells.json").toFile()).get("cells");
+        JsonNode cells = Json.MAPPER
+                .readTree(store.resolve("results/summary/cells.json").toFile())
+                .get("cells");
         assertEquals(9, cells.size(), "4 configurations at p=3, 5 at p=19");
         assertEquals("p003-standard", cells.get(0).get("cell").asText());
         assertEquals("p019-grokking", cells.get(5).get("cell").asText());
@@ -68,8 +82,17 @@ class EndToEndIT {
                 Files.delete(f);
             }
         }
-        SweepCliIT.Run damaged = SweepCliIT.sweep("--p", "3", "--epochs", "400", "--master", "local[2]",
-                "--store", store.toString(), "--conf", "spark.ui.enabled=false");
+        SweepCliIT.Run damaged = SweepCliIT.sweep(
+                "--p",
+                "3",
+                "--epochs",
+                "400",
+                "--master",
+                "local[2]",
+                "--store",
+                store.toString(),
+                "--conf",
+                "spark.ui.enabled=false");
         assertEquals(1, damaged.code(), damaged.toString());
         assertTrue(damaged.out().contains("0 trained, 4 already committed, 0 failed"), damaged.out());
         assertTrue(damaged.out().contains("report p=3 failed: report for p=3 incomplete"), damaged.out());

@@ -31,11 +31,12 @@ class HistoryIT {
     @TempDir
     Path tmp;
 
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static JsonNode get(String url) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+                HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), url + ": " + r.body());
         return Json.MAPPER.readTree(r.body());
     }
@@ -77,17 +78,32 @@ class HistoryIT {
     @Test
     void aSweepsEventLogIsServedByTheHistoryServer() throws Exception {
         Path store = tmp.resolve("store");
-        SweepCliIT.Run r = SweepCliIT.sweep("--p", "3", "--configs", "standard", "--epochs", "5", "--master",
-                "local[1]", "--store", store.toString(), "--conf", "spark.ui.enabled=false", "--no-reduce");
+        SweepCliIT.Run r = SweepCliIT.sweep(
+                "--p",
+                "3",
+                "--configs",
+                "standard",
+                "--epochs",
+                "5",
+                "--master",
+                "local[1]",
+                "--store",
+                store.toString(),
+                "--conf",
+                "spark.ui.enabled=false",
+                "--no-reduce");
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("bin/modsweep history --store " + store), r.out());
         Path events = store.resolve(EventLogs.DIR);
         assertTrue(Files.isDirectory(events), "the event log is in the store by default");
         try (var logs = Files.list(events)) {
-            assertEquals(1, logs.filter(f -> !f.getFileName().toString().startsWith(".")).count());
+            assertEquals(
+                    1,
+                    logs.filter(f -> !f.getFileName().toString().startsWith("."))
+                            .count());
         }
-        try (HistoryService history = HistoryService.start(ResultsStore.open(store.toString()), Map.of(),
-                HistoryService.LOOPBACK, 0)) {
+        try (HistoryService history =
+                HistoryService.start(ResultsStore.open(store.toString()), Map.of(), HistoryService.LOOPBACK, 0)) {
             assertTrue(history.url().startsWith("http://127.0.0.1:"), history.url());
             assertSweepListed(history.url());
         }
@@ -96,9 +112,22 @@ class HistoryIT {
     @Test
     void theEventLogCanBeTurnedOff() {
         Path store = tmp.resolve("quiet");
-        SweepCliIT.Run r = SweepCliIT.sweep("--p", "3", "--configs", "standard", "--epochs", "3", "--master",
-                "local[1]", "--store", store.toString(), "--conf", "spark.ui.enabled=false", "--no-reduce",
-                "--conf", "spark.eventLog.enabled=false");
+        SweepCliIT.Run r = SweepCliIT.sweep(
+                "--p",
+                "3",
+                "--configs",
+                "standard",
+                "--epochs",
+                "3",
+                "--master",
+                "local[1]",
+                "--store",
+                store.toString(),
+                "--conf",
+                "spark.ui.enabled=false",
+                "--no-reduce",
+                "--conf",
+                "spark.eventLog.enabled=false");
         assertEquals(0, r.code(), r.toString());
         assertFalse(Files.exists(store.resolve(EventLogs.DIR)));
         Cli.Run h = Cli.run(new HistoryCommand(), "--store", store.toString(), "--port", "0");
@@ -110,8 +139,11 @@ class HistoryIT {
     void badHistoryInputIsOneLine() {
         Cli.Run port = Cli.run(new HistoryCommand(), "--store", tmp.toString(), "--port", "70000");
         assertEquals(2, port.code());
-        assertEquals("modsweep history: error: --port must be <= 65535, got 70000", port.err().strip());
-        Cli.Run missing = Cli.run(new HistoryCommand(), "--store", tmp.resolve("nope").toString(), "--port", "0");
+        assertEquals(
+                "modsweep history: error: --port must be <= 65535, got 70000",
+                port.err().strip());
+        Cli.Run missing =
+                Cli.run(new HistoryCommand(), "--store", tmp.resolve("nope").toString(), "--port", "0");
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("does not exist"), missing.err());
         assertEquals(1, missing.err().strip().lines().count());

@@ -44,9 +44,13 @@ class HostileInputTest {
         assertRefused("sweep", Cli.run(new SweepCommand(), "--p", "3..2147483647", "--store", s), "largest p, 1999");
         assertTrue((System.nanoTime() - t0) / 1e9 < 5, "refused at once");
         assertRefused("sweep", Cli.run(new SweepCommand(), "--p", "2001", "--store", s), "too large");
-        assertRefused("train", Cli.run(new TrainCommand(), "--p", "99999", "--config", "standard", "--store", s),
+        assertRefused(
+                "train",
+                Cli.run(new TrainCommand(), "--p", "99999", "--config", "standard", "--store", s),
                 "too large");
-        assertRefused("sweep", Cli.run(new SweepCommand(), "--p", "3", "--epochs", "2000000", "--store", s),
+        assertRefused(
+                "sweep",
+                Cli.run(new SweepCommand(), "--p", "3", "--epochs", "2000000", "--store", s),
                 "--epochs must be <= 1000000");
         assertFalse(Files.exists(Path.of(s)), "nothing created");
     }
@@ -55,14 +59,29 @@ class HostileInputTest {
     void threadsAndOtherNumbersAreBoundedByTheMachine() {
         String s = tmp.resolve("store").toString();
         int tooMany = Runtime.getRuntime().availableProcessors() + 1;
-        assertRefused("train", Cli.run(new TrainCommand(), "--p", "3", "--config", "standard", "--store", s,
-                "--threads", Integer.toString(tooMany)), "--threads must be <= ");
-        assertRefused("train", Cli.run(new TrainCommand(), "--p", "3", "--config", "standard", "--store", s,
-                "--threads", "0"), "--threads must be >= 1");
-        assertRefused("train", Cli.run(new TrainCommand(), "--p", "3", "--config", "standard", "--store", s,
-                "--epochs", "-1"), "--epochs must be >= 1");
-        assertRefused("analyze", Cli.run(new AnalyzeCommand(), "--store", s, "--threads", "-3"),
+        assertRefused(
+                "train",
+                Cli.run(
+                        new TrainCommand(),
+                        "--p",
+                        "3",
+                        "--config",
+                        "standard",
+                        "--store",
+                        s,
+                        "--threads",
+                        Integer.toString(tooMany)),
+                "--threads must be <= ");
+        assertRefused(
+                "train",
+                Cli.run(new TrainCommand(), "--p", "3", "--config", "standard", "--store", s, "--threads", "0"),
                 "--threads must be >= 1");
+        assertRefused(
+                "train",
+                Cli.run(new TrainCommand(), "--p", "3", "--config", "standard", "--store", s, "--epochs", "-1"),
+                "--epochs must be >= 1");
+        assertRefused(
+                "analyze", Cli.run(new AnalyzeCommand(), "--store", s, "--threads", "-3"), "--threads must be >= 1");
         assertRefused("train", Cli.run(new BenchTrainCommand(), "--threads", "1," + tooMany), "--threads must be <=");
         assertRefused("train", Cli.run(new BenchTrainCommand(), "--large-p-epochs", "0"), "--large-p-epochs");
         assertRefused("sweep", Cli.run(new BenchSweepCommand(), "--epochs", "0"), "--epochs must be >= 1");
@@ -74,15 +93,26 @@ class HostileInputTest {
     @Test
     void credentialLikeConfKeysAreRefusedWithoutEchoingTheValue() {
         String s = tmp.resolve("store").toString();
-        for (String key : List.of("spark.executorEnv.AWS_SESSION_TOKEN", "spark.kubernetes.driverEnv.AWS_SECRET",
-                "spark.hadoop.fs.s3a.bucket.study.access.key", "spark.hadoop.fs.azure.account.key.a.blob.core.windows.net",
-                "spark.hadoop.fs.s3a.encryption.key", "spark.some.password", "spark.hadoop.fs.s3a.session.token")) {
+        for (String key : List.of(
+                "spark.executorEnv.AWS_SESSION_TOKEN",
+                "spark.kubernetes.driverEnv.AWS_SECRET",
+                "spark.hadoop.fs.s3a.bucket.study.access.key",
+                "spark.hadoop.fs.azure.account.key.a.blob.core.windows.net",
+                "spark.hadoop.fs.s3a.encryption.key",
+                "spark.some.password",
+                "spark.hadoop.fs.s3a.session.token")) {
             String arg = key + "=" + SECRET;
-            assertRefused("sweep", Cli.run(new SweepCommand(), "--p", "3", "--store", s, "--conf", arg),
+            assertRefused(
+                    "sweep",
+                    Cli.run(new SweepCommand(), "--p", "3", "--store", s, "--conf", arg),
                     "--conf " + key + ": credentials are never taken from the command line");
-            assertRefused("train", Cli.run(new TrainCommand(), "--p", "3", "--config", "standard", "--store", s,
-                    "--conf", arg), "credentials are never taken");
-            assertRefused("analyze", Cli.run(new AnalyzeCommand(), "--store", s, "--conf", arg),
+            assertRefused(
+                    "train",
+                    Cli.run(new TrainCommand(), "--p", "3", "--config", "standard", "--store", s, "--conf", arg),
+                    "credentials are never taken");
+            assertRefused(
+                    "analyze",
+                    Cli.run(new AnalyzeCommand(), "--store", s, "--conf", arg),
                     "credentials are never taken");
         }
         assertFalse(Files.exists(Path.of(s)), "nothing created");
@@ -92,7 +122,9 @@ class HostileInputTest {
     void storeUrisWithUserInfoAreRefusedWithoutEchoingThem() {
         String uri = "s3a://AKIAEXAMPLE:" + SECRET + "@study/run1";
         assertRefused("sweep", Cli.run(new SweepCommand(), "--p", "3", "--store", uri), "carries credentials");
-        assertRefused("train", Cli.run(new TrainCommand(), "--p", "3", "--config", "standard", "--store", uri),
+        assertRefused(
+                "train",
+                Cli.run(new TrainCommand(), "--p", "3", "--config", "standard", "--store", uri),
                 "carries credentials");
         assertRefused("analyze", Cli.run(new AnalyzeCommand(), "--store", uri), "carries credentials");
         Cli.Run r = Cli.run(new SweepCommand(), "--p", "3", "--store", uri);

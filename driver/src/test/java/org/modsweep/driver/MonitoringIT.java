@@ -42,8 +42,13 @@ class MonitoringIT {
         conf.put("spark.eventLog.dir", events.toUri().toString());
         conf.put("spark.eventLog.compress", "false"); // Spark 4 compresses by default; plain JSON lines to read here
         // p = 11, 13 for 3000 epochs: seconds per cell even on an idle machine, so heartbeats see training under way
-        SweepRequest req = new SweepRequest(ModulusList.parse("11,13"), StudyConfigs.parse("standard"),
-                tmp.resolve("store").toString(), "local[2]", 3000, conf);
+        SweepRequest req = new SweepRequest(
+                ModulusList.parse("11,13"),
+                StudyConfigs.parse("standard"),
+                tmp.resolve("store").toString(),
+                "local[2]",
+                3000,
+                conf);
         Recorder rec = new Recorder();
         List<String> uis = new ArrayList<>();
         SweepResult r = new Sweep().run(req, new Recorder() {
@@ -68,14 +73,22 @@ class MonitoringIT {
         assertTrue(rec.lines.stream().anyMatch(l -> l.startsWith("Spark UI: " + r.uiUrl())), rec.lines.toString());
         assertTrue(rec.lines.stream().anyMatch(l -> l.startsWith("event log: ")), rec.lines.toString());
         // heartbeats carried the running tasks' epoch counts before any cell finished
-        assertTrue(rec.progress.stream().anyMatch(p -> p.cellsDone() == 0 && p.epochsDone() > 0 && p.cellsRunning() > 0
-                && p.epochsPerSecond() > 0), rec.progress.toString());
+        assertTrue(
+                rec.progress.stream()
+                        .anyMatch(p -> p.cellsDone() == 0
+                                && p.epochsDone() > 0
+                                && p.cellsRunning() > 0
+                                && p.epochsPerSecond() > 0),
+                rec.progress.toString());
         assertTrue(rec.progress.stream().anyMatch(p -> p.cellsDone() == 0 && p.etaSeconds() > 0));
-        assertTrue(rec.progress.get(0).render(10).matches("\\[[#-]{10}] \\d+/2 cells .*"), rec.progress.get(0).render(10));
+        assertTrue(
+                rec.progress.get(0).render(10).matches("\\[[#-]{10}] \\d+/2 cells .*"),
+                rec.progress.get(0).render(10));
 
         List<JsonNode> log = new ArrayList<>();
         try (Stream<Path> files = Files.walk(events)) { // Spark 4 writes rolling logs: a directory per app
-            for (Path f : files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().startsWith("events"))
+            for (Path f : files.filter(f ->
+                            Files.isRegularFile(f) && f.getFileName().toString().startsWith("events"))
                     .toList()) {
                 for (String line : Files.readAllLines(f)) {
                     log.add(Json.MAPPER.readTree(line));
@@ -86,7 +99,8 @@ class MonitoringIT {
         Set<String> groups = new HashSet<>();
         for (JsonNode e : log) {
             if (e.path("Event").asText().equals("SparkListenerJobStart")) {
-                descriptions.add(e.path("Properties").path("spark.job.description").asText());
+                descriptions.add(
+                        e.path("Properties").path("spark.job.description").asText());
                 groups.add(e.path("Properties").path("spark.jobGroup.id").asText());
             }
         }

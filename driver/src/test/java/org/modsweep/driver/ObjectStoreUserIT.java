@@ -53,8 +53,10 @@ class ObjectStoreUserIT {
     /** What a user types: endpoint, region, path style, plain HTTP; S3A's retry settings untouched. */
     static List<String> userConf(String endpoint) {
         List<String> out = new ArrayList<>();
-        for (String kv : List.of("spark.hadoop.fs.s3a.endpoint=" + endpoint,
-                "spark.hadoop.fs.s3a.endpoint.region=us-east-1", "spark.hadoop.fs.s3a.path.style.access=true",
+        for (String kv : List.of(
+                "spark.hadoop.fs.s3a.endpoint=" + endpoint,
+                "spark.hadoop.fs.s3a.endpoint.region=us-east-1",
+                "spark.hadoop.fs.s3a.path.style.access=true",
                 "spark.hadoop.fs.s3a.connection.ssl.enabled=false")) {
             out.add("--conf");
             out.add(kv);
@@ -77,23 +79,36 @@ class ObjectStoreUserIT {
         for (String endpoint : List.of("http://127.0.0.1:" + closed, "http://no-such-host.invalid:9000")) {
             String uri = "s3a://" + S3ProxyServer.bucket("gone") + "/study";
             List<String> conf = userConf(endpoint);
-            Map<String, Supplier<Object>> commands = Map.of("sweep", SweepCommand::new, "train", TrainCommand::new,
-                    "analyze", AnalyzeCommand::new, "verify", VerifyCommand::new, "history", HistoryCommand::new);
+            Map<String, Supplier<Object>> commands = Map.of(
+                    "sweep",
+                    SweepCommand::new,
+                    "train",
+                    TrainCommand::new,
+                    "analyze",
+                    AnalyzeCommand::new,
+                    "verify",
+                    VerifyCommand::new,
+                    "history",
+                    HistoryCommand::new);
             for (Map.Entry<String, Supplier<Object>> c : commands.entrySet()) {
-                String[] a = switch (c.getKey()) {
-                    case "sweep" -> args(conf, "--p", "3", "--store", uri, "--master", "local[1]");
-                    case "train" -> args(conf, "--p", "3", "--config", "standard", "--store", uri);
-                    case "history" -> args(conf, "--store", uri, "--port", "0");
-                    default -> args(conf, "--store", uri);
-                };
+                String[] a =
+                        switch (c.getKey()) {
+                            case "sweep" -> args(conf, "--p", "3", "--store", uri, "--master", "local[1]");
+                            case "train" -> args(conf, "--p", "3", "--config", "standard", "--store", uri);
+                            case "history" -> args(conf, "--store", uri, "--port", "0");
+                            default -> args(conf, "--store", uri);
+                        };
                 long t0 = System.nanoTime();
                 Cli.Run r = Cli.run(c.getValue().get(), a);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 String what = c.getKey() + " on " + endpoint + ": " + r;
                 assertEquals(2, r.code(), what);
                 assertEquals(1, r.err().strip().lines().count(), what);
-                assertTrue(r.err().startsWith("modsweep " + c.getKey() + ": error: store " + uri
-                        + " cannot be reached or read: "), what);
+                assertTrue(
+                        r.err()
+                                .startsWith("modsweep " + c.getKey() + ": error: store " + uri
+                                        + " cannot be reached or read: "),
+                        what);
                 assertTrue(seconds < 30, what + " took " + seconds + " s");
             }
         }
@@ -107,21 +122,48 @@ class ObjectStoreUserIT {
             Path confDir = Files.createDirectories(tmp.resolve("conf"));
             StringBuilder site = new StringBuilder("<?xml version=\"1.0\"?>\n<configuration>\n");
             Map<String, String> all = new java.util.TreeMap<>(s3.sparkConf());
-            all.forEach((k, v) -> site.append("  <property><name>").append(k.substring("spark.hadoop.".length()))
-                    .append("</name><value>").append(v).append("</value></property>\n"));
-            Files.writeString(confDir.resolve("core-site.xml"), site.append("</configuration>\n").toString());
+            all.forEach((k, v) -> site.append("  <property><name>")
+                    .append(k.substring("spark.hadoop.".length()))
+                    .append("</name><value>")
+                    .append(v)
+                    .append("</value></property>\n"));
+            Files.writeString(
+                    confDir.resolve("core-site.xml"),
+                    site.append("</configuration>\n").toString());
             Files.writeString(confDir.resolve("spark-defaults.conf"), "spark.ui.enabled false\n");
             String uri = "s3a://" + bucket + "/study";
 
-            Cli.Run train = Cli.run(new TrainCommand(), "--p", "3", "--config", "standard", "--epochs", "5",
-                    "--store", uri, "--conf-dir", confDir.toString());
+            Cli.Run train = Cli.run(
+                    new TrainCommand(),
+                    "--p",
+                    "3",
+                    "--config",
+                    "standard",
+                    "--epochs",
+                    "5",
+                    "--store",
+                    uri,
+                    "--conf-dir",
+                    confDir.toString());
             assertEquals(0, train.code(), train.toString());
             assertTrue(train.out().contains("committed p003-standard"), train.out());
 
             // the same settings through the environment, in a JVM of its own, as bin/modsweep would run
             Path log = tmp.resolve("sweep.log");
-            Process p = ChildJvm.builder(SweepApp.class, log, Map.of("MODSWEEP_CONF_DIR", confDir.toString()),
-                    "--p", "3", "--configs", "standard", "--epochs", "5", "--master", "local[1]", "--store", uri)
+            Process p = ChildJvm.builder(
+                            SweepApp.class,
+                            log,
+                            Map.of("MODSWEEP_CONF_DIR", confDir.toString()),
+                            "--p",
+                            "3",
+                            "--configs",
+                            "standard",
+                            "--epochs",
+                            "5",
+                            "--master",
+                            "local[1]",
+                            "--store",
+                            uri)
                     .start();
             assertTrue(p.waitFor(120, TimeUnit.SECONDS));
             String out = Files.readString(log);
@@ -131,21 +173,47 @@ class ObjectStoreUserIT {
 
             // the store's settings on the command line: the printed follow-ups carry them, and they work
             List<String> conf = userConf(s3.endpoint());
-            Cli.Run sweep = Cli.run(new SweepCommand(), args(conf, "--p", "3", "--configs", "standard", "--epochs",
-                    "5", "--master", "local[1]", "--store", uri, "--conf-dir", confDir.toString(), "--no-reduce"));
+            Cli.Run sweep = Cli.run(
+                    new SweepCommand(),
+                    args(
+                            conf,
+                            "--p",
+                            "3",
+                            "--configs",
+                            "standard",
+                            "--epochs",
+                            "5",
+                            "--master",
+                            "local[1]",
+                            "--store",
+                            uri,
+                            "--conf-dir",
+                            confDir.toString(),
+                            "--no-reduce"));
             assertEquals(0, sweep.code(), sweep.toString());
-            String explore = sweep.out().lines().filter(l -> l.contains("bin/modsweep explore")).findFirst()
+            String explore = sweep.out()
+                    .lines()
+                    .filter(l -> l.contains("bin/modsweep explore"))
+                    .findFirst()
                     .orElseThrow();
-            assertTrue(explore.contains("--store " + uri + " --conf-dir " + confDir
-                    + " --conf spark.hadoop.fs.s3a.connection.ssl.enabled=false"
-                    + " --conf spark.hadoop.fs.s3a.endpoint=" + s3.endpoint()
-                    + " --conf spark.hadoop.fs.s3a.endpoint.region=us-east-1"
-                    + " --conf spark.hadoop.fs.s3a.path.style.access=true"), explore);
+            assertTrue(
+                    explore.contains("--store " + uri + " --conf-dir " + confDir
+                            + " --conf spark.hadoop.fs.s3a.connection.ssl.enabled=false"
+                            + " --conf spark.hadoop.fs.s3a.endpoint=" + s3.endpoint()
+                            + " --conf spark.hadoop.fs.s3a.endpoint.region=us-east-1"
+                            + " --conf spark.hadoop.fs.s3a.path.style.access=true"),
+                    explore);
             assertFalse(sweep.out().contains(S3ProxyServer.SECRET_KEY));
-            String history = sweep.out().lines().filter(l -> l.contains("bin/modsweep history")).findFirst()
-                    .orElseThrow().trim();
-            List<String> followUp = new ArrayList<>(List.of(history.substring(history.indexOf("--store"),
-                    history.indexOf("   (")).trim().split(" ")));
+            String history = sweep.out()
+                    .lines()
+                    .filter(l -> l.contains("bin/modsweep history"))
+                    .findFirst()
+                    .orElseThrow()
+                    .trim();
+            List<String> followUp =
+                    new ArrayList<>(List.of(history.substring(history.indexOf("--store"), history.indexOf("   ("))
+                            .trim()
+                            .split(" ")));
             followUp.addAll(List.of("--port", "0"));
             servesHistory(followUp.toArray(String[]::new));
         }

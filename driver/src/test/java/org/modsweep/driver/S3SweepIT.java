@@ -69,8 +69,10 @@ class S3SweepIT {
             ResultsStore store = ResultsStore.open(uri, hadoop);
             assertEquals(4, store.committedCells().size());
             assertEquals(24, ResultsVerifier.verify(store, Modulus.of(3)).ok(), "every file of p=3 in S3 and valid");
-            assertTrue(store.fs().exists(new org.apache.hadoop.fs.Path(store.layout().summaryDir(), "cells.parquet")));
-            assertTrue(store.readString(new org.apache.hadoop.fs.Path(store.layout().summaryDir(), "cells.json"))
+            assertTrue(store.fs()
+                    .exists(new org.apache.hadoop.fs.Path(store.layout().summaryDir(), "cells.parquet")));
+            assertTrue(store.readString(
+                            new org.apache.hadoop.fs.Path(store.layout().summaryDir(), "cells.json"))
                     .contains("p003-quad_random"));
 
             // the secret is nowhere: not in any stored object, not in the logs, not in the event log
@@ -81,9 +83,12 @@ class S3SweepIT {
                     continue;
                 }
                 objects++;
-                byte[] bytes = blobs.getBlob(bucket, m.getName()).getPayload().openStream().readAllBytes();
-                assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains(S3ProxyServer.SECRET_KEY),
-                        m.getName());
+                byte[] bytes = blobs.getBlob(bucket, m.getName())
+                        .getPayload()
+                        .openStream()
+                        .readAllBytes();
+                assertFalse(
+                        new String(bytes, StandardCharsets.ISO_8859_1).contains(S3ProxyServer.SECRET_KEY), m.getName());
             }
             assertTrue(objects > 8, "objects: " + objects);
             assertTrue(lines.size() > 20, "captured " + lines.size() + " log lines");
@@ -92,10 +97,15 @@ class S3SweepIT {
             try (Stream<Path> files = Files.walk(tmp)) {
                 List<Path> eventLogs = files.filter(Files::isRegularFile).toList();
                 assertFalse(eventLogs.isEmpty());
-                assertTrue(eventLogs.stream().anyMatch(f -> read(f).contains("SparkListenerEnvironmentUpdate")
-                        && read(f).contains("spark.hadoop.fs.s3a.secret.key")), "the key is listed, redacted");
+                assertTrue(
+                        eventLogs.stream()
+                                .anyMatch(f -> read(f).contains("SparkListenerEnvironmentUpdate")
+                                        && read(f).contains("spark.hadoop.fs.s3a.secret.key")),
+                        "the key is listed, redacted");
                 for (Path f : eventLogs) {
-                    assertFalse(Files.readString(f, StandardCharsets.ISO_8859_1).contains(S3ProxyServer.SECRET_KEY), f.toString());
+                    assertFalse(
+                            Files.readString(f, StandardCharsets.ISO_8859_1).contains(S3ProxyServer.SECRET_KEY),
+                            f.toString());
                 }
             }
 
@@ -120,15 +130,34 @@ class S3SweepIT {
     void theCliTakesS3CredentialsFromTheEnvironment() throws Exception {
         String bucket = S3ProxyServer.bucket("envcreds");
         try (S3ProxyServer s3 = S3ProxyServer.start(bucket)) {
-            List<String> args = new ArrayList<>(List.of("--p", "3", "--configs", "standard", "--epochs", "5",
-                    "--master", "local[1]", "--store", "s3a://" + bucket + "/x", "--conf", "spark.ui.enabled=false"));
+            List<String> args = new ArrayList<>(List.of(
+                    "--p",
+                    "3",
+                    "--configs",
+                    "standard",
+                    "--epochs",
+                    "5",
+                    "--master",
+                    "local[1]",
+                    "--store",
+                    "s3a://" + bucket + "/x",
+                    "--conf",
+                    "spark.ui.enabled=false"));
             for (Map.Entry<String, String> e : s3.sparkConfWithoutCredentials().entrySet()) {
                 args.add("--conf");
                 args.add(e.getKey() + "=" + e.getValue());
             }
             Path log = tmp.resolve("child.log");
-            Process p = ChildJvm.builder(SweepApp.class, log, Map.of("AWS_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY,
-                    "AWS_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_KEY), args.toArray(String[]::new)).start();
+            Process p = ChildJvm.builder(
+                            SweepApp.class,
+                            log,
+                            Map.of(
+                                    "AWS_ACCESS_KEY_ID",
+                                    S3ProxyServer.ACCESS_KEY,
+                                    "AWS_SECRET_ACCESS_KEY",
+                                    S3ProxyServer.SECRET_KEY),
+                            args.toArray(String[]::new))
+                    .start();
             assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child sweep finished");
             String out = Files.readString(log);
             assertEquals(0, p.exitValue(), out);

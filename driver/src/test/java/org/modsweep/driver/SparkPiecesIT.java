@@ -40,7 +40,8 @@ class SparkPiecesIT {
         assertEquals("gpu:3", TaskDevice.of(Map.of("gpu", new ResourceInformation("gpu", new String[] {"3", "4"}))));
         assertEquals("cpu", TaskDevice.of(Map.of("fpga", new ResourceInformation("fpga", new String[] {"0"}))));
         assertEquals("cpu", TaskDevice.of(Map.of("gpu", new ResourceInformation("gpu", new String[0]))));
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> TaskDevice.of(Map.of("gpu", new ResourceInformation("gpu", new String[] {"GPU-7f3e"}))));
         assertTrue(e.getMessage().contains("GPU-7f3e"));
     }
@@ -48,7 +49,9 @@ class SparkPiecesIT {
     @Test
     void localTasksHaveNoGpuResourceAndTrainOnTheCpu() {
         try (JavaSparkContext jsc = new JavaSparkContext(SparkTests.conf("local[2]"))) {
-            List<String> devices = jsc.parallelize(List.of(1, 2), 2).map(i -> TaskDevice.current()).collect();
+            List<String> devices = jsc.parallelize(List.of(1, 2), 2)
+                    .map(i -> TaskDevice.current())
+                    .collect();
             assertEquals(List.of("cpu", "cpu"), devices);
         }
     }
@@ -61,19 +64,25 @@ class SparkPiecesIT {
         assertEquals("127.0.0.1", conf.get("spark.driver.bindAddress"));
         assertEquals("2", conf.get("spark.task.cpus"));
         assertEquals("false", conf.get("spark.ui.showConsoleProgress"));
-        assertEquals("local[3,2]", SparkSetup.conf("local[3]", Map.of("spark.task.maxFailures", "2"), "t")
-                .get("spark.master"));
+        assertEquals(
+                "local[3,2]",
+                SparkSetup.conf("local[3]", Map.of("spark.task.maxFailures", "2"), "t")
+                        .get("spark.master"));
     }
 
     @Test
     void credentialsOnTheCommandLineAreRefused() {
-        for (String key : List.of("spark.hadoop.fs.s3a.secret.key", "spark.hadoop.fs.s3a.access.key",
-                "spark.hadoop.fs.s3a.session.token", "spark.ssl.keyPassword")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> SparkConfOptions.check(Map.of(key, "x")));
+        for (String key : List.of(
+                "spark.hadoop.fs.s3a.secret.key",
+                "spark.hadoop.fs.s3a.access.key",
+                "spark.hadoop.fs.s3a.session.token",
+                "spark.ssl.keyPassword")) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> SparkConfOptions.check(Map.of(key, "x")));
             assertTrue(e.getMessage().contains("AWS_ACCESS_KEY_ID"), e.getMessage());
         }
-        assertEquals(Map.of("spark.hadoop.fs.s3a.aws.credentials.provider", "p"),
+        assertEquals(
+                Map.of("spark.hadoop.fs.s3a.aws.credentials.provider", "p"),
                 SparkConfOptions.check(Map.of("spark.hadoop.fs.s3a.aws.credentials.provider", "p")));
     }
 }

@@ -30,10 +30,28 @@ class SparkSubmitIT {
         }
         Path store = tmp.resolve("store");
         Path log = tmp.resolve("submit.log");
-        Process p = ChildJvm.builder(SparkSubmit.class, log, Map.of(),
-                "--master", "local[2]", "--conf", "spark.ui.enabled=false", "--conf", "spark.task.cpus=2",
-                "--class", SweepApp.class.getName(), jar.toString(),
-                "--p", "3", "--configs", "standard", "--epochs", "5", "--store", store.toString()).start();
+        Process p = ChildJvm.builder(
+                        SparkSubmit.class,
+                        log,
+                        Map.of(),
+                        "--master",
+                        "local[2]",
+                        "--conf",
+                        "spark.ui.enabled=false",
+                        "--conf",
+                        "spark.task.cpus=2",
+                        "--class",
+                        SweepApp.class.getName(),
+                        jar.toString(),
+                        "--p",
+                        "3",
+                        "--configs",
+                        "standard",
+                        "--epochs",
+                        "5",
+                        "--store",
+                        store.toString())
+                .start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "spark-submit finished");
         String out = Files.readString(log);
         assertEquals(0, p.exitValue(), out);

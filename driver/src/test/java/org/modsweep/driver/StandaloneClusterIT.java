@@ -30,9 +30,24 @@ class StandaloneClusterIT {
     Path tmp;
 
     static String[] command(String master, Path store) {
-        return new String[] {"--p", "3,5", "--epochs", "200", "--master", master, "--store", store.toString(),
-            "--conf", "spark.ui.enabled=false", "--conf", "spark.executor.memory=640m",
-            "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1"};
+        return new String[] {
+            "--p",
+            "3,5",
+            "--epochs",
+            "200",
+            "--master",
+            master,
+            "--store",
+            store.toString(),
+            "--conf",
+            "spark.ui.enabled=false",
+            "--conf",
+            "spark.executor.memory=640m",
+            "--conf",
+            "spark.driver.host=127.0.0.1",
+            "--conf",
+            "spark.driver.bindAddress=127.0.0.1"
+        };
     }
 
     @Test
@@ -45,7 +60,8 @@ class StandaloneClusterIT {
             assertTrue(sparkJars.stream().anyMatch(j -> j.startsWith("spark-core_2.13-")), sparkJars.toString());
             assertTrue(sparkJars.stream().anyMatch(j -> j.startsWith("scala-library-")), sparkJars.toString());
             assertTrue(sparkJars.stream().anyMatch(j -> j.startsWith("hadoop-client-api-")), sparkJars.toString());
-            assertTrue(sparkJars.stream().noneMatch(j -> j.matches("(modsweep|api|pytorch|xchart|picocli|hadoop-aws)-.*")),
+            assertTrue(
+                    sparkJars.stream().noneMatch(j -> j.matches("(modsweep|api|pytorch|xchart|picocli|hadoop-aws)-.*")),
                     "a stock Spark: " + sparkJars);
 
             Path store = tmp.resolve("store");
@@ -59,20 +75,22 @@ class StandaloneClusterIT {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
                 while (!trainingUnderWay(attempts) || cluster.executors().isEmpty()) {
                     assertTrue(driver.isAlive(), () -> "the sweep ended before any training: " + read(log));
-                    assertTrue(System.nanoTime() < deadline,
-                            () -> "no training started: " + read(log) + cluster.logs());
+                    assertTrue(
+                            System.nanoTime() < deadline, () -> "no training started: " + read(log) + cluster.logs());
                     Thread.sleep(20);
                 }
                 ProcessHandle executor = cluster.executors().get(0);
                 assertTrue(executor.destroyForcibly(), "kill -9 " + executor.pid());
 
-                assertTrue(driver.waitFor(300, TimeUnit.SECONDS),
+                assertTrue(
+                        driver.waitFor(300, TimeUnit.SECONDS),
                         () -> "the sweep did not finish: " + read(log) + cluster.logs());
                 String out = read(log);
                 assertEquals(0, driver.exitValue(), out + cluster.logs());
                 assertFalse(out.contains("ClassNotFoundException"), out);
                 assertTrue(out.contains("Done in") && out.contains("8 trained, 0 already committed, 0 failed"), out);
-                assertTrue(out.contains("ExecutorLostFailure") || out.contains("attempt 2"),
+                assertTrue(
+                        out.contains("ExecutorLostFailure") || out.contains("attempt 2"),
                         "a task of the killed executor was retried: " + out);
                 assertTrue(Files.isDirectory(store.resolve(EventLogs.DIR)), "the event log went into the store");
             } finally {
@@ -82,7 +100,8 @@ class StandaloneClusterIT {
             List<String> local = new ArrayList<>(List.of(command("local[2]", clean)));
             local.add("--no-reduce"); // the snapshot compares the committed runs
             assertEquals(0, SweepCliIT.sweep(local.toArray(String[]::new)).code());
-            assertEquals(StoreSnapshot.of(ResultsStore.open(clean.toString())),
+            assertEquals(
+                    StoreSnapshot.of(ResultsStore.open(clean.toString())),
                     StoreSnapshot.of(ResultsStore.open(store.toString())));
             assertFalse(Files.exists(attempts), "no attempt left behind");
         }
@@ -93,7 +112,8 @@ class StandaloneClusterIT {
             return false;
         }
         try (Stream<Path> cells = Files.list(attempts)) {
-            return cells.anyMatch(c -> Files.isDirectory(c) && c.getFileName().toString().startsWith("p"));
+            return cells.anyMatch(
+                    c -> Files.isDirectory(c) && c.getFileName().toString().startsWith("p"));
         }
     }
 

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modsweep.core.Cell;
 import org.modsweep.core.ModulusList;
 import org.modsweep.core.config.StudyConfigs;
-import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.StoreAudit;
@@ -92,7 +91,10 @@ class StoreConcurrencyIT {
             assertEquals(done, store.readString(store.layout().doneMarker(cell)), "the retry's commit stands");
             assertEquals(retry.record().attempt(), store.readRun(cell).attempt());
             assertOneRunEach(store);
-            assertEquals(30, MetricsParquet.read(store.conf(), store.layout().metricsDir(cell)).size());
+            assertEquals(
+                    30,
+                    MetricsParquet.read(store.conf(), store.layout().metricsDir(cell))
+                            .size());
         } finally {
             pool.shutdownNow();
         }
@@ -101,10 +103,24 @@ class StoreConcurrencyIT {
     @Test
     void twoSweepsOnOneStoreAtOnce() throws Exception {
         Path store = tmp.resolve("store");
-        String[] command = {"--p", "3,5", "--configs", "standard,quad_random", "--epochs", "120", "--master",
-            "local[2]", "--store", store.toString(), "--conf", "spark.ui.enabled=false"};
-        Process a = ChildJvm.builder(SweepApp.class, tmp.resolve("a.log"), Map.of(), command).start();
-        Process b = ChildJvm.builder(SweepApp.class, tmp.resolve("b.log"), Map.of(), command).start();
+        String[] command = {
+            "--p",
+            "3,5",
+            "--configs",
+            "standard,quad_random",
+            "--epochs",
+            "120",
+            "--master",
+            "local[2]",
+            "--store",
+            store.toString(),
+            "--conf",
+            "spark.ui.enabled=false"
+        };
+        Process a = ChildJvm.builder(SweepApp.class, tmp.resolve("a.log"), Map.of(), command)
+                .start();
+        Process b = ChildJvm.builder(SweepApp.class, tmp.resolve("b.log"), Map.of(), command)
+                .start();
         assertTrue(a.waitFor(400, TimeUnit.SECONDS), "first sweep finished");
         assertTrue(b.waitFor(400, TimeUnit.SECONDS), "second sweep finished");
         assertEquals(0, a.exitValue(), Files.readString(tmp.resolve("a.log")));
@@ -113,12 +129,16 @@ class StoreConcurrencyIT {
         ResultsStore s = ResultsStore.open(store.toString());
         assertEquals(4, s.committedCells().size());
         assertOneRunEach(s);
-        assertFalse(Files.exists(store.resolve(StoreLayout.ATTEMPTS)), StoreSnapshot.files(s).toString());
+        assertFalse(
+                Files.exists(store.resolve(StoreLayout.ATTEMPTS)),
+                StoreSnapshot.files(s).toString());
 
         Path clean = tmp.resolve("clean");
         command[command.length - 3] = clean.toString();
         assertEquals(0, SweepCliIT.sweep(command).code());
-        assertEquals(StoreSnapshot.of(ResultsStore.open(clean.toString())), StoreSnapshot.of(s),
+        assertEquals(
+                StoreSnapshot.of(ResultsStore.open(clean.toString())),
+                StoreSnapshot.of(s),
                 "two sweeps at once store what one sweep stores");
     }
 
@@ -129,8 +149,14 @@ class StoreConcurrencyIT {
             Map<String, String> conf = new LinkedHashMap<>(s3.sparkConf());
             conf.put("spark.ui.enabled", "false");
             String uri = "s3a://" + bucket + "/study";
-            SweepRequest req = new SweepRequest(ModulusList.parse("3"), StudyConfigs.parse("standard,quad_random"),
-                    uri, "local[2]", 60, conf, false);
+            SweepRequest req = new SweepRequest(
+                    ModulusList.parse("3"),
+                    StudyConfigs.parse("standard,quad_random"),
+                    uri,
+                    "local[2]",
+                    60,
+                    conf,
+                    false);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 List<Future<SweepResult>> sweeps = new ArrayList<>();
@@ -153,8 +179,14 @@ class StoreConcurrencyIT {
     @Test
     void aCorruptRunJsonIsTrainedAgainWithAWarning() throws Exception {
         Path store = tmp.resolve("store");
-        SweepRequest req = new SweepRequest(ModulusList.parse("3"), StudyConfigs.parse("standard,quad_random"),
-                store.toString(), "local[1]", 20, Map.of("spark.ui.enabled", "false"), false);
+        SweepRequest req = new SweepRequest(
+                ModulusList.parse("3"),
+                StudyConfigs.parse("standard,quad_random"),
+                store.toString(),
+                "local[1]",
+                20,
+                Map.of("spark.ui.enabled", "false"),
+                false);
         assertTrue(new Sweep().run(req, SweepListener.NONE).ok());
         Files.writeString(store.resolve("runs/p=3/config=standard/run.json"), "{\"cell\": \"p003-sta");
 
@@ -165,7 +197,9 @@ class StoreConcurrencyIT {
             lines = logs.lines();
         }
         assertTrue(again.ok(), again.toString());
-        assertEquals(List.of("p003-standard"), again.trained().stream().map(CellResult::cellId).toList(),
+        assertEquals(
+                List.of("p003-standard"),
+                again.trained().stream().map(CellResult::cellId).toList(),
                 "only the damaged run trains again");
         assertTrue(lines.stream().anyMatch(l -> l.contains("p003-standard: run.json is unreadable")), lines.toString());
         ResultsStore s = ResultsStore.open(store.toString());
@@ -179,10 +213,15 @@ class StoreConcurrencyIT {
         for (Cell c : store.committedCells()) {
             assertEquals(1, StoreSnapshot.count(store, store.layout().metricsDir(c)), c.id());
             assertEquals(1, StoreSnapshot.count(store, store.layout().weightsDir(c)), c.id());
-            assertEquals(store.readRun(c).epochsRun(),
-                    MetricsParquet.read(store.conf(), store.layout().metricsDir(c)).size(), c.id());
+            assertEquals(
+                    store.readRun(c).epochsRun(),
+                    MetricsParquet.read(store.conf(), store.layout().metricsDir(c))
+                            .size(),
+                    c.id());
         }
-        List<String> attempts = StoreSnapshot.files(store).stream().filter(f -> f.startsWith("_attempts/")).toList();
+        List<String> attempts = StoreSnapshot.files(store).stream()
+                .filter(f -> f.startsWith("_attempts/"))
+                .toList();
         assertEquals(List.of(), attempts, "no attempt left behind");
     }
 

@@ -22,8 +22,7 @@ class SweepCliIT {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run sweep(String... args) {
         CommandLine cl = SweepApp.commandLine();
@@ -52,7 +51,8 @@ class SweepCliIT {
         assertRefused(sweep("--p", "3", "--configs", "standard,bogus", "--store", s), "unknown configuration 'bogus'");
         assertRefused(sweep("--p", "3..9", "--configs", "grokking", "--store", s), "grokking needs p >= 19");
         assertRefused(sweep("--p", "3", "--epochs", "0", "--store", s), "--epochs must be >= 1");
-        assertRefused(sweep("--p", "3", "--store", s, "--conf", "spark.hadoop.fs.s3a.secret.key=abc"),
+        assertRefused(
+                sweep("--p", "3", "--store", s, "--conf", "spark.hadoop.fs.s3a.secret.key=abc"),
                 "credentials are never taken from the command line");
         assertFalse(Files.exists(store), "nothing created");
     }
@@ -68,11 +68,13 @@ class SweepCliIT {
     @Test
     void unreachableAndReadOnlyObjectStoresAreRefused() throws Exception {
         List<String> conf = new ArrayList<>();
-        for (Map.Entry<String, String> e : S3ProxyServer.sparkConfFor("http://127.0.0.1:9").entrySet()) {
+        for (Map.Entry<String, String> e :
+                S3ProxyServer.sparkConfFor("http://127.0.0.1:9").entrySet()) {
             conf.add("--conf");
             conf.add(e.getKey() + "=" + e.getValue());
         }
-        List<String> args = new ArrayList<>(List.of("--p", "3", "--store", "s3a://" + S3ProxyServer.bucket("gone") + "/x"));
+        List<String> args =
+                new ArrayList<>(List.of("--p", "3", "--store", "s3a://" + S3ProxyServer.bucket("gone") + "/x"));
         args.addAll(conf);
         long t0 = System.nanoTime();
         assertRefused(sweep(args.toArray(String[]::new)), "cannot be reached");

@@ -34,16 +34,27 @@ class SweepPlanTest {
     @Test
     void gridHasStableIdsInConfigOrderAndGrokkingFromNineteen() {
         List<Cell> grid = SweepPlan.grid(ModulusList.parse("17..19"), StudyConfigs.ALL);
-        assertEquals(List.of("p017-standard", "p017-quad_random", "p017-quad_single_freq", "p017-relu_single_freq",
-                "p019-standard", "p019-grokking", "p019-quad_random", "p019-quad_single_freq", "p019-relu_single_freq"),
+        assertEquals(
+                List.of(
+                        "p017-standard",
+                        "p017-quad_random",
+                        "p017-quad_single_freq",
+                        "p017-relu_single_freq",
+                        "p019-standard",
+                        "p019-grokking",
+                        "p019-quad_random",
+                        "p019-quad_single_freq",
+                        "p019-relu_single_freq"),
                 grid.stream().map(Cell::id).toList());
         // the benchmark's study p = 3..23 is 47 cells
-        assertEquals(47, SweepPlan.grid(ModulusList.parse("3..23"), StudyConfigs.ALL).size());
+        assertEquals(
+                47, SweepPlan.grid(ModulusList.parse("3..23"), StudyConfigs.ALL).size());
     }
 
     @Test
     void configurationsThatApplyToNoModulusAreAClearError() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> SweepPlan.grid(ModulusList.parse("3..9"), StudyConfigs.parse("grokking")));
         assertTrue(e.getMessage().contains("grokking needs p >= 19"), e.getMessage());
     }
@@ -55,53 +66,88 @@ class SweepPlanTest {
         commit(store, Cell.of(21, "standard"), 100); // a quick trial's run
         SweepPlan plan = SweepPlan.make(store, ModulusList.parse("21,23"), StudyConfigs.ALL, null);
         assertEquals(10, plan.grid().size());
-        assertEquals(List.of("p023-standard"), plan.committed().stream().map(Cell::id).toList());
+        assertEquals(
+                List.of("p023-standard"),
+                plan.committed().stream().map(Cell::id).toList());
         assertEquals(Set.of("p021-standard"), plan.retrain());
         List<String> order = plan.pending().stream().map(Cell::id).toList();
         assertEquals("p023-grokking", order.get(0), "50000 epochs at the largest p go first: " + order);
         for (int i = 1; i < order.size(); i++) {
-            assertTrue(plan.cost(plan.pending().get(i - 1)) >= plan.cost(plan.pending().get(i)), order.toString());
+            assertTrue(
+                    plan.cost(plan.pending().get(i - 1))
+                            >= plan.cost(plan.pending().get(i)),
+                    order.toString());
         }
-        assertTrue(plan.describe().startsWith("10 cells (p = 21,23): 9 to train, 1 already committed (skipped), "
-                + "1 retrained for more epochs"), plan.describe());
+        assertTrue(
+                plan.describe()
+                        .startsWith("10 cells (p = 21,23): 9 to train, 1 already committed (skipped), "
+                                + "1 retrained for more epochs"),
+                plan.describe());
 
         // under a cap of 100 epochs the quick trial counts as done, and the order follows the capped work
         SweepPlan capped = SweepPlan.make(store, ModulusList.parse("21,23"), StudyConfigs.ALL, 100);
-        assertEquals(List.of("p021-standard", "p023-standard"), capped.committed().stream().map(Cell::id).toList());
+        assertEquals(
+                List.of("p021-standard", "p023-standard"),
+                capped.committed().stream().map(Cell::id).toList());
         assertEquals(100, capped.plannedEpochs(Cell.of(23, "grokking")));
         assertTrue(capped.pending().get(0).p() == 23, capped.pending().toString());
     }
 
     @Test
     void aModulusIsCompleteForItsReportOnlyWithEveryConfigurationTheStudyTrainsForIt() {
-        List<Cell> committed = List.of(Cell.of(17, "standard"), Cell.of(17, "quad_random"),
-                Cell.of(17, "quad_single_freq"), Cell.of(17, "relu_single_freq"), Cell.of(19, "standard"));
+        List<Cell> committed = List.of(
+                Cell.of(17, "standard"),
+                Cell.of(17, "quad_random"),
+                Cell.of(17, "quad_single_freq"),
+                Cell.of(17, "relu_single_freq"),
+                Cell.of(19, "standard"));
         assertEquals(List.of(), SweepPlan.missingForReport(Modulus.of(17), committed)); // no grokking below 19
-        assertEquals(List.of("p019-grokking", "p019-quad_random", "p019-quad_single_freq", "p019-relu_single_freq"),
+        assertEquals(
+                List.of("p019-grokking", "p019-quad_random", "p019-quad_single_freq", "p019-relu_single_freq"),
                 SweepPlan.missingForReport(Modulus.of(19), committed));
     }
 
     @Test
     void faultInjectionIsATestClasspathHookOnly() {
         // the shipped code registers no AttemptHook; this test classpath registers exactly the fault injector
-        assertEquals(List.of(FaultInjection.class),
+        assertEquals(
+                List.of(FaultInjection.class),
                 AttemptHook.installed().stream().map(Object::getClass).toList());
     }
 
     /** Commits a minimal run the way the worker does (attempt dir, then commit), with numEpochs configured. */
     static void commit(ResultsStore store, Cell cell, int numEpochs) throws Exception {
         org.apache.hadoop.fs.Path attempt = store.newAttempt(cell);
-        MetricsParquet.write(store.conf(), new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_METRICS),
+        MetricsParquet.write(
+                store.conf(),
+                new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_METRICS),
                 List.of(new EpochMetrics(0, 3.1, 3.1, 0.1, 0.1, 0.01, 3.2, 0.0)));
         float[] w = {1, 2};
-        try (WeightsParquet.Writer out = new WeightsParquet.Writer(store.conf(),
-                new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
+        try (WeightsParquet.Writer out = new WeightsParquet.Writer(
+                store.conf(), new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
             out.append(new Checkpoint(0, true, new WeightTensor("W_in", 1, 2, w), new WeightTensor("W_out", 2, 1, w)));
         }
-        RunRecord rec = new RunRecord(cell.id(), cell.p(), ConfigJson.toMap(cell.config().withEpochCap(numEpochs)),
-                cell.modulus().dMlp(), numEpochs < cell.config().numEpochs() ? numEpochs : null, 1, false, 0, 1.0,
-                1.0, "cpu()", 1, Map.of(), null, "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", attempt.getName(),
-                Map.of(), 1, 1);
+        RunRecord rec = new RunRecord(
+                cell.id(),
+                cell.p(),
+                ConfigJson.toMap(cell.config().withEpochCap(numEpochs)),
+                cell.modulus().dMlp(),
+                numEpochs < cell.config().numEpochs() ? numEpochs : null,
+                1,
+                false,
+                0,
+                1.0,
+                1.0,
+                "cpu()",
+                1,
+                Map.of(),
+                null,
+                "2026-01-01T00:00:00Z",
+                "2026-01-01T00:00:01Z",
+                attempt.getName(),
+                Map.of(),
+                1,
+                1);
         store.commit(cell, attempt, rec);
     }
 }

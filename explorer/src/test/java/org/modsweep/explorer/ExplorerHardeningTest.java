@@ -37,10 +37,12 @@ class ExplorerHardeningTest {
 
     /** ExplorerServer.MAX_REQUEST_SECONDS, with room for the JDK server's one-second timer and a busy machine. */
     static final long CUT_OFF_MS = 10_000 + 10_000;
+
     static final String NAME = "explorer.example";
 
     @TempDir
     static java.nio.file.Path dir;
+
     static ResultsStore store;
     static Explorer explorer;
 
@@ -56,10 +58,9 @@ class ExplorerHardeningTest {
         store.writeString(new Path(p23, "p023_notes.txt"), "text");
         store.writeString(new Path(store.layout().summaryDir(), "evil.html"), "<script>alert(1)</script>");
         store.writeString(new Path(store.layout().summaryDir(), "cells.json"), "[{\"p\": 23}]");
-        explorer = Explorer.start(store, new BindPolicy("127.0.0.1", 0, true, List.of(NAME)), 5,
-                (p, cap, progress) -> {
-                    throw new IllegalStateException("this test never trains");
-                });
+        explorer = Explorer.start(store, new BindPolicy("127.0.0.1", 0, true, List.of(NAME)), 5, (p, cap, progress) -> {
+            throw new IllegalStateException("this test never trains");
+        });
     }
 
     @AfterAll
@@ -76,8 +77,12 @@ class ExplorerHardeningTest {
         assertEquals(200, json.status);
         assertEquals("application/json; charset=utf-8", json.headers.get("content-type"));
         assertEquals(200, get("/api/summary-file?name=cells.json").status);
-        for (String path : List.of("/api/result?p=23&name=evil.html", "/api/result?p=23&name=evil.js",
-                "/api/result?p=23&name=evil.svg", "/api/result?p=23&name=notes.txt", "/api/result?p=23&name=EVIL.HTML",
+        for (String path : List.of(
+                "/api/result?p=23&name=evil.html",
+                "/api/result?p=23&name=evil.js",
+                "/api/result?p=23&name=evil.svg",
+                "/api/result?p=23&name=notes.txt",
+                "/api/result?p=23&name=EVIL.HTML",
                 "/api/summary-file?name=evil.html")) {
             Raw r = get(path);
             assertEquals(404, r.status, path);
@@ -118,17 +123,29 @@ class ExplorerHardeningTest {
         assertEquals(200, raw("GET /api/moduli HTTP/1.1\r\nHost: EXPLORER.Example\r\n\r\n").status);
         assertEquals(200, raw("GET /api/moduli HTTP/1.1\r\nHost: localhost:" + port + "\r\n\r\n").status);
         assertEquals(200, raw("GET /api/moduli HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n\r\n").status);
-        for (String host : List.of("evil.example", NAME + ".evil.example", "evil.example:" + port, NAME + ":x",
-                NAME + "@evil.example", "[::2]:" + port)) {
+        for (String host : List.of(
+                "evil.example",
+                NAME + ".evil.example",
+                "evil.example:" + port,
+                NAME + ":x",
+                NAME + "@evil.example",
+                "[::2]:" + port)) {
             assertEquals(403, raw("GET /api/moduli HTTP/1.1\r\nHost: " + host + "\r\n\r\n").status, host);
         }
         String named = "Host: " + NAME + ":" + port + "\r\n";
-        assertEquals(200, raw("GET /api/moduli HTTP/1.1\r\n" + named + "Origin: http://" + NAME + ":" + port
-                + "\r\n\r\n").status);
-        for (String origin : List.of("http://evil.example", "null", "https://" + NAME, "http://" + NAME + ".evil.example",
-                "file://", "http://user@" + NAME)) {
-            assertEquals(403, raw("GET /api/moduli HTTP/1.1\r\n" + named + "Origin: " + origin + "\r\n\r\n").status,
-                    origin);
+        assertEquals(
+                200,
+                raw("GET /api/moduli HTTP/1.1\r\n" + named + "Origin: http://" + NAME + ":" + port + "\r\n\r\n")
+                        .status);
+        for (String origin : List.of(
+                "http://evil.example",
+                "null",
+                "https://" + NAME,
+                "http://" + NAME + ".evil.example",
+                "file://",
+                "http://user@" + NAME)) {
+            assertEquals(
+                    403, raw("GET /api/moduli HTTP/1.1\r\n" + named + "Origin: " + origin + "\r\n\r\n").status, origin);
         }
         // a state change needs its own origin, by an allowed name
         String body = "{\"p\": 23}";
@@ -158,8 +175,8 @@ class ExplorerHardeningTest {
         assertFalse(given.allowsHost(machine), "given names replace the default");
 
         for (String bad : List.of("http://x.example", "x.example:80", "x example", "", "x.example/path")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new BindPolicy("0.0.0.0", 0, true, List.of(bad)), bad);
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> new BindPolicy("0.0.0.0", 0, true, List.of(bad)), bad);
             assertTrue(e.getMessage().startsWith("--allowed-host '" + bad + "' is not a host name"), e.getMessage());
         }
     }
@@ -167,11 +184,14 @@ class ExplorerHardeningTest {
     @Test
     void slowRequestsAreCutOffAndTheServerKeepsServing() throws Exception {
         try (Socket headers = new Socket("127.0.0.1", explorer.port());
-             Socket body = new Socket("127.0.0.1", explorer.port())) {
+                Socket body = new Socket("127.0.0.1", explorer.port())) {
             long t0 = System.currentTimeMillis();
-            headers.getOutputStream().write("GET /api/moduli HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
-            body.getOutputStream().write(("POST /api/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 100\r\n\r\n{\"p\"").getBytes(StandardCharsets.US_ASCII));
+            headers.getOutputStream()
+                    .write("GET /api/moduli HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            body.getOutputStream()
+                    .write(("POST /api/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                    + "Content-Length: 100\r\n\r\n{\"p\"")
+                            .getBytes(StandardCharsets.US_ASCII));
             assertEquals(200, get("/api/info").status, "others are served meanwhile");
             assertCutOff(headers, t0);
             assertCutOff(body, t0);
@@ -190,8 +210,10 @@ class ExplorerHardeningTest {
             for (int i = 0; i < 120 && refusedAt < 0; i++) {
                 Socket s = new Socket("127.0.0.1", explorer.port());
                 stuck.add(s);
-                s.getOutputStream().write(("POST /api/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 100\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream()
+                        .write(("POST /api/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                                        + "Content-Length: 100\r\n\r\n{")
+                                .getBytes(StandardCharsets.US_ASCII));
                 if (i >= 16 + 64) { // give the server time to take each one, then see whether it kept it
                     s.setSoTimeout(500);
                     try {
@@ -203,7 +225,9 @@ class ExplorerHardeningTest {
                     }
                 }
             }
-            assertTrue(refusedAt >= 16 + 64, "a connection was refused once every thread and slot was taken: " + refusedAt);
+            assertTrue(
+                    refusedAt >= 16 + 64,
+                    "a connection was refused once every thread and slot was taken: " + refusedAt);
             for (Socket s : stuck.subList(0, refusedAt)) {
                 assertCutOff(s, t0);
             }
@@ -218,12 +242,17 @@ class ExplorerHardeningTest {
     @Test
     void aStoreThatCannotBeReadIsRefusedAtStart() throws Exception {
         java.nio.file.Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Explorer.start(
-                ResultsStore.open(file.toString()), BindPolicy.loopback(0), null, (p, cap, progress) -> { }));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Explorer.start(
+                        ResultsStore.open(file.toString()), BindPolicy.loopback(0), null, (p, cap, progress) -> {}));
         assertTrue(e.getMessage().matches("store .*not-a-folder is a file, not a folder"), e.getMessage());
         // a store that does not exist yet is simply empty
-        try (Explorer empty = Explorer.start(ResultsStore.open(dir.resolve("new-store").toString()),
-                BindPolicy.loopback(0), null, (p, cap, progress) -> { })) {
+        try (Explorer empty = Explorer.start(
+                ResultsStore.open(dir.resolve("new-store").toString()),
+                BindPolicy.loopback(0),
+                null,
+                (p, cap, progress) -> {})) {
             assertTrue(empty.port() > 0);
         }
     }
@@ -254,8 +283,7 @@ class ExplorerHardeningTest {
         }
     }
 
-    record Raw(int status, Map<String, String> headers, String body) {
-    }
+    record Raw(int status, Map<String, String> headers, String body) {}
 
     static Raw get(String path) throws IOException {
         return raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
@@ -276,7 +304,9 @@ class ExplorerHardeningTest {
             Map<String, String> headers = new LinkedHashMap<>();
             for (int i = 1; i < head.length; i++) {
                 int c = head[i].indexOf(':');
-                headers.put(head[i].substring(0, c).trim().toLowerCase(Locale.ROOT), head[i].substring(c + 1).trim());
+                headers.put(
+                        head[i].substring(0, c).trim().toLowerCase(Locale.ROOT),
+                        head[i].substring(c + 1).trim());
             }
             return new Raw(Integer.parseInt(head[0].substring(9, 12)), headers, all.substring(split + 4));
         }

@@ -34,6 +34,7 @@ class ExplorerServerTest {
 
     @TempDir
     static Path dir;
+
     static Explorer explorer;
     static HttpClient client = HttpClient.newHttpClient();
     static String base;
@@ -44,14 +45,14 @@ class ExplorerServerTest {
         ResultsStore store = ResultsStore.open(storeDir.toString());
         ResultFixtures.write(store, 23);
         ResultFixtures.write(store, 7);
-        store.writeString(new org.apache.hadoop.fs.Path(store.layout().summaryDir(), "cells.json"),
+        store.writeString(
+                new org.apache.hadoop.fs.Path(store.layout().summaryDir(), "cells.json"),
                 "[{\"p\": 7, \"config\": \"standard\", \"test_acc\": 1.0}]");
         // a secret next to the store that no request may reach
         Files.writeString(dir.resolve("secret.txt"), "top secret");
-        explorer = Explorer.start(store, BindPolicy.loopback(0), 50,
-                (p, cap, progress) -> {
-                    throw new IllegalStateException("this test never trains");
-                });
+        explorer = Explorer.start(store, BindPolicy.loopback(0), 50, (p, cap, progress) -> {
+            throw new IllegalStateException("this test never trains");
+        });
         base = "http://127.0.0.1:" + explorer.port();
     }
 
@@ -61,11 +62,13 @@ class ExplorerServerTest {
     }
 
     static HttpResponse<byte[]> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return client.send(
+                HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     static HttpResponse<String> post(String path, String contentType, String body, String origin) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
@@ -89,17 +92,28 @@ class ExplorerServerTest {
         String html = new String(r.body(), StandardCharsets.UTF_8);
         assertTrue(html.contains("<script src=\"/vendor/plotly-3.3.1.js\"></script>"), "page loads the local Plotly");
         assertFalse(html.contains("cdn"), "no CDN in the page");
-        for (String tab : List.of("1. Overview", "2. Fourier Weights", "3. Phase Analysis", "4. Output Logits",
-                "5. Lottery Mechanism", "6. Grokking", "7. Gradient Dynamics", "8. Decoupled Simulation",
-                "9. Training Log", "Sweep")) {
+        for (String tab : List.of(
+                "1. Overview",
+                "2. Fourier Weights",
+                "3. Phase Analysis",
+                "4. Output Logits",
+                "5. Lottery Mechanism",
+                "6. Grokking",
+                "7. Gradient Dynamics",
+                "8. Decoupled Simulation",
+                "9. Training Log",
+                "Sweep")) {
             assertTrue(html.contains(">" + tab + "</button>"), tab);
         }
     }
 
     @Test
     void plotlyIsServedGzipCompressedAndCached() throws Exception {
-        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + "/vendor/plotly-3.3.1.js"))
-                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/vendor/plotly-3.3.1.js"))
+                        .header("Accept-Encoding", "gzip")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, r.statusCode());
         assertEquals("gzip", r.headers().firstValue("Content-Encoding").orElseThrow());
         assertTrue(r.headers().firstValue("Cache-Control").orElseThrow().contains("immutable"));
@@ -127,7 +141,9 @@ class ExplorerServerTest {
 
         assertEquals(404, get("/api/result?p=7&name=grokk_loss.json").statusCode(), "no grokking below 19");
         assertEquals(1, json(get("/api/summary")).get("files").size());
-        assertEquals(7, json(get("/api/summary-file?name=cells.json")).get(0).get("p").asInt());
+        assertEquals(
+                7,
+                json(get("/api/summary-file?name=cells.json")).get(0).get("p").asInt());
     }
 
     @Test
@@ -164,8 +180,11 @@ class ExplorerServerTest {
         assertEquals(404, r.statusCode());
         String body = new String(r.body(), StandardCharsets.UTF_8);
         assertEquals("{\"error\":\"not found\"}", body);
-        HttpResponse<String> put = client.send(HttpRequest.newBuilder(URI.create(base + "/api/moduli"))
-                .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/moduli"))
+                        .PUT(HttpRequest.BodyPublishers.ofString("x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(405, put.statusCode());
         HttpResponse<String> bad = post("/api/jobs", "application/json", "{not json", null);
         assertEquals(400, bad.statusCode());
@@ -174,9 +193,11 @@ class ExplorerServerTest {
 
     @Test
     void onlyOddModuliFrom3To99AreTrained() throws Exception {
-        assertEquals("{\"error\":\"Error: p must be an odd number >= 3, got 4\"}",
+        assertEquals(
+                "{\"error\":\"Error: p must be an odd number >= 3, got 4\"}",
                 post("/api/jobs", "application/json", "{\"p\": 4}", null).body());
-        assertEquals("{\"error\":\"Error: p=101 exceeds on-demand limit of 99\"}",
+        assertEquals(
+                "{\"error\":\"Error: p=101 exceeds on-demand limit of 99\"}",
                 post("/api/jobs", "application/json", "{\"p\": 101}", null).body());
         for (String p : List.of("1", "-5", "0", "2.5", "\"abc\"", "\"../7\"", "null", "[7]", "1e3")) {
             HttpResponse<String> r = post("/api/jobs", "application/json", "{\"p\": " + p + "}", null);
@@ -190,9 +211,15 @@ class ExplorerServerTest {
 
     @Test
     void stateChangesNeedJsonFromThisOrigin() throws Exception {
-        assertEquals(415, post("/api/jobs", "application/x-www-form-urlencoded", "p=41", null).statusCode());
+        assertEquals(
+                415,
+                post("/api/jobs", "application/x-www-form-urlencoded", "p=41", null)
+                        .statusCode());
         assertEquals(415, post("/api/jobs", "text/plain", "{\"p\": 41}", null).statusCode());
-        assertEquals(403, post("/api/jobs", "application/json", "{\"p\": 41}", "http://evil.example").statusCode());
+        assertEquals(
+                403,
+                post("/api/jobs", "application/json", "{\"p\": 41}", "http://evil.example")
+                        .statusCode());
         assertTrue(explorer.jobs().views().isEmpty(), "nothing was queued");
     }
 
@@ -216,8 +243,8 @@ class ExplorerServerTest {
 
     @Test
     void nonLoopbackBindNeedsAnExplicitHost() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new BindPolicy("0.0.0.0", 0, false).address());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> new BindPolicy("0.0.0.0", 0, false).address());
         assertTrue(e.getMessage().contains("without an explicit --host"), e.getMessage());
         assertNotNull(new BindPolicy("0.0.0.0", 0, true).address());
         assertTrue(BindPolicy.loopback(7860).address().isLoopbackAddress());

@@ -26,8 +26,7 @@ import org.modsweep.core.store.ResultsStore;
  */
 final class ResultFixtures {
 
-    private ResultFixtures() {
-    }
+    private ResultFixtures() {}
 
     /** Writes every file the analysis's artefact registry lists for p: its JSON documents and labelled PNGs. */
     static void write(ResultsStore store, int pValue) throws IOException {
@@ -54,14 +53,20 @@ final class ResultFixtures {
         Map<String, Object> overview = new LinkedHashMap<>();
         List<Integer> stdEpochs = range(0, 5000, 200);
         overview.put("std_epochs", stdEpochs);
-        overview.put("std_ipr", stdEpochs.stream().map(e -> 0.2 + 0.7 * e / 5000.0).toList());
-        overview.put("std_train_loss", stdEpochs.stream().map(e -> 3.1 * Math.exp(-e / 800.0)).toList());
+        overview.put(
+                "std_ipr", stdEpochs.stream().map(e -> 0.2 + 0.7 * e / 5000.0).toList());
+        overview.put(
+                "std_train_loss",
+                stdEpochs.stream().map(e -> 3.1 * Math.exp(-e / 800.0)).toList());
         if (grokking) {
             List<Integer> g = range(0, 24000, 200);
             overview.put("grokk_epochs", g);
             overview.put("grokk_ipr", g.stream().map(e -> e < 8000 ? 0.2 : 0.9).toList());
-            overview.put("grokk_train_loss", g.stream().map(e -> 3.0 * Math.exp(-e / 500.0)).toList());
-            overview.put("grokk_test_loss", g.stream().map(e -> e < 8000 ? 4.0 : 0.1).toList());
+            overview.put(
+                    "grokk_train_loss",
+                    g.stream().map(e -> 3.0 * Math.exp(-e / 500.0)).toList());
+            overview.put(
+                    "grokk_test_loss", g.stream().map(e -> e < 8000 ? 4.0 : 0.1).toList());
         }
         docs.put("overview.json", overview);
         docs.put("neuron_spectra.json", spectra(p));
@@ -83,7 +88,9 @@ final class ResultFixtures {
             List<Integer> ck = range(0, 24000, 200);
             Map<String, Object> acc = new LinkedHashMap<>();
             acc.put("epochs", ck);
-            acc.put("train_accs", ck.stream().map(x -> Math.min(1.0, x / 3000.0)).toList());
+            acc.put(
+                    "train_accs",
+                    ck.stream().map(x -> Math.min(1.0, x / 3000.0)).toList());
             acc.put("test_accs", ck.stream().map(x -> x < 8000 ? 0.7 : 1.0).toList());
             acc.put("stage1_end", 3000);
             acc.put("stage2_end", 9000);
@@ -122,8 +129,9 @@ final class ResultFixtures {
             r.put("frac_train", c.fracTrain());
             runs.put(c.key(), r);
             if (StudyConfigs.appliesTo(c, p)) {
-                metrics.put(c.key(), Map.of("train_acc", 1.0, "test_acc", 0.987654, "train_loss", 0.00123456,
-                        "test_loss", 0.0023));
+                metrics.put(
+                        c.key(),
+                        Map.of("train_acc", 1.0, "test_acc", 0.987654, "train_loss", 0.00123456, "test_loss", 0.0023));
             }
         }
         Map<String, Object> m = new LinkedHashMap<>();

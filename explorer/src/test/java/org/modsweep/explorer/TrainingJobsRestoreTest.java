@@ -65,9 +65,12 @@ class TrainingJobsRestoreTest {
         Map<String, Object> negative = job("job-20250101-000004-0005-p011", 11, "DONE", 0);
         negative.put("epoch_cap", -1);
         writeJob(store, "job-20250101-000004-0005-p011", negative);
-        store.writeString(jobFile(store, "job-20250101-000005-0006-p013"), "{\"id\": \"job-20250101-000005-0006-p013\", ");
+        store.writeString(
+                jobFile(store, "job-20250101-000005-0006-p013"), "{\"id\": \"job-20250101-000005-0006-p013\", ");
         store.writeString(jobFile(store, "job-20250101-000006-0007-p015"), "[1, 2, 3]");
-        store.writeString(jobFile(store, "job-20250101-000007-0008-p017"), "{\"lines\": [" + "\"x\",".repeat(4_500_000) + "\"x\"]}");
+        store.writeString(
+                jobFile(store, "job-20250101-000007-0008-p017"),
+                "{\"lines\": [" + "\"x\",".repeat(4_500_000) + "\"x\"]}");
         store.writeString(new Path(new Path(store.root(), JobStore.DIR), "notes.txt"), "not a job");
 
         try (Explorer explorer = Explorer.start(store, BindPolicy.loopback(0), 3, writingResults(store))) {
@@ -80,10 +83,16 @@ class TrainingJobsRestoreTest {
         }
         java.nio.file.Path jobs = dir.resolve("store").resolve(JobStore.DIR);
         List<String> rejected = names(jobs.resolve(JobStore.REJECTED));
-        assertEquals(List.of("job-20250101-000001-0002-p004.json", "job-20250101-000002-0003-p007.json",
-                "job-20250101-000003-0004-p009.json", "job-20250101-000004-0005-p011.json",
-                "job-20250101-000005-0006-p013.json", "job-20250101-000006-0007-p015.json",
-                "job-20250101-000007-0008-p017.json"), rejected);
+        assertEquals(
+                List.of(
+                        "job-20250101-000001-0002-p004.json",
+                        "job-20250101-000002-0003-p007.json",
+                        "job-20250101-000003-0004-p009.json",
+                        "job-20250101-000004-0005-p011.json",
+                        "job-20250101-000005-0006-p013.json",
+                        "job-20250101-000006-0007-p015.json",
+                        "job-20250101-000007-0008-p017.json"),
+                rejected);
         assertTrue(Files.isRegularFile(jobs.resolve("notes.txt")), "other files are left alone");
         assertTrue(Files.isRegularFile(jobs.resolve("job-20250101-000000-0001-p005.json")));
     }
@@ -106,7 +115,8 @@ class TrainingJobsRestoreTest {
         }
         try (Explorer last = Explorer.start(store, BindPolicy.loopback(0), 3, UNTIL_CANCELLED)) {
             JsonNode failed = waitForJob(last, 5, "failed", Duration.ofSeconds(10));
-            assertEquals("interrupted by 3 explorer restarts; not resumed again (submit p=5 again to retry)",
+            assertEquals(
+                    "interrupted by 3 explorer restarts; not resumed again (submit p=5 again to retry)",
                     failed.get("error").asText());
             // and it can be submitted again
             post(last, 5);
@@ -145,13 +155,13 @@ class TrainingJobsRestoreTest {
             List<InputStream> open = new ArrayList<>();
             try {
                 for (int i = 0; i < 8; i++) {
-                    HttpResponse<InputStream> r = HTTP.send(HttpRequest.newBuilder(events).build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
+                    HttpResponse<InputStream> r = HTTP.send(
+                            HttpRequest.newBuilder(events).build(), HttpResponse.BodyHandlers.ofInputStream());
                     assertEquals(200, r.statusCode());
                     open.add(r.body());
                 }
-                HttpResponse<String> ninth = HTTP.send(HttpRequest.newBuilder(events).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> ninth =
+                        HTTP.send(HttpRequest.newBuilder(events).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(503, ninth.statusCode());
                 assertEquals("{\"error\":\"too many open event streams (at most 8)\"}", ninth.body());
                 assertEquals(200, get(explorer, "api/jobs").statusCode(), "other requests are still served");
@@ -192,20 +202,27 @@ class TrainingJobsRestoreTest {
 
     static List<String> names(java.nio.file.Path folder) throws Exception {
         try (var s = Files.list(folder)) {
-            return s.filter(Files::isRegularFile).map(f -> f.getFileName().toString())
-                    .filter(n -> !n.startsWith(".")).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .map(f -> f.getFileName().toString())
+                    .filter(n -> !n.startsWith("."))
+                    .sorted()
+                    .toList();
         }
     }
 
     static HttpResponse<String> get(Explorer explorer, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(explorer.url() + path)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(explorer.url() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     static JsonNode post(Explorer explorer, int p) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(explorer.url() + "api/jobs"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"p\": " + p + "}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(explorer.url() + "api/jobs"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"p\": " + p + "}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(202, r.statusCode(), r.body());
         return Json.MAPPER.readTree(r.body());
     }
@@ -213,7 +230,9 @@ class TrainingJobsRestoreTest {
     /** Jobs as "p:state", newest first. */
     static List<String> states(Explorer explorer) throws Exception {
         List<String> out = new ArrayList<>();
-        Json.MAPPER.readTree(get(explorer, "api/jobs").body()).get("jobs")
+        Json.MAPPER
+                .readTree(get(explorer, "api/jobs").body())
+                .get("jobs")
                 .forEach(j -> out.add(j.get("p").asInt() + ":" + j.get("state").asText()));
         return out;
     }
@@ -236,7 +255,8 @@ class TrainingJobsRestoreTest {
         long end = System.nanoTime() + timeout.toNanos();
         JsonNode last = null;
         while (System.nanoTime() < end) {
-            for (JsonNode j : Json.MAPPER.readTree(get(explorer, "api/jobs").body()).get("jobs")) {
+            for (JsonNode j :
+                    Json.MAPPER.readTree(get(explorer, "api/jobs").body()).get("jobs")) {
                 if (j.get("p").asInt() == p) {
                     last = j;
                     if (j.get("state").asText().equals(state)) {

@@ -37,8 +37,7 @@ public final class CellTrainer {
 
     private static final Logger LOG = LogManager.getLogger(CellTrainer.class);
 
-    private CellTrainer() {
-    }
+    private CellTrainer() {}
 
     /**
      * Trains the cell unless it is already committed (and not forced). Input is checked before anything is written,
@@ -72,8 +71,15 @@ public final class CellTrainer {
         }
     }
 
-    private static RunRecord trainInto(ResultsStore store, Cell cell, RunConfig config, TrainOptions opts,
-                                       Device device, Path attempt, TrainingListener listener) throws IOException {
+    private static RunRecord trainInto(
+            ResultsStore store,
+            Cell cell,
+            RunConfig config,
+            TrainOptions opts,
+            Device device,
+            Path attempt,
+            TrainingListener listener)
+            throws IOException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         int p = cell.p();
@@ -83,18 +89,27 @@ public final class CellTrainer {
             Start start = start(store, config, p, dMlp, attempt);
             TrainingLoop.Result result;
             try (WeightsParquet.Writer weights =
-                         new WeightsParquet.Writer(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
-                result = new TrainingLoop(cell, config, listener).run(manager, start.init(), start.split(),
-                        weights::append);
+                    new WeightsParquet.Writer(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
+                result = new TrainingLoop(cell, config, listener)
+                        .run(manager, start.init(), start.split(), weights::append);
             }
-            return finish(store, cell, config, opts, device, attempt, start.split(), result, started,
-                    (System.nanoTime() - t0) / 1e9, result.loopNanos() / 1e6 / result.epochsRun());
+            return finish(
+                    store,
+                    cell,
+                    config,
+                    opts,
+                    device,
+                    attempt,
+                    start.split(),
+                    result,
+                    started,
+                    (System.nanoTime() - t0) / 1e9,
+                    result.loopNanos() / 1e6 / result.epochsRun());
         }
     }
 
     /** A run's initial weights and split (drawn under {@link SeedLock}), its split.json written into the attempt. */
-    record Start(InitialWeights init, DataSplit split) {
-    }
+    record Start(InitialWeights init, DataSplit split) {}
 
     static Start start(ResultsStore store, RunConfig config, int p, int dMlp, Path attempt) throws IOException {
         InitialWeights init;
@@ -111,20 +126,50 @@ public final class CellTrainer {
     }
 
     /** Writes a trained run's metrics and training log into its attempt and returns its run.json record. */
-    static RunRecord finish(ResultsStore store, Cell cell, RunConfig config, TrainOptions opts, Device device,
-                            Path attempt, DataSplit split, TrainingLoop.Result result, Instant started, double wall,
-                            double msPerEpoch) throws IOException {
+    static RunRecord finish(
+            ResultsStore store,
+            Cell cell,
+            RunConfig config,
+            TrainOptions opts,
+            Device device,
+            Path attempt,
+            DataSplit split,
+            TrainingLoop.Result result,
+            Instant started,
+            double wall,
+            double msPerEpoch)
+            throws IOException {
         int p = cell.p();
         int dMlp = cell.modulus().dMlp();
-        MetricsParquet.write(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), result.history().rows());
-        store.writeString(new Path(attempt, StoreLayout.TRAINING_LOG),
+        MetricsParquet.write(
+                store.conf(),
+                new Path(attempt, ResultsStore.ATTEMPT_METRICS),
+                result.history().rows());
+        store.writeString(
+                new Path(attempt, StoreLayout.TRAINING_LOG),
                 TrainingLogText.render(p, dMlp, config, result.history().rows()));
         EpochMetrics last = result.history().last();
-        return new RunRecord(cell.id(), p, ConfigJson.toMap(config), dMlp,
+        return new RunRecord(
+                cell.id(),
+                p,
+                ConfigJson.toMap(config),
+                dMlp,
                 opts.epochCap() != null && opts.epochCap() < cell.config().numEpochs() ? opts.epochCap() : null,
-                result.epochsRun(), result.stoppedEarly(), result.checkpoints(), wall, msPerEpoch, device.toString(),
-                opts.threads(), Engines.versions(), Platforms.current(), started.toString(), Instant.now().toString(),
-                attempt.getName(), finalMetrics(last), split.train().length, split.test().length);
+                result.epochsRun(),
+                result.stoppedEarly(),
+                result.checkpoints(),
+                wall,
+                msPerEpoch,
+                device.toString(),
+                opts.threads(),
+                Engines.versions(),
+                Platforms.current(),
+                started.toString(),
+                Instant.now().toString(),
+                attempt.getName(),
+                finalMetrics(last),
+                split.train().length,
+                split.test().length);
     }
 
     private static Map<String, Double> finalMetrics(EpochMetrics m) {

@@ -5,8 +5,7 @@ import ai.djl.Device;
 /** Maps the CLI's device names to DJL devices: "cpu" and "gpu:N". */
 public final class Devices {
 
-    private Devices() {
-    }
+    private Devices() {}
 
     public static Device parse(String name) {
         String s = name == null ? "cpu" : name.trim().toLowerCase(java.util.Locale.ROOT);
@@ -17,8 +16,8 @@ public final class Devices {
             int id = s.length() > 3 ? Integer.parseInt(s.substring(4)) : 0;
             int gpus = Engines.pytorch().getGpuCount();
             if (id >= gpus) {
-                throw new IllegalArgumentException("device " + name + " requested but the PyTorch engine sees "
-                        + gpus + " GPU(s)" + (gpus == 0 ? " (a CPU-only libtorch is loaded)" : ""));
+                throw new IllegalArgumentException("device " + name + " requested but the PyTorch engine sees " + gpus
+                        + " GPU(s)" + (gpus == 0 ? " (a CPU-only libtorch is loaded)" : ""));
             }
             return Device.gpu(id);
         }

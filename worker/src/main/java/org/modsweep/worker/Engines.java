@@ -16,8 +16,7 @@ public final class Engines {
 
     public static final String PYTORCH = "PyTorch";
 
-    private Engines() {
-    }
+    private Engines() {}
 
     public static Engine pytorch() {
         NativeRuntime.tune();

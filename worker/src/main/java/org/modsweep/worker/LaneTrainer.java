@@ -28,11 +28,10 @@ public final class LaneTrainer {
 
     private static final Logger LOG = LogManager.getLogger(LaneTrainer.class);
 
-    private LaneTrainer() {
-    }
+    private LaneTrainer() {}
 
-    public static List<TrainOutcome> train(ResultsStore store, List<Cell> cells, TrainOptions opts,
-                                           TrainingListener listener) throws IOException {
+    public static List<TrainOutcome> train(
+            ResultsStore store, List<Cell> cells, TrainOptions opts, TrainingListener listener) throws IOException {
         Device device = Devices.parse(opts.device());
         if (!Device.cpu().equals(device)) {
             throw new IllegalArgumentException("lanes train on the CPU only, got device " + opts.device());
@@ -64,7 +63,8 @@ public final class LaneTrainer {
                 RunConfig config = cell.config().withEpochCap(opts.epochCap());
                 Path attempt = store.newAttempt(cell);
                 attempts.add(attempt);
-                CellTrainer.Start start = CellTrainer.start(store, config, cell.p(), cell.modulus().dMlp(), attempt);
+                CellTrainer.Start start = CellTrainer.start(
+                        store, config, cell.p(), cell.modulus().dMlp(), attempt);
                 starts.add(start);
                 WeightsParquet.Writer weights =
                         new WeightsParquet.Writer(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS));
@@ -73,14 +73,27 @@ public final class LaneTrainer {
             }
             List<TrainingLoop.Result> results = new LaneLoop(lanes, listener).run(manager);
             closeAll(writers);
-            int batchEpochs = results.stream().mapToInt(TrainingLoop.Result::epochsRun).max().orElse(1);
+            int batchEpochs = results.stream()
+                    .mapToInt(TrainingLoop.Result::epochsRun)
+                    .max()
+                    .orElse(1);
             // each lane's share of the batch: the loop's time per batch epoch over the lanes that ran
             double msPerRunEpoch = results.get(0).loopNanos() / 1e6 / batchEpochs / todo.size();
             double wall = (System.nanoTime() - t0) / 1e9;
             List<RunRecord> records = new ArrayList<>();
             for (int i = 0; i < todo.size(); i++) {
-                records.add(CellTrainer.finish(store, todo.get(i), lanes.get(i).config(), opts, device,
-                        attempts.get(i), starts.get(i).split(), results.get(i), started, wall, msPerRunEpoch));
+                records.add(CellTrainer.finish(
+                        store,
+                        todo.get(i),
+                        lanes.get(i).config(),
+                        opts,
+                        device,
+                        attempts.get(i),
+                        starts.get(i).split(),
+                        results.get(i),
+                        started,
+                        wall,
+                        msPerRunEpoch));
             }
             for (int i = 0; i < todo.size(); i++) {
                 store.commit(todo.get(i), attempts.get(i), records.get(i));

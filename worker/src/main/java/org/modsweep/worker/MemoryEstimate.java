@@ -10,8 +10,7 @@ import org.modsweep.core.Modulus;
  */
 public final class MemoryEstimate {
 
-    private MemoryEstimate() {
-    }
+    private MemoryEstimate() {}
 
     public static long bytes(Modulus p) {
         return bytes(p.p(), p.dMlp());
@@ -45,7 +44,8 @@ public final class MemoryEstimate {
         if (need > limit) {
             throw new IllegalArgumentException(String.format(
                     "p=%d does not fit in memory: one training needs about %.1f GB (d_mlp=%d, %d pairs), "
-                            + "this machine has %.1f GB", p, need / 1e9, dMlp, (long) p * p, limit / 1e9));
+                            + "this machine has %.1f GB",
+                    p, need / 1e9, dMlp, (long) p * p, limit / 1e9));
         }
     }
 }

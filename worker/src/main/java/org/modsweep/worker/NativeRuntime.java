@@ -25,11 +25,11 @@ final class NativeRuntime {
     private static final int M_MMAP_THRESHOLD = -3;
     /** glibc's ceiling for M_MMAP_THRESHOLD on 64-bit (HEAP_MAX_SIZE / 2). */
     private static final int MMAP_THRESHOLD = 32 << 20;
+
     private static final int TRIM_THRESHOLD = 512 << 20;
     private static boolean done;
 
-    private NativeRuntime() {
-    }
+    private NativeRuntime() {}
 
     private interface LibC extends Library {
         int mallopt(int param, int value);
@@ -43,7 +43,9 @@ final class NativeRuntime {
         }
         done = true;
         if (!Boolean.parseBoolean(System.getProperty("modsweep.native-tuning", "true"))
-                || !System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+                || !System.getProperty("os.name", "")
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("linux")) {
             return;
         }
         try {
@@ -53,8 +55,13 @@ final class NativeRuntime {
             if (System.getenv("OMP_WAIT_POLICY") == null) {
                 c.setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
             }
-            LOG.debug("mallopt mmap_threshold {} ({}), trim_threshold {} ({}); OMP_WAIT_POLICY {}", MMAP_THRESHOLD,
-                    mmap, TRIM_THRESHOLD, trim, System.getenv("OMP_WAIT_POLICY") == null ? "PASSIVE" : "from env");
+            LOG.debug(
+                    "mallopt mmap_threshold {} ({}), trim_threshold {} ({}); OMP_WAIT_POLICY {}",
+                    MMAP_THRESHOLD,
+                    mmap,
+                    TRIM_THRESHOLD,
+                    trim,
+                    System.getenv("OMP_WAIT_POLICY") == null ? "PASSIVE" : "from env");
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             LOG.debug("native tuning not available: {}", e.toString());
         }

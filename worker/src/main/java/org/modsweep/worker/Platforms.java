@@ -16,14 +16,14 @@ import org.modsweep.core.run.Platform;
 public final class Platforms {
 
     /** The /proc/cpuinfo flags that decide which float kernels libtorch and its BLAS pick. */
-    private static final List<String> KERNEL_FLAGS = List.of("sse4_2", "avx", "fma", "avx2", "avx512f", "avx512_bf16",
-            "amx_tile", "asimd", "sve");
+    private static final List<String> KERNEL_FLAGS =
+            List.of("sse4_2", "avx", "fma", "avx2", "avx512f", "avx512_bf16", "amx_tile", "asimd", "sve");
     /** DJL's cache folder for a downloaded or bundled libtorch: VERSION-FLAVOR-OS-ARCH, e.g. 2.7.1-cpu-linux-x86_64. */
     private static final Pattern CACHE_FOLDER = Pattern.compile("\\d+(?:\\.\\d+)*-([a-z0-9]+)-[a-z]+-[a-z0-9_]+");
+
     private static Platform current;
 
-    private Platforms() {
-    }
+    private Platforms() {}
 
     public static synchronized Platform current() {
         if (current == null) {
@@ -40,10 +40,16 @@ public final class Platforms {
             flags = field(info, "Features"); // arm64 names them so
         }
         Set<String> have = flags == null ? Set.of() : Set.of(flags.trim().split("\\s+"));
-        return new Platform(System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("os.arch"), model, KERNEL_FLAGS.stream().filter(have::contains).toList(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.vendor"),
-                System.getProperty("java.runtime.version"), libtorch());
+        return new Platform(
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("os.arch"),
+                model,
+                KERNEL_FLAGS.stream().filter(have::contains).toList(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.vendor"),
+                System.getProperty("java.runtime.version"),
+                libtorch());
     }
 
     /** The loaded libtorch; loads it (through {@link Engines#pytorch()}) if nothing has yet. */
@@ -51,8 +57,8 @@ public final class Platforms {
         Engines.pytorch();
         String path = LibUtils.getLibtorchPath();
         List<String> features = JniUtils.getFeatures().stream().sorted().toList();
-        return new Platform.Libtorch(LibUtils.getVersion(), flavor(System.getenv("PYTORCH_FLAVOR"), path, features),
-                features, path);
+        return new Platform.Libtorch(
+                LibUtils.getVersion(), flavor(System.getenv("PYTORCH_FLAVOR"), path, features), features, path);
     }
 
     /** PYTORCH_FLAVOR where the environment chose the build, else DJL's cache folder name, else cpu or cuda. */
@@ -81,7 +87,8 @@ public final class Platforms {
     private static String field(List<String> lines, String name) {
         for (String l : lines) {
             int colon = l.indexOf(':');
-            if (colon > 0 && l.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+            if (colon > 0
+                    && l.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
                 return l.substring(colon + 1).trim();
             }
         }

@@ -9,5 +9,4 @@ import org.modsweep.core.run.RunRecord;
  * @param skipped true when the cell was already committed and not retrained (record is then the stored one)
  * @param record  the committed run.json
  */
-public record TrainOutcome(Cell cell, boolean skipped, RunRecord record) {
-}
+public record TrainOutcome(Cell cell, boolean skipped, RunRecord record) {}

@@ -14,22 +14,17 @@ public sealed interface TrainingEvent {
     Cell cell();
 
     /** The loop is about to run {@code epochsPlanned} epochs (the configuration's, or the cap). */
-    record Started(Cell cell, int dMlp, int epochsPlanned) implements TrainingEvent {
-    }
+    record Started(Cell cell, int dMlp, int epochsPlanned) implements TrainingEvent {}
 
     /** One epoch's metrics; {@code metrics.epoch()} counts from 0. */
-    record EpochDone(Cell cell, EpochMetrics metrics, int epochsPlanned) implements TrainingEvent {
-    }
+    record EpochDone(Cell cell, EpochMetrics metrics, int epochsPlanned) implements TrainingEvent {}
 
     /** The grokking plateau stop ended the run after this epoch (science.md §4.6 step 7). */
-    record PlateauStop(Cell cell, int epoch) implements TrainingEvent {
-    }
+    record PlateauStop(Cell cell, int epoch) implements TrainingEvent {}
 
     /** A checkpoint went to the weights sink: a numbered one, or ({@code last}) the final weights. */
-    record CheckpointWritten(Cell cell, int epoch, boolean last) implements TrainingEvent {
-    }
+    record CheckpointWritten(Cell cell, int epoch, boolean last) implements TrainingEvent {}
 
     /** The loop ended: {@code epochsRun} epochs, {@code last} their final metrics. */
-    record Finished(Cell cell, EpochMetrics last, int epochsRun, boolean stoppedEarly) implements TrainingEvent {
-    }
+    record Finished(Cell cell, EpochMetrics last, int epochsRun, boolean stoppedEarly) implements TrainingEvent {}
 }

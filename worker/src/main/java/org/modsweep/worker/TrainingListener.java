@@ -4,8 +4,7 @@ package org.modsweep.worker;
 @FunctionalInterface
 public interface TrainingListener {
 
-    TrainingListener NONE = event -> {
-    };
+    TrainingListener NONE = event -> {};
 
     void on(TrainingEvent event);
 }

@@ -65,7 +65,8 @@ class CellTrainerTest {
         assertEquals(m.get(0).trainLoss(), m.get(1).trainLoss(), 0.0, "epoch 0 updates with lr 0");
         assertEquals(epochs.size(), 450);
 
-        int[] ckpt = WeightsParquet.checkpointEpochs(store.conf(), store.layout().weightsDir(cell));
+        int[] ckpt =
+                WeightsParquet.checkpointEpochs(store.conf(), store.layout().weightsDir(cell));
         assertArrayEquals(new int[] {0, 200, 400}, ckpt);
         Checkpoint fin = WeightsParquet.readFinal(store.conf(), store.layout().weightsDir(cell));
         assertEquals(449, fin.epoch());
@@ -96,13 +97,20 @@ class CellTrainerTest {
         assertTrue(lines.get(lines.size() - 1).startsWith("[DONE] p=19, run=grokking, train_acc="));
 
         assertEquals(new TrainingEvent.Started(cell, 512, 450), events.get(0));
-        List<TrainingEvent> checkpoints = events.stream().filter(e -> e instanceof TrainingEvent.CheckpointWritten)
+        List<TrainingEvent> checkpoints = events.stream()
+                .filter(e -> e instanceof TrainingEvent.CheckpointWritten)
                 .toList();
-        assertEquals(List.of(new TrainingEvent.CheckpointWritten(cell, 0, false),
-                new TrainingEvent.CheckpointWritten(cell, 200, false), new TrainingEvent.CheckpointWritten(cell, 400, false),
-                new TrainingEvent.CheckpointWritten(cell, 449, true)), checkpoints);
+        assertEquals(
+                List.of(
+                        new TrainingEvent.CheckpointWritten(cell, 0, false),
+                        new TrainingEvent.CheckpointWritten(cell, 200, false),
+                        new TrainingEvent.CheckpointWritten(cell, 400, false),
+                        new TrainingEvent.CheckpointWritten(cell, 449, true)),
+                checkpoints);
         TrainingEvent.EpochDone lastEpoch = (TrainingEvent.EpochDone) events.stream()
-                .filter(e -> e instanceof TrainingEvent.EpochDone).reduce((a, b) -> b).orElseThrow();
+                .filter(e -> e instanceof TrainingEvent.EpochDone)
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertEquals(449, lastEpoch.metrics().epoch());
         assertEquals(new TrainingEvent.Finished(cell, lastEpoch.metrics(), 450, false), events.get(events.size() - 1));
     }
@@ -111,11 +119,14 @@ class CellTrainerTest {
     void committedCellIsSkippedUnlessForced() throws Exception {
         ResultsStore store = ResultsStore.open(tmp.resolve("store").toString());
         Cell cell = Cell.of(3, "standard");
-        TrainOutcome first = CellTrainer.train(store, cell, new TrainOptions(20, 1, "cpu", false), TrainingListener.NONE);
-        TrainOutcome second = CellTrainer.train(store, cell, new TrainOptions(20, 1, "cpu", false), TrainingListener.NONE);
+        TrainOutcome first =
+                CellTrainer.train(store, cell, new TrainOptions(20, 1, "cpu", false), TrainingListener.NONE);
+        TrainOutcome second =
+                CellTrainer.train(store, cell, new TrainOptions(20, 1, "cpu", false), TrainingListener.NONE);
         assertTrue(second.skipped());
         assertEquals(first.record().attempt(), second.record().attempt());
-        TrainOutcome forced = CellTrainer.train(store, cell, new TrainOptions(30, 1, "cpu", true), TrainingListener.NONE);
+        TrainOutcome forced =
+                CellTrainer.train(store, cell, new TrainOptions(30, 1, "cpu", true), TrainingListener.NONE);
         assertFalse(forced.skipped());
         assertEquals(30, store.readRun(cell).epochsRun());
     }
@@ -132,17 +143,26 @@ class CellTrainerTest {
                 throw new IllegalStateException("killed");
             }
         };
-        assertThrows(IllegalStateException.class,
+        assertThrows(
+                IllegalStateException.class,
                 () -> CellTrainer.train(store, cell, new TrainOptions(400, 1, "cpu", true), dies));
         assertEquals(before, store.readString(store.layout().runJson(cell)));
-        assertEquals(10, MetricsParquet.read(store.conf(), store.layout().metricsDir(cell)).size());
+        assertEquals(
+                10,
+                MetricsParquet.read(store.conf(), store.layout().metricsDir(cell))
+                        .size());
         assertFalse(store.fs().exists(new org.apache.hadoop.fs.Path(store.root(), "_attempts/" + cell.id()))
-                && store.fs().listStatus(new org.apache.hadoop.fs.Path(store.root(), "_attempts/" + cell.id())).length > 0);
+                && store.fs().listStatus(new org.apache.hadoop.fs.Path(store.root(), "_attempts/" + cell.id())).length
+                        > 0);
 
         Cell fresh = Cell.of(5, "standard");
-        assertThrows(IllegalStateException.class,
+        assertThrows(
+                IllegalStateException.class,
                 () -> CellTrainer.train(store, fresh, new TrainOptions(400, 1, "cpu", false), dies));
         assertFalse(store.isCommitted(fresh));
-        assertNull(store.committedCells().stream().filter(c -> c.equals(fresh)).findAny().orElse(null));
+        assertNull(store.committedCells().stream()
+                .filter(c -> c.equals(fresh))
+                .findAny()
+                .orElse(null));
     }
 }

@@ -44,11 +44,14 @@ class ConcurrencyTest {
             pool.shutdown();
         }
         for (Cell c : List.of(a, b)) {
-            List<EpochMetrics> m1 = MetricsParquet.read(solo.conf(), solo.layout().metricsDir(c));
-            List<EpochMetrics> m2 = MetricsParquet.read(together.conf(), together.layout().metricsDir(c));
+            List<EpochMetrics> m1 =
+                    MetricsParquet.read(solo.conf(), solo.layout().metricsDir(c));
+            List<EpochMetrics> m2 =
+                    MetricsParquet.read(together.conf(), together.layout().metricsDir(c));
             assertEquals(m1, m2, c.id() + " metrics");
             Checkpoint f1 = WeightsParquet.readFinal(solo.conf(), solo.layout().weightsDir(c));
-            Checkpoint f2 = WeightsParquet.readFinal(together.conf(), together.layout().weightsDir(c));
+            Checkpoint f2 =
+                    WeightsParquet.readFinal(together.conf(), together.layout().weightsDir(c));
             assertArrayEquals(f1.wIn().values(), f2.wIn().values(), c.id() + " final W_in");
             assertArrayEquals(f1.wOut().values(), f2.wOut().values(), c.id() + " final W_out");
         }

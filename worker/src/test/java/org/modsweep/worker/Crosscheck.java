@@ -9,8 +9,7 @@ import org.modsweep.core.testing.ReferenceNumbers;
  */
 final class Crosscheck {
 
-    private Crosscheck() {
-    }
+    private Crosscheck() {}
 
     /** The p=23 block of crosscheck.json. */
     static JsonNode p23() {

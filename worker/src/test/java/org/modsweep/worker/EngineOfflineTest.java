@@ -16,8 +16,11 @@ class EngineOfflineTest {
         assertEquals("PyTorch", Engines.pytorch().getEngineName());
         assertEquals("2.7.1", Engines.pytorch().getVersion());
         try (NDManager m = Engines.newManager(Device.cpu())) {
-            assertArrayEquals(new float[] {5, 11}, m.create(new float[] {1, 2, 3, 4}, new ai.djl.ndarray.types.Shape(2, 2))
-                    .matMul(m.create(new float[] {1, 2}, new ai.djl.ndarray.types.Shape(2, 1))).toFloatArray());
+            assertArrayEquals(
+                    new float[] {5, 11},
+                    m.create(new float[] {1, 2, 3, 4}, new ai.djl.ndarray.types.Shape(2, 2))
+                            .matMul(m.create(new float[] {1, 2}, new ai.djl.ndarray.types.Shape(2, 1)))
+                            .toFloatArray());
         }
     }
 }

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.modsweep.core.Cell;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
@@ -27,8 +27,9 @@ import org.modsweep.core.store.ResultsStore;
 class FidelityIT {
 
     private static final Logger LOG = LogManager.getLogger(FidelityIT.class);
-    private static final String[] METRICS = {"train_loss", "test_loss", "train_acc", "test_acc", "grad_norm",
-        "param_norm"};
+    private static final String[] METRICS = {
+        "train_loss", "test_loss", "train_acc", "test_acc", "grad_norm", "param_norm"
+    };
 
     @TempDir
     java.nio.file.Path tmp;
@@ -60,8 +61,11 @@ class FidelityIT {
         var run = store.readRun(Cell.of(23, "grokking"));
         assertEquals(ref.get("n_train").asInt(), run.nTrain());
         assertEquals(ref.get("n_test").asInt(), run.nTest());
-        List<String> failures = compare("grokking", ref, rows, (metric, epoch) ->
-                Crosscheck.tolerance(standard, metric, epoch) * (epoch <= 100 ? 1 : 3));
+        List<String> failures = compare(
+                "grokking",
+                ref,
+                rows,
+                (metric, epoch) -> Crosscheck.tolerance(standard, metric, epoch) * (epoch <= 100 ? 1 : 3));
         assertTrue(failures.isEmpty(), "grokking: " + String.join("; ", failures));
     }
 
@@ -98,8 +102,9 @@ class FidelityIT {
                     worstAt = String.format("epoch %d %s (rel %.2e, tol %.2e)", epoch, METRICS[i], d, t);
                 }
                 if (d > t) {
-                    failures.add(String.format("epoch %d %s: java %.10g ref %.10g rel %.2e > tol %.2e", epoch,
-                            METRICS[i], ours[i], r, d, t));
+                    failures.add(String.format(
+                            "epoch %d %s: java %.10g ref %.10g rel %.2e > tol %.2e",
+                            epoch, METRICS[i], ours[i], r, d, t));
                 }
             }
         }

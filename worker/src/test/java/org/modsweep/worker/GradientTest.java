@@ -50,7 +50,7 @@ class GradientTest {
             float[] analytic;
             float lossAnalytic;
             try (EmbedMlp model = new EmbedMlp(m, act, init);
-                 PairData data = new PairData(m, p, new DataSplit(pairs, rest, false))) {
+                    PairData data = new PairData(m, p, new DataSplit(pairs, rest, false))) {
                 EmbedMlp.Forward f = model.forward();
                 lossAnalytic = -model.evaluate(f, data).negTrainLoss().getFloat();
                 EmbedMlp.Gradient g = model.gradient(f, data);
@@ -82,7 +82,10 @@ class GradientTest {
                 lossAuto = loss.getFloat();
                 gc.backward(loss);
             }
-            float[] auto = wIn.getGradient().reshape(-1).concat(wOut.getGradient().reshape(-1)).toFloatArray();
+            float[] auto = wIn.getGradient()
+                    .reshape(-1)
+                    .concat(wOut.getGradient().reshape(-1))
+                    .toFloatArray();
             assertEquals(lossAuto, lossAnalytic, 1e-6f * lossAuto, "loss");
             assertEquals(auto.length, analytic.length);
             double maxAbs = 0;

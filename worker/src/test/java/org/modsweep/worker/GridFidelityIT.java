@@ -47,8 +47,9 @@ class GridFidelityIT {
 
     private static final Logger LOG = LogManager.getLogger(GridFidelityIT.class);
     private static final String RESOURCE = "/crosscheck/crosscheck-grid.json";
-    private static final String[] METRICS = {"train_loss", "test_loss", "train_acc", "test_acc", "grad_norm",
-        "param_norm"};
+    private static final String[] METRICS = {
+        "train_loss", "test_loss", "train_acc", "test_acc", "grad_norm", "param_norm"
+    };
 
     @TempDir
     Path tmp;
@@ -114,10 +115,12 @@ class GridFidelityIT {
         }
         for (int i = 0; i < 8; i++) {
             assertEquals(ref.get("W_in_row0_first8").get(i).asDouble(), w.wIn()[i], 0.0, name + " W_in[0," + i + "]");
-            assertEquals(ref.get("W_out_row0_first8").get(i).asDouble(), w.wOut()[i], 0.0,
-                    name + " W_out[0," + i + "]");
+            assertEquals(
+                    ref.get("W_out_row0_first8").get(i).asDouble(), w.wOut()[i], 0.0, name + " W_out[0," + i + "]");
         }
-        double allowance = cell.config().initType() == InitType.RANDOM ? 0.0 : 5e-6 * cell.config().initScale();
+        double allowance = cell.config().initType() == InitType.RANDOM
+                ? 0.0
+                : 5e-6 * cell.config().initScale();
         assertEquals(ref.get("W_in_sum").asDouble(), sum(w.wIn()), allowance, name + " W_in_sum");
         assertEquals(ref.get("W_out_sum").asDouble(), sum(w.wOut()), allowance, name + " W_out_sum");
     }
@@ -141,8 +144,9 @@ class GridFidelityIT {
                     worstAt = String.format("epoch %d %s (rel %.2e, tol %.2e)", epoch, METRICS[i], d, t);
                 }
                 if (d > t) {
-                    failures.add(String.format("epoch %d %s: java %.10g ref %.10g rel %.2e > tol %.2e", epoch,
-                            METRICS[i], ours[i], r, d, t));
+                    failures.add(String.format(
+                            "epoch %d %s: java %.10g ref %.10g rel %.2e > tol %.2e",
+                            epoch, METRICS[i], ours[i], r, d, t));
                 }
             }
         }

@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.config.StudyConfigs;
-import org.modsweep.worker.init.TorchOrderFourierBasis;
 import org.modsweep.worker.init.FrequencyAssignment;
 import org.modsweep.worker.init.InitialWeights;
 import org.modsweep.worker.init.Initializer;
 import org.modsweep.worker.init.Mt19937;
 import org.modsweep.worker.init.NumpyLegacyRandom;
 import org.modsweep.worker.init.SeedLock;
+import org.modsweep.worker.init.TorchOrderFourierBasis;
 import org.modsweep.worker.model.EmbedMlp;
 
 /** Initial weights against the reference's own (crosscheck.json "init"), and the random streams behind them. */
@@ -83,7 +83,10 @@ class InitializerTest {
             double scale = StudyConfigs.byKey(key).initScale();
             assertEquals(ref.get("W_in_sum").asDouble(), sum(w.wIn()), 5e-6 * scale, key + " W_in_sum");
             assertEquals(ref.get("W_out_sum").asDouble(), sum(w.wOut()), 5e-6 * scale, key + " W_out_sum");
-            assertEquals(ref.get("param_norm").asDouble(), paramNorm(w), 1e-7 * ref.get("param_norm").asDouble(),
+            assertEquals(
+                    ref.get("param_norm").asDouble(),
+                    paramNorm(w),
+                    1e-7 * ref.get("param_norm").asDouble(),
                     key + " param_norm");
         }
     }
@@ -131,7 +134,7 @@ class InitializerTest {
 
     private static double paramNorm(InitialWeights w) {
         try (NDManager m = Engines.newManager(Device.cpu());
-             EmbedMlp model = new EmbedMlp(m, org.modsweep.core.config.Activation.ReLU, w)) {
+                EmbedMlp model = new EmbedMlp(m, org.modsweep.core.config.Activation.ReLU, w)) {
             float n0 = model.paramNorms()[0].getFloat();
             float n1 = model.paramNorms()[1].getFloat();
             float[] n = {n0, n1};

@@ -77,19 +77,34 @@ class LaneFidelityIT {
             assertEquals(solo.epochsRun(), batch.get(k).epochsRun(), what + ": epochs run");
             assertEquals(epochs[k], batch.get(k).epochsRun(), what + ": the lane ends at its own epoch");
             assertEquals(solo.checkpoints(), batch.get(k).checkpoints(), what + ": checkpoints");
-            compareMetrics(what, tolerances, solo.history().rows(), batch.get(k).history().rows());
+            compareMetrics(
+                    what,
+                    tolerances,
+                    solo.history().rows(),
+                    batch.get(k).history().rows());
             compareCheckpoints(what, soloCheckpoints, laneCheckpoints.get(k));
         }
     }
 
     private static RunConfig vary(RunConfig c, long seed, double lrScale, double initScale, int epochs) {
-        return new RunConfig(c.key(), c.act(), c.initType(), c.initScale() * initScale, c.optimizer(),
-                c.lr() * lrScale, c.weightDecay(), c.fracTrain(), epochs, c.plateauStop(), c.minP(), c.saveEvery(),
+        return new RunConfig(
+                c.key(),
+                c.act(),
+                c.initType(),
+                c.initScale() * initScale,
+                c.optimizer(),
+                c.lr() * lrScale,
+                c.weightDecay(),
+                c.fracTrain(),
+                epochs,
+                c.plateauStop(),
+                c.minP(),
+                c.saveEvery(),
                 seed);
     }
 
-    private static void compareMetrics(String what, JsonNode tolerances, List<EpochMetrics> solo,
-                                       List<EpochMetrics> lane) {
+    private static void compareMetrics(
+            String what, JsonNode tolerances, List<EpochMetrics> solo, List<EpochMetrics> lane) {
         String[] names = {"train_loss", "test_loss", "train_acc", "test_acc", "grad_norm", "param_norm"};
         double worst = 0;
         for (int e = 0; e < solo.size(); e++) {
@@ -103,8 +118,11 @@ class LaneFidelityIT {
                 double d = Crosscheck.relDiff(y[i], x[i]);
                 double tol = Crosscheck.tolerance(tolerances, names[i], e);
                 worst = Math.max(worst, d);
-                assertTrue(d <= tol, String.format("%s: epoch %d %s: lane %.10g solo %.10g (rel %.2e > %.2e)", what,
-                        e, names[i], y[i], x[i], d, tol));
+                assertTrue(
+                        d <= tol,
+                        String.format(
+                                "%s: epoch %d %s: lane %.10g solo %.10g (rel %.2e > %.2e)",
+                                what, e, names[i], y[i], x[i], d, tol));
             }
         }
         LOG.info("{}: largest relative difference from the solo run over all metrics and epochs: {}", what, worst);
@@ -116,8 +134,14 @@ class LaneFidelityIT {
             assertEquals(solo.get(i).epoch(), lane.get(i).epoch(), what + ": checkpoint epoch");
             assertEquals(solo.get(i).isFinal(), lane.get(i).isFinal(), what + ": final flag");
         }
-        float[][] a = {solo.get(solo.size() - 1).wIn().values(), solo.get(solo.size() - 1).wOut().values()};
-        float[][] b = {lane.get(lane.size() - 1).wIn().values(), lane.get(lane.size() - 1).wOut().values()};
+        float[][] a = {
+            solo.get(solo.size() - 1).wIn().values(),
+            solo.get(solo.size() - 1).wOut().values()
+        };
+        float[][] b = {
+            lane.get(lane.size() - 1).wIn().values(),
+            lane.get(lane.size() - 1).wOut().values()
+        };
         for (int t = 0; t < 2; t++) {
             double scale = 0;
             double diff = 0;

@@ -29,10 +29,38 @@ class LaneTrainerTest {
         RunConfig s = StudyConfigs.STANDARD;
         List<Cell> cells = List.of(
                 Cell.of(7, "standard"),
-                new Cell(Modulus.of(7), new RunConfig("standard_half_lr", s.act(), s.initType(), s.initScale(),
-                        s.optimizer(), s.lr() / 2, s.weightDecay(), s.fracTrain(), 150, false, s.minP(), 50, 7)),
-                new Cell(Modulus.of(7), new RunConfig("standard_seed_7", s.act(), s.initType(), 0.2, s.optimizer(),
-                        s.lr(), s.weightDecay(), s.fracTrain(), s.numEpochs(), false, s.minP(), s.saveEvery(), 7)));
+                new Cell(
+                        Modulus.of(7),
+                        new RunConfig(
+                                "standard_half_lr",
+                                s.act(),
+                                s.initType(),
+                                s.initScale(),
+                                s.optimizer(),
+                                s.lr() / 2,
+                                s.weightDecay(),
+                                s.fracTrain(),
+                                150,
+                                false,
+                                s.minP(),
+                                50,
+                                7)),
+                new Cell(
+                        Modulus.of(7),
+                        new RunConfig(
+                                "standard_seed_7",
+                                s.act(),
+                                s.initType(),
+                                0.2,
+                                s.optimizer(),
+                                s.lr(),
+                                s.weightDecay(),
+                                s.fracTrain(),
+                                s.numEpochs(),
+                                false,
+                                s.minP(),
+                                s.saveEvery(),
+                                7)));
         TrainOptions opts = new TrainOptions(230, 1, "cpu", false);
         ResultsStore lanes = ResultsStore.open(tmp.resolve("lanes").toString());
         List<TrainOutcome> outcomes = LaneTrainer.train(lanes, cells, opts, TrainingListener.NONE);
@@ -41,8 +69,10 @@ class LaneTrainerTest {
         for (Cell c : cells) {
             CellTrainer.train(solo, c, opts, TrainingListener.NONE);
             assertTrue(lanes.isCommitted(c), c.id());
-            assertEquals(MetricsParquet.read(solo.conf(), solo.layout().metricsDir(c)),
-                    MetricsParquet.read(lanes.conf(), lanes.layout().metricsDir(c)), c.id() + " metrics");
+            assertEquals(
+                    MetricsParquet.read(solo.conf(), solo.layout().metricsDir(c)),
+                    MetricsParquet.read(lanes.conf(), lanes.layout().metricsDir(c)),
+                    c.id() + " metrics");
             Checkpoint a = WeightsParquet.readFinal(solo.conf(), solo.layout().weightsDir(c));
             Checkpoint b = WeightsParquet.readFinal(lanes.conf(), lanes.layout().weightsDir(c));
             assertEquals(a.epoch(), b.epoch(), c.id() + " final epoch");
@@ -60,8 +90,9 @@ class LaneTrainerTest {
     void lanesOfDifferentShapesAreRefusedAndNothingIsLeftBehind() throws Exception {
         ResultsStore store = ResultsStore.open(tmp.resolve("mixed").toString());
         List<Cell> cells = List.of(Cell.of(7, "standard"), Cell.of(7, "quad_random"));
-        assertThrows(IllegalArgumentException.class, () -> LaneTrainer.train(store, cells,
-                new TrainOptions(20, 1, "cpu", false), TrainingListener.NONE));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> LaneTrainer.train(store, cells, new TrainOptions(20, 1, "cpu", false), TrainingListener.NONE));
         for (Cell c : cells) {
             assertFalse(store.isCommitted(c), c.id());
         }

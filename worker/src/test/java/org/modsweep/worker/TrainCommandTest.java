@@ -23,8 +23,7 @@ class TrainCommandTest {
     @TempDir
     Path tmp;
 
-    private record Result(int code, String out, String err) {
-    }
+    private record Result(int code, String out, String err) {}
 
     private static Result run(String... args) {
         StringWriter out = new StringWriter();
@@ -53,14 +52,18 @@ class TrainCommandTest {
 
         Result again = run("--p", "5", "--config", "standard", "--store", store);
         assertEquals(0, again.code());
-        assertEquals("p005-standard is already committed in " + store + "; skipped (use --force to retrain)",
+        assertEquals(
+                "p005-standard is already committed in " + store + "; skipped (use --force to retrain)",
                 again.out().trim());
     }
 
     @Test
     void badInputGetsOneLineAndChangesNothing() throws Exception {
         Path store = tmp.resolve("store");
-        assertEquals(0, run("--p", "3", "--config", "standard", "--store", store.toString(), "--epochs", "5").code());
+        assertEquals(
+                0,
+                run("--p", "3", "--config", "standard", "--store", store.toString(), "--epochs", "5")
+                        .code());
         String snapshot = listing(store);
         Path blocker = Files.writeString(tmp.resolve("a-file"), "x");
         String[][] bad = {
@@ -69,12 +72,27 @@ class TrainCommandTest {
             {"--p", "23", "--config", "nonsense", "--store", store.toString()},
             {"--p", "7", "--config", "grokking", "--store", store.toString()},
             {"--p", "999", "--config", "standard", "--store", store.toString()},
-            {"--p", "3", "--config", "standard", "--store", blocker.resolve("store").toString()},
+            {
+                "--p",
+                "3",
+                "--config",
+                "standard",
+                "--store",
+                blocker.resolve("store").toString()
+            },
             {"--p", "3", "--config", "standard", "--store", store.toString(), "--threads", "0"},
             {"--p", "3", "--config", "standard", "--store", store.toString(), "--device", "tpu"},
         };
-        String[] expect = {"even", "too small", "unknown configuration 'nonsense'", "needs p >= 19",
-            "does not fit in memory", "cannot be written", "--threads must be >= 1", "unknown device 'tpu'"};
+        String[] expect = {
+            "even",
+            "too small",
+            "unknown configuration 'nonsense'",
+            "needs p >= 19",
+            "does not fit in memory",
+            "cannot be written",
+            "--threads must be >= 1",
+            "unknown device 'tpu'"
+        };
         for (int i = 0; i < bad.length; i++) {
             Result r = run(bad[i]);
             assertEquals(2, r.code(), String.join(" ", bad[i]) + " -> " + r.err());
@@ -91,10 +109,26 @@ class TrainCommandTest {
     @Test
     void setOverridesMakeANewRunBesideTheStudyRun() throws Exception {
         Path store = tmp.resolve("store");
-        assertEquals(0, run("--p", "5", "--config", "standard", "--store", store.toString(), "--epochs", "5").code());
+        assertEquals(
+                0,
+                run("--p", "5", "--config", "standard", "--store", store.toString(), "--epochs", "5")
+                        .code());
         String study = listing(store);
-        Result r = run("--p", "5", "--config", "standard", "--store", store.toString(), "--epochs", "5",
-                "--set", "weight_decay=0.5", "--set", "seed=7", "--set", "d_mlp=16");
+        Result r = run(
+                "--p",
+                "5",
+                "--config",
+                "standard",
+                "--store",
+                store.toString(),
+                "--epochs",
+                "5",
+                "--set",
+                "weight_decay=0.5",
+                "--set",
+                "seed=7",
+                "--set",
+                "d_mlp=16");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("[TRAIN] p=5, d_mlp=16, run=standard, epochs=5"), r.out());
         assertTrue(r.out().contains("committed p005-standard-seed7-weight_decay0.5-d_mlp16: 5 epochs"), r.out());
@@ -106,21 +140,41 @@ class TrainCommandTest {
         assertTrue(runJson.contains("\"d_mlp\" : 16"), runJson);
         assertEquals(study, listing(store).replaceAll("(?m)^overrides.*\n", ""), "the study run is untouched");
 
-        Result again = run("--p", "5", "--config", "standard", "--store", store.toString(), "--set", "seed=7",
-                "--set", "d_mlp=16", "--set", "weight_decay=0.50");
-        assertEquals("p005-standard-seed7-weight_decay0.5-d_mlp16 is already committed in " + store
-                + "; skipped (use --force to retrain)", again.out().trim());
+        Result again = run(
+                "--p",
+                "5",
+                "--config",
+                "standard",
+                "--store",
+                store.toString(),
+                "--set",
+                "seed=7",
+                "--set",
+                "d_mlp=16",
+                "--set",
+                "weight_decay=0.50");
+        assertEquals(
+                "p005-standard-seed7-weight_decay0.5-d_mlp16 is already committed in " + store
+                        + "; skipped (use --force to retrain)",
+                again.out().trim());
     }
 
     @Test
     void badSetValuesGetOneLineAndChangeNothing() throws Exception {
         Path store = tmp.resolve("store");
-        assertEquals(0, run("--p", "3", "--config", "standard", "--store", store.toString(), "--epochs", "5").code());
+        assertEquals(
+                0,
+                run("--p", "3", "--config", "standard", "--store", store.toString(), "--epochs", "5")
+                        .code());
         String snapshot = listing(store);
         String[][] bad = {{"seed=-3"}, {"colour=red"}, {"frac_train=0.05"}, {"act_type=GeLU"}, {"lr"}};
-        String[] expect = {"seed=-3: must be an integer", "unknown key 'colour'",
-            "frac_train=0.05: leaves no training pair at p=3", "act_type=GeLU: must be one of ReLU, Quad",
-            "--set lr: expected KEY=VALUE"};
+        String[] expect = {
+            "seed=-3: must be an integer",
+            "unknown key 'colour'",
+            "frac_train=0.05: leaves no training pair at p=3",
+            "act_type=GeLU: must be one of ReLU, Quad",
+            "--set lr: expected KEY=VALUE"
+        };
         for (int i = 0; i < bad.length; i++) {
             Result r = run("--p", "3", "--config", "standard", "--store", store.toString(), "--set", bad[i][0]);
             assertEquals(2, r.code(), bad[i][0] + " -> " + r.err());
@@ -136,8 +190,12 @@ class TrainCommandTest {
         try (Stream<Path> walk = Files.walk(root)) {
             walk.sorted().forEach(f -> {
                 try {
-                    b.append(root.relativize(f)).append(' ')
-                            .append(Files.isRegularFile(f) ? Files.getLastModifiedTime(f).toMillis() + ":" + Files.size(f) : "d")
+                    b.append(root.relativize(f))
+                            .append(' ')
+                            .append(
+                                    Files.isRegularFile(f)
+                                            ? Files.getLastModifiedTime(f).toMillis() + ":" + Files.size(f)
+                                            : "d")
                             .append('\n');
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);

@@ -14,8 +14,15 @@ class TrainingLogTextTest {
 
     @Test
     void rowAndHeaderMatchTheSpecification() {
-        EpochMetrics e0 = new EpochMetrics(0, 3.135560989379883, 3.135560989379883, 0.043478260869565216,
-                0.043478260869565216, 0.01838231506031283, 3.2091968177015926, 0);
+        EpochMetrics e0 = new EpochMetrics(
+                0,
+                3.135560989379883,
+                3.135560989379883,
+                0.043478260869565216,
+                0.043478260869565216,
+                0.01838231506031283,
+                3.2091968177015926,
+                0);
         String text = TrainingLogText.render(23, 512, StudyConfigs.STANDARD, List.of(e0));
         String[] lines = text.split("\n", -1);
         assertEquals("=".repeat(70), lines[0]);
@@ -23,10 +30,10 @@ class TrainingLogTextTest {
         assertEquals("  learning_rate   = 5e-05", lines[11]);
         assertEquals("  weight_decay    = 0", lines[12]);
         assertEquals("  frac_train      = 1.0", lines[13]);
-        assertEquals("   Epoch    Train Loss     Test Loss   Train Acc    Test Acc   Grad Norm   Param Norm",
-                lines[19]);
-        assertEquals("       0      3.135561      3.135561      0.0435      0.0435      0.0184       3.2092",
-                lines[21]);
+        assertEquals(
+                "   Epoch    Train Loss     Test Loss   Train Acc    Test Acc   Grad Norm   Param Norm", lines[19]);
+        assertEquals(
+                "       0      3.135561      3.135561      0.0435      0.0435      0.0184       3.2092", lines[21]);
         assertEquals("Total epochs trained: 1", lines[lines.length - 2]);
         assertEquals("", lines[lines.length - 1]);
     }

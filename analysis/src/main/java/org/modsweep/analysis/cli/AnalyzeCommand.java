@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code modsweep analyze}: re-runs the reduce stage (every plot and JSON per p) from stored Parquet, no training. */
-@Command(name = "analyze", mixinStandardHelpOptions = true,
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
         description = "Writes results/p_PPP/ (the study's plots and JSON) from the runs stored in a results store, "
                 + "without retraining, then the cross-p summary in results/summary/.")
 public final class AnalyzeCommand implements Callable<Integer> {
@@ -25,7 +27,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     StoreSelection selection = new StoreSelection();
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
             description = "Threads for the analyses and figures of one p (default: every core).")
     Integer threads;
 
@@ -40,10 +44,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
         List<Modulus> ps = selection.moduli(s);
         int failed = 0;
         for (Modulus p : ps) {
-            ModulusReport.Outcome o = threads == null ? ModulusReport.generate(s, p)
-                    : ModulusReport.generate(s, p, threads);
-            out.printf("p=%d: %d files written in %.1f s -> %s%n", p.p(), o.written().size(), o.seconds(),
-                    s.layout().resultsDir(p));
+            ModulusReport.Outcome o =
+                    threads == null ? ModulusReport.generate(s, p) : ModulusReport.generate(s, p, threads);
+            out.printf(
+                    "p=%d: %d files written in %.1f s -> %s%n",
+                    p.p(), o.written().size(), o.seconds(), s.layout().resultsDir(p));
             for (StepFailure f : o.failures()) {
                 out.println("  FAILED " + f);
             }
@@ -65,9 +70,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.printf("summary: %d files -> %s%n", files.size(), s.layout().summaryDir());
         }
         if (failed > 0 || summaryIncomplete) {
-            spec.commandLine().getErr().println("modsweep analyze: error: " + (failed > 0
-                    ? failed + " modulus report(s) incomplete" + (summaryIncomplete ? "; " : "") : "")
-                    + (summaryIncomplete ? "the cross-p summary lacks some moduli" : ""));
+            spec.commandLine()
+                    .getErr()
+                    .println("modsweep analyze: error: "
+                            + (failed > 0
+                                    ? failed + " modulus report(s) incomplete" + (summaryIncomplete ? "; " : "")
+                                    : "")
+                            + (summaryIncomplete ? "the cross-p summary lacks some moduli" : ""));
             return 1;
         }
         return 0;

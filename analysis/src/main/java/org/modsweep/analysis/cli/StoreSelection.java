@@ -15,11 +15,16 @@ import picocli.CommandLine.Option;
 /** The options that pick a store and its moduli, shared by {@code analyze} and {@code verify} (a picocli mixin). */
 final class StoreSelection {
 
-    @Option(names = "--store", required = true, paramLabel = "URI",
+    @Option(
+            names = "--store",
+            required = true,
+            paramLabel = "URI",
             description = "Results store: a directory or a Hadoop URI such as s3a://bucket/prefix.")
     String store;
 
-    @Option(names = "--p", paramLabel = "MODULI",
+    @Option(
+            names = "--p",
+            paramLabel = "MODULI",
             description = "Moduli: 23, 3..31 or 15,23 (default: every p the store holds).")
     String moduli;
 

@@ -10,10 +10,11 @@ import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.StoreAudit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code modsweep verify}: every expected file exists, JSON parses with its keys, PNG decodes and is not blank. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
         description = "Checks a store's results: for every modulus, every file of the study's output set exists, "
                 + "every JSON parses and has its keys, every PNG decodes and is not blank. Exit 1 on any problem.")
 public final class VerifyCommand implements Callable<Integer> {
@@ -51,16 +52,18 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         List<String> summary = ResultsVerifier.verifySummary(s);
         if (summary != null) {
-            out.println((summary.isEmpty() ? "OK   " : "FAIL ") + "summary: " + (summary.isEmpty()
-                    ? "all " + org.modsweep.analysis.CrossModulusSummary.FILES.size() + " files OK"
-                    : summary.size() + " problem(s)"));
+            out.println((summary.isEmpty() ? "OK   " : "FAIL ") + "summary: "
+                    + (summary.isEmpty()
+                            ? "all " + org.modsweep.analysis.CrossModulusSummary.FILES.size() + " files OK"
+                            : summary.size() + " problem(s)"));
             summary.forEach(pr -> out.println("     " + pr));
             if (!summary.isEmpty()) {
                 bad++;
             }
         }
         List<String> runs = StoreAudit.problems(s); // committed runs against their _DONE, stray dataset files
-        out.println((runs.isEmpty() ? "OK   " : "FAIL ") + "runs: " + s.committedCells().size() + " committed"
+        out.println((runs.isEmpty() ? "OK   " : "FAIL ") + "runs: "
+                + s.committedCells().size() + " committed"
                 + (runs.isEmpty() ? ", every file as its _DONE lists it" : "; " + runs.size() + " problem(s)"));
         runs.forEach(pr -> out.println("     " + pr));
         if (!runs.isEmpty()) {
@@ -68,8 +71,10 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         if (bad > 0) {
-            spec.commandLine().getErr().println("modsweep verify: error: " + bad + " check(s) found missing or "
-                    + "broken results (see above)");
+            spec.commandLine()
+                    .getErr()
+                    .println("modsweep verify: error: " + bad + " check(s) found missing or "
+                            + "broken results (see above)");
             return 1;
         }
         out.println("verify: all " + checks.size() + " moduli OK");

@@ -106,7 +106,6 @@ public final class GradientDynamics {
      * @param alpha   α*
      * @param beta    β*
      */
-    public record Trajectory(int neuron, double[] epochs, double[] phi, double[] twoPhi, double[] psi, double[] alpha,
-                             double[] beta) {
-    }
+    public record Trajectory(
+            int neuron, double[] epochs, double[] phi, double[] twoPhi, double[] psi, double[] alpha, double[] beta) {}
 }

@@ -5,8 +5,7 @@ public final class Angles {
 
     private static final double TWO_PI = 2 * Math.PI;
 
-    private Angles() {
-    }
+    private Angles() {}
 
     /** ((v + π) mod 2π) − π with a floor modulo: result in [−π, π). Non-finite values pass through as NaN. */
     public static double normalizeToPi(double v) {

@@ -3,8 +3,7 @@ package org.modsweep.analysis.fourier;
 /** Inverse participation ratio, the pipeline's definition (science.md §3.8): DC excluded, per-frequency energy. */
 public final class Ipr {
 
-    private Ipr() {
-    }
+    private Ipr() {}
 
     /** Σ_k A_k⁴ / (Σ_k A_k²)² with A_k² = c_k² + s_k², k = 1..K; 0 when there is no non-DC energy. */
     public static double ofCoefficients(double[] row) {

@@ -19,6 +19,7 @@ public final class RealFourierBasis {
     private final int p;
     /** Row-major [p][p]. */
     private final double[] f;
+
     private final List<String> names;
 
     private RealFourierBasis(int p) {

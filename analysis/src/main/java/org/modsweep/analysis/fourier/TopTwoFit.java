@@ -6,8 +6,7 @@ package org.modsweep.analysis.fourier;
  */
 public final class TopTwoFit {
 
-    private TopTwoFit() {
-    }
+    private TopTwoFit() {}
 
     public static double[] fit(double[] w) {
         RealFourierBasis f = RealFourierBasis.of(w.length);

@@ -13,8 +13,7 @@ public final class Bootstrap {
     public static final int DRAWS = 1000;
     public static final long SEED = 20220502L;
 
-    private Bootstrap() {
-    }
+    private Bootstrap() {}
 
     /** The 95% percentile interval of the mean of {@code values}: [low, high]. */
     public static double[] meanInterval(double[] values, int draws, long seed) {

@@ -61,12 +61,14 @@ public record CriticalValue(String status, Double value, Double low, Double high
         Double low = null;
         Double high = null;
         if (!samples.isEmpty()) {
-            double[] ci = Bootstrap.interval(samples.stream().mapToDouble(Double::doubleValue).toArray());
+            double[] ci = Bootstrap.interval(
+                    samples.stream().mapToDouble(Double::doubleValue).toArray());
             low = scale(ci[0], logAxis);
             high = scale(ci[1], logAxis);
         }
         Double value = c.t == null ? null : scale(c.t, logAxis);
-        return c.separated ? new CriticalValue("separated", value, low, high, null, null)
+        return c.separated
+                ? new CriticalValue("separated", value, low, high, null, null)
                 : new CriticalValue("ok", value, low, high, c.a, c.b);
     }
 
@@ -74,8 +76,7 @@ public record CriticalValue(String status, Double value, Double low, Double high
         return logAxis ? Math.pow(10, t) : t;
     }
 
-    private record Crossing(Double t, boolean separated, Double a, Double b) {
-    }
+    private record Crossing(Double t, boolean separated, Double a, Double b) {}
 
     /** The 1/2 crossing in t, or null when there are fewer than two outcomes of each kind. */
     private static Crossing crossing(double[] t, boolean[] y) {

@@ -5,7 +5,10 @@ package org.modsweep.analysis.grids;
  * write.
  */
 public enum Phase {
-    CONFUSION("confusion"), MEMORIZATION("memorization"), GROKKING("grokking"), COMPREHENSION("comprehension");
+    CONFUSION("confusion"),
+    MEMORIZATION("memorization"),
+    GROKKING("grokking"),
+    COMPREHENSION("comprehension");
 
     private final String label;
 

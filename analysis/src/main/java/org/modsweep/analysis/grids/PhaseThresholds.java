@@ -15,8 +15,7 @@ public record PhaseThresholds(double accuracy, int grokkingDelay) {
             throw new IllegalArgumentException("the accuracy threshold must be in (0, 1], got " + accuracy);
         }
         if (grokkingDelay < 1) {
-            throw new IllegalArgumentException("the grokking delay threshold must be >= 1 epoch, got "
-                    + grokkingDelay);
+            throw new IllegalArgumentException("the grokking delay threshold must be >= 1 epoch, got " + grokkingDelay);
         }
     }
 }

@@ -12,8 +12,8 @@ package org.modsweep.analysis.grids;
  * @param finalTestAcc the last recorded test accuracy (train accuracy for full-data runs, whose test set is the
  *                     training set)
  */
-public record RunOutcome(int epochsRun, Integer tTrain, Integer tTest, Integer delay, Phase phase,
-                         double finalTestAcc) {
+public record RunOutcome(
+        int epochsRun, Integer tTrain, Integer tTest, Integer delay, Phase phase, double finalTestAcc) {
 
     /** Whether the run generalised within its budget (reached t_test; full-data runs: t_train). */
     public boolean generalised() {

@@ -61,7 +61,12 @@ public record SeedBand(double[] mean, double[] std, double[] min, double[] max, 
 
     /** The band over the epochs every seed recorded. */
     public SeedBand upToShortest() {
-        return new SeedBand(Arrays.copyOf(mean, shortest), Arrays.copyOf(std, shortest), Arrays.copyOf(min, shortest),
-                Arrays.copyOf(max, shortest), Arrays.copyOf(count, shortest), shortest);
+        return new SeedBand(
+                Arrays.copyOf(mean, shortest),
+                Arrays.copyOf(std, shortest),
+                Arrays.copyOf(min, shortest),
+                Arrays.copyOf(max, shortest),
+                Arrays.copyOf(count, shortest),
+                shortest);
     }
 }

@@ -11,8 +11,7 @@ import org.modsweep.core.store.RunStores;
 /** A committed run's outcome (grids.md §2), read from its metrics wherever the run is stored. */
 public final class StoredOutcomes {
 
-    private StoredOutcomes() {
-    }
+    private StoredOutcomes() {}
 
     /** The outcome of {@code cell}, committed in {@code store} (or where {@link RunStores} puts a run with overrides). */
     public static RunOutcome read(ResultsStore store, Cell cell, PhaseThresholds thresholds) throws IOException {

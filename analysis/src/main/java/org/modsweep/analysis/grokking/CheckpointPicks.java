@@ -7,8 +7,7 @@ import java.util.List;
 /** Which checkpoints the grokking figures look at (science.md §5.8). */
 public final class CheckpointPicks {
 
-    private CheckpointPicks() {
-    }
+    private CheckpointPicks() {}
 
     /** The checkpoint epoch closest to target; ties go to the earlier epoch. */
     public static int closest(int[] epochs, int target) {

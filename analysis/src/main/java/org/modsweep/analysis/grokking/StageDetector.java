@@ -6,8 +6,7 @@ public final class StageDetector {
     public static final double ACC_THRESHOLD = 0.95;
     public static final double LOSS_THRESHOLD = 0.1;
 
-    private StageDetector() {
-    }
+    private StageDetector() {}
 
     /**
      * Raw detection: stage1 = first epoch with train_acc ≥ 0.95, stage2 = first epoch with test_acc ≥ 0.95; if both
@@ -34,8 +33,8 @@ public final class StageDetector {
      * Detection plus the plot generator's substitutes for thresholds never reached: n_ckpt div 5 and
      * 3·n_ckpt div 5 — checkpoint counts used as epochs ([BUG-AS-SPECIFIED], reproduced on purpose).
      */
-    public static Stages stages(double[] trainAcc, double[] testAcc, double[] trainLoss, double[] testLoss,
-                                int checkpointCount) {
+    public static Stages stages(
+            double[] trainAcc, double[] testAcc, double[] trainLoss, double[] testLoss, int checkpointCount) {
         Integer[] raw = detect(trainAcc, testAcc, trainLoss, testLoss);
         boolean f1 = raw[0] == null;
         boolean f2 = raw[1] == null;

@@ -9,5 +9,4 @@ package org.modsweep.analysis.grokking;
  * @param stage1Fallback whether stage1End is the [BUG-AS-SPECIFIED] n_ckpt div 5 substitute
  * @param stage2Fallback whether stage2End is the 3·n_ckpt div 5 substitute
  */
-public record Stages(int stage1End, int stage2End, boolean stage1Fallback, boolean stage2Fallback) {
-}
+public record Stages(int stage1End, int stage2End, boolean stage1Fallback, boolean stage2Fallback) {}

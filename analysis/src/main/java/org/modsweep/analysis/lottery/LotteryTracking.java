@@ -18,6 +18,7 @@ public final class LotteryTracking {
     private final int neuron;
     /** 0-based index of the highlighted frequency (f* − 1; −1 wraps to the last, as Python indexing does). */
     private final int winnerIndex;
+
     private final int k;
     private final List<Integer> epochs = new ArrayList<>();
     private final List<double[]> magnitudes = new ArrayList<>();

@@ -15,6 +15,7 @@ public final class TwoLayerNet {
     private final float[] wInT;
     /** W_out transposed to [M][p]: each active neuron adds one contiguous row to the logits (vectorisable). */
     private final float[] wOutT;
+
     private final Activation act;
 
     public TwoLayerNet(Checkpoint c, Activation act) {
@@ -138,29 +139,32 @@ public final class TwoLayerNet {
             return 0;
         }
         int chunks = (double) pairIndices.length * m * p > PARALLEL_WORK
-                ? Math.min(64, Math.max(1, pairIndices.length / 64)) : 1;
+                ? Math.min(64, Math.max(1, pairIndices.length / 64))
+                : 1;
         int per = (pairIndices.length + chunks - 1) / chunks;
         java.util.stream.IntStream range = java.util.stream.IntStream.range(0, chunks);
-        int correct = (chunks > 1 ? range.parallel() : range).map(k -> {
-            Scratch sc = new Scratch(m, p);
-            int ok = 0;
-            for (int i = k * per; i < Math.min(pairIndices.length, (k + 1) * per); i++) {
-                int idx = pairIndices[i];
-                int a = idx / p;
-                int b = idx % p;
-                logitsInto(a, b, sc);
-                int best = 0;
-                for (int c = 1; c < p; c++) {
-                    if (sc.z[c] > sc.z[best]) {
-                        best = c;
+        int correct = (chunks > 1 ? range.parallel() : range)
+                .map(k -> {
+                    Scratch sc = new Scratch(m, p);
+                    int ok = 0;
+                    for (int i = k * per; i < Math.min(pairIndices.length, (k + 1) * per); i++) {
+                        int idx = pairIndices[i];
+                        int a = idx / p;
+                        int b = idx % p;
+                        logitsInto(a, b, sc);
+                        int best = 0;
+                        for (int c = 1; c < p; c++) {
+                            if (sc.z[c] > sc.z[best]) {
+                                best = c;
+                            }
+                        }
+                        if (best == (a + b) % p) {
+                            ok++;
+                        }
                     }
-                }
-                if (best == (a + b) % p) {
-                    ok++;
-                }
-            }
-            return ok;
-        }).sum();
+                    return ok;
+                })
+                .sum();
         return (double) correct / pairIndices.length;
     }
 
@@ -197,15 +201,33 @@ public final class TwoLayerNet {
 
     /** erf for the GeLU activation (the study's five runs never use GeLU; stored custom runs might). */
     static final class Erf {
-        private Erf() {
-        }
+        private Erf() {}
 
         static double erf(double x) {
             double t = 1.0 / (1.0 + 0.5 * Math.abs(x));
             // Numerical Recipes erfc approximation (fractional error < 1.2e-7), enough for argmax analyses
-            double y = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                    + t * (-0.18628288 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-                    + t * (-0.82215223 + t * 0.17087277)))))))));
+            double y = t
+                    * Math.exp(
+                            -x * x
+                                    - 1.26551223
+                                    + t
+                                            * (1.00002368
+                                                    + t
+                                                            * (0.37409196
+                                                                    + t
+                                                                            * (0.09678418
+                                                                                    + t
+                                                                                            * (-0.18628288
+                                                                                                    + t
+                                                                                                            * (0.27886807
+                                                                                                                    + t
+                                                                                                                            * (-1.13520398
+                                                                                                                                    + t
+                                                                                                                                            * (1.48851587
+                                                                                                                                                    + t
+                                                                                                                                                            * (-0.82215223
+                                                                                                                                                                    + t
+                                                                                                                                                                            * 0.17087277)))))))));
             return x >= 0 ? 1 - y : y - 1;
         }
     }

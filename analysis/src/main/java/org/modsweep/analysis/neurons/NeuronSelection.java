@@ -16,8 +16,7 @@ public final class NeuronSelection {
     /** Heat-maps, spectra and line plots show this many neurons (fewer only when M is smaller). */
     public static final int SHOWN = 20;
 
-    private NeuronSelection() {
-    }
+    private NeuronSelection() {}
 
     /**
      * Round robin over frequencies: neurons grouped by dominant frequency (DC skipped), each group ranked by

@@ -31,8 +31,11 @@ public final class CellMarks extends DataLayer {
                 if (marks[r][c]) {
                     int y = rows - 1 - r;
                     Rectangle2D b = box(c - 0.5, c + 0.5, y - 0.5, y + 0.5);
-                    g.draw(new Rectangle2D.Double(b.getX() + inset, b.getY() + inset,
-                            Math.max(1, b.getWidth() - 2 * inset), Math.max(1, b.getHeight() - 2 * inset)));
+                    g.draw(new Rectangle2D.Double(
+                            b.getX() + inset,
+                            b.getY() + inset,
+                            Math.max(1, b.getWidth() - 2 * inset),
+                            Math.max(1, b.getHeight() - 2 * inset)));
                 }
             }
         }

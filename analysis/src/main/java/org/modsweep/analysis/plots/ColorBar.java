@@ -8,8 +8,7 @@ import java.math.BigDecimal;
 /** A vertical colour bar drawn directly (gradient, frame, nice ticks with labels on the right). */
 public final class ColorBar {
 
-    private ColorBar() {
-    }
+    private ColorBar() {}
 
     /** Draws the bar at (x, top) of the given size; labels go to the right of it. */
     public static void draw(Graphics2D g, ColorMap cmap, int x, int top, int width, int height, double tickPoints) {
@@ -42,8 +41,8 @@ public final class ColorBar {
      *
      * @param bandRgb the colours of the levels.length + 1 bands, the one below the lowest level first
      */
-    public static void drawLevels(Graphics2D g, double[] levels, int[] bandRgb, int x, int top, int width, int height,
-                                  double tickPoints) {
+    public static void drawLevels(
+            Graphics2D g, double[] levels, int[] bandRgb, int x, int top, int width, int height, double tickPoints) {
         int n = levels.length;
         double inner = height / 1.1;
         double tip = 0.05 * inner;
@@ -145,6 +144,8 @@ public final class ColorBar {
         if (Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v != 0)) {
             return String.format("%.1e", v);
         }
-        return new BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        return new BigDecimal(v)
+                .setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+                .toPlainString();
     }
 }

@@ -12,7 +12,12 @@ import java.util.Arrays;
 public final class ContourLevels {
 
     /** Which ends the filled contour extends beyond its outermost levels (contourf's {@code extend}). */
-    public enum Extend { NEITHER, MIN, MAX, BOTH }
+    public enum Extend {
+        NEITHER,
+        MIN,
+        MAX,
+        BOTH
+    }
 
     /** MaxNLocator's default steps, as its {@code _staircase} extends them: 0.1 × steps[:-1], steps, 10 × steps[1]. */
     private static final double[] STAIRCASE;
@@ -27,8 +32,7 @@ public final class ContourLevels {
         STAIRCASE[STAIRCASE.length - 1] = 10 * steps[1];
     }
 
-    private ContourLevels() {
-    }
+    private ContourLevels() {}
 
     /** The levels of {@code contourf(z, levels=n, extend=extend)} for data from zmin to zmax. */
     public static double[] of(double zmin, double zmax, int n, Extend extend) {
@@ -65,8 +69,8 @@ public final class ContourLevels {
         vmax = range[1];
         double dv = Math.abs(vmax - vmin);
         double mean = (vmax + vmin) / 2;
-        double offset = Math.abs(mean) / dv < 100 ? 0 : Math.copySign(powerOfTen(Math.floor(Math.log10(Math.abs(mean)))),
-                mean);
+        double offset =
+                Math.abs(mean) / dv < 100 ? 0 : Math.copySign(powerOfTen(Math.floor(Math.log10(Math.abs(mean)))), mean);
         double scale = powerOfTen(Math.floor(Math.log10(dv / nbins)));
         double lo = vmin - offset;
         double hi = vmax - offset;

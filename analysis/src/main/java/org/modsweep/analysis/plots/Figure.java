@@ -16,8 +16,7 @@ import org.knowm.xchart.XYChart;
  */
 public final class Figure {
 
-    private record Panel(XYChart chart, int x, int y, int w, int h, AfterPaint after) {
-    }
+    private record Panel(XYChart chart, int x, int y, int w, int h, AfterPaint after) {}
 
     /** Drawing on the figure after a panel's chart is painted (the chart's data mapping is then valid). */
     @FunctionalInterface
@@ -26,8 +25,7 @@ public final class Figure {
         void paint(Graphics2D g, int ox, int oy);
     }
 
-    private record Text(String text, Font font, int x, int y, boolean centered) {
-    }
+    private record Text(String text, Font font, int x, int y, boolean centered) {}
 
     private final int width;
     private final int height;

@@ -159,13 +159,21 @@ public final class Heatmap {
             if (xTitle != null) {
                 g.setFont(titleFont);
                 FontMetrics tm = g.getFontMetrics();
-                g.drawString(xTitle, (int) ((left + right) / 2 - tm.stringWidth(xTitle) / 2.0),
+                g.drawString(
+                        xTitle,
+                        (int) ((left + right) / 2 - tm.stringWidth(xTitle) / 2.0),
                         labelsBottom + ticksLen + tm.getAscent());
             }
             if (colorbar) {
                 double ph = bottom - top;
                 int barTop = (int) Math.round(top + 0.1 * ph);
-                ColorBar.draw(g, cmap, (int) right + (int) Style.pt(10), barTop, barW, (int) Math.round(0.8 * ph),
+                ColorBar.draw(
+                        g,
+                        cmap,
+                        (int) right + (int) Style.pt(10),
+                        barTop,
+                        barW,
+                        (int) Math.round(0.8 * ph),
                         Math.max(8, tickPoints));
             }
         });

@@ -33,7 +33,12 @@ public final class MatrixImage extends DataLayer {
         }
         var b = box(-0.5, cols - 0.5, -0.5, rows - 0.5);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.drawImage(img, (int) Math.round(b.getX()), (int) Math.round(b.getY()),
-                (int) Math.round(b.getWidth()), (int) Math.round(b.getHeight()), null);
+        g.drawImage(
+                img,
+                (int) Math.round(b.getX()),
+                (int) Math.round(b.getY()),
+                (int) Math.round(b.getWidth()),
+                (int) Math.round(b.getHeight()),
+                null);
     }
 }

@@ -15,14 +15,15 @@ public final class Palette {
 
     /** Stage shading of the grokking figures. */
     public static final Color STAGE1 = new Color(0xD4, 0xAF, 0x37, 38);
+
     public static final Color STAGE2 = new Color(0x8B, 0x73, 0x55, 38);
     public static final Color STAGE3 = new Color(0x60, 0x65, 0x6F, 38);
     /** Phase-difference / IPR progress line and the parameter-norm axis of the grokking figures. */
     public static final Color BROWN = new Color(0x986d56);
+
     public static final Color SLATE = new Color(0x2E5266);
 
-    private Palette() {
-    }
+    private Palette() {}
 
     public static Color alpha(Color c, double a) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(255 * a));
@@ -49,7 +50,8 @@ public final class Palette {
 
     /** Linear blend: (1 − t)·a + t·b. */
     public static Color mix(Color a, Color b, double t) {
-        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
+        return new Color(
+                (int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * t),
                 (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * t),
                 (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * t));
     }

@@ -2,8 +2,6 @@ package org.modsweep.analysis.plots;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.geom.Rectangle2D;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.knowm.xchart.XYChart;
@@ -20,16 +18,15 @@ public final class Plot {
     private static final java.util.Set<XYChart> DATA_TICKS =
             java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
 
-    private Plot() {
-    }
+    private Plot() {}
 
     private static String hiddenName() {
         return "\u200b" + HIDDEN.incrementAndGet();
     }
 
     /** A line; marker may be null (none). A null name hides it from the legend. */
-    public static XYSeries line(XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke,
-                                Marker marker) {
+    public static XYSeries line(
+            XYChart c, String name, double[] x, double[] y, Color color, BasicStroke stroke, Marker marker) {
         XYSeries s = c.addSeries(name == null ? hiddenName() : name, x, sanitize(y));
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setLineColor(color);
@@ -129,8 +126,8 @@ public final class Plot {
      * Makes {@code c} an image of the matrix (row 0 at the top): axes cover the cells exactly; x tick labels from
      * {@code xLabel} at integer positions, y tick labels from {@code yLabel} by row number.
      */
-    public static MatrixImage matrix(XYChart c, double[][] m, ColorMap cmap, IntFunction<String> xLabel,
-                                     IntFunction<String> yLabel) {
+    public static MatrixImage matrix(
+            XYChart c, double[][] m, ColorMap cmap, IntFunction<String> xLabel, IntFunction<String> yLabel) {
         int rows = m.length;
         int cols = rows == 0 ? 0 : m[0].length;
         // With a custom tick formatter XChart puts one tick at every distinct data value: invisible anchor series
@@ -152,7 +149,8 @@ public final class Plot {
         xRange(c, -0.5, cols - 0.5);
         yRange(c, -0.5, rows - 0.5);
         c.setCustomXAxisTickLabelsFormatter(v -> integerLabel(v, cols, i -> xLabel == null ? "" : xLabel.apply(i)));
-        c.setCustomYAxisTickLabelsFormatter(v -> integerLabel(v, rows, y -> yLabel == null ? "" : yLabel.apply(rows - 1 - y)));
+        c.setCustomYAxisTickLabelsFormatter(
+                v -> integerLabel(v, rows, y -> yLabel == null ? "" : yLabel.apply(rows - 1 - y)));
         MatrixImage img = new MatrixImage(m, cmap);
         img.addTo(c);
         return img;

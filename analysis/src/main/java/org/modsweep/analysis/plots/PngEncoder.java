@@ -19,8 +19,7 @@ public final class PngEncoder {
     private static final int IDAT_CHUNK = 32 * 1024;
     private static final int FILTER_UP = 2;
 
-    private PngEncoder() {
-    }
+    private PngEncoder() {}
 
     /** The PNG of an opaque RGB image (alpha, if any, is ignored). */
     public static byte[] encode(BufferedImage img) {

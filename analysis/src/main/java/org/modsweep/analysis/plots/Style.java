@@ -17,8 +17,7 @@ public final class Style {
     public static final int DPI = 150;
     public static final String FONT = Font.SANS_SERIF;
 
-    private Style() {
-    }
+    private Style() {}
 
     public static int px(double inches) {
         return (int) Math.round(inches * DPI);
@@ -38,7 +37,8 @@ public final class Style {
 
     public static BasicStroke dashed(double points) {
         float w = pt(points);
-        return new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {3.7f * w, 1.6f * w}, 0);
+        return new BasicStroke(
+                w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {3.7f * w, 1.6f * w}, 0);
     }
 
     public static BasicStroke dotted(double points) {

@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Kernel density outline of a violin (Gaussian kernel, Scott's bandwidth as matplotlib's violinplot uses). */
 public final class Violin {
 
-    private Violin() {
-    }
+    private Violin() {}
 
     /** Returns {ys, densities} over 100 points between min and max; densities scaled so the maximum is 1. */
     public static double[][] outline(double[] data) {

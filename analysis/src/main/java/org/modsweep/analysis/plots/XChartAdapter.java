@@ -12,8 +12,7 @@ import org.knowm.xchart.internal.chartpart.Annotation;
  */
 final class XChartAdapter {
 
-    private XChartAdapter() {
-    }
+    private XChartAdapter() {}
 
     /** Paints {@code layer} on {@code chart} after the axes, in the order layers are added. */
     static void addLayer(XYChart chart, DataLayer layer) {

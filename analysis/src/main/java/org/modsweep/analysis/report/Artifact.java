@@ -41,8 +41,13 @@ public final class Artifact {
     private final Function<Modulus, List<String>> keys;
     private final Producer producer;
 
-    private Artifact(String name, String step, Set<Analysis> needs, int minP, Function<Modulus, List<String>> keys,
-                     Producer producer) {
+    private Artifact(
+            String name,
+            String step,
+            Set<Analysis> needs,
+            int minP,
+            Function<Modulus, List<String>> keys,
+            Producer producer) {
         this.name = name;
         this.step = step;
         this.needs = Set.copyOf(needs);
@@ -52,21 +57,22 @@ public final class Artifact {
     }
 
     static Artifact png(String name, String step, Set<Analysis> needs, FigureSource figure) {
-        return new Artifact(name, step, needs, Modulus.MIN_P, p -> List.of(), a -> figure.draw(a).png());
+        return new Artifact(name, step, needs, Modulus.MIN_P, p -> List.of(), a -> figure.draw(a)
+                .png());
     }
 
     /** A compact JSON file ({@code ", "} / {@code ": "} separators). */
-    static Artifact json(String name, String step, Set<Analysis> needs, Function<Modulus, List<String>> keys,
-                         DocumentSource doc) {
-        return new Artifact(name, step, needs, Modulus.MIN_P, keys,
-                a -> PyJson.compact(doc.build(a)).getBytes(StandardCharsets.UTF_8));
+    static Artifact json(
+            String name, String step, Set<Analysis> needs, Function<Modulus, List<String>> keys, DocumentSource doc) {
+        return new Artifact(name, step, needs, Modulus.MIN_P, keys, a -> PyJson.compact(doc.build(a))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** A JSON file indented by 2, as {@code metadata.json}. */
-    static Artifact indentedJson(String name, String step, Set<Analysis> needs, Function<Modulus, List<String>> keys,
-                                 DocumentSource doc) {
-        return new Artifact(name, step, needs, Modulus.MIN_P, keys,
-                a -> PyJson.indented(doc.build(a)).getBytes(StandardCharsets.UTF_8));
+    static Artifact indentedJson(
+            String name, String step, Set<Analysis> needs, Function<Modulus, List<String>> keys, DocumentSource doc) {
+        return new Artifact(name, step, needs, Modulus.MIN_P, keys, a -> PyJson.indented(doc.build(a))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The same artefact, written only for moduli with a grokking run (p ≥ 19). */
@@ -116,7 +122,9 @@ public final class Artifact {
         List<String> out = new ArrayList<>();
         for (RunConfig c : StudyConfigs.forModulus(p)) {
             if (needs.contains(Analysis.STORED_RUNS)
-                    || needs.stream().anyMatch(n -> n.configuration() != null && n.configuration().key().equals(c.key()))) {
+                    || needs.stream()
+                            .anyMatch(n -> n.configuration() != null
+                                    && n.configuration().key().equals(c.key()))) {
                 out.add(c.key());
             }
         }

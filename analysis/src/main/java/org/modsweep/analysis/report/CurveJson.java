@@ -7,8 +7,7 @@ import org.modsweep.core.Modulus;
 /** The JSON documents of the training curves and grokking checkpoints (outputs.md §3 and §8), from the analyses. */
 final class CurveJson {
 
-    private CurveJson() {
-    }
+    private CurveJson() {}
 
     /** overview.json; {@code g} is null when there is no grokking run to show. */
     static Map<String, Object> overview(StandardRunAnalysis s, GrokkingRunAnalysis g) {

@@ -4,8 +4,13 @@ import java.util.List;
 import org.modsweep.core.parquet.EpochMetrics;
 
 /** A run's per-epoch curves as arrays (index = epoch; values recorded before that epoch's update). */
-public record Curves(double[] trainLoss, double[] testLoss, double[] trainAcc, double[] testAcc, double[] gradNorm,
-                     double[] paramNorm) {
+public record Curves(
+        double[] trainLoss,
+        double[] testLoss,
+        double[] trainAcc,
+        double[] testAcc,
+        double[] gradNorm,
+        double[] paramNorm) {
 
     public static Curves of(List<EpochMetrics> rows) {
         int n = rows.size();

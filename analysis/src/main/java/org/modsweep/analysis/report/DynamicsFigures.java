@@ -15,8 +15,7 @@ import org.modsweep.analysis.simulation.DecoupledOde;
 /** Tab 7 (single-frequency gradient dynamics) and Tab 8 (decoupled ODE) figures. */
 final class DynamicsFigures {
 
-    private DynamicsFigures() {
-    }
+    private DynamicsFigures() {}
 
     /** phase_align_quad.png (8×6 in) / phase_align_relu.png (5×6 in). */
     static Figure phaseAlign(GradientDynamics.Trajectory t, double widthInches) {
@@ -65,8 +64,11 @@ final class DynamicsFigures {
         XYChart mag = Panels.xy(f.width(), h, "Magnitude Evolution", "Time", "Magnitude");
         mag.getStyler().setAxisTitleFont(Style.font(14));
         Color grey = Palette.alpha(Color.GRAY, 0.4);
-        double[][] ranges = {{Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY},
-            {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}, {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}};
+        double[][] ranges = {
+            {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY},
+            {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY},
+            {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}
+        };
         for (int pass = 0; pass < 2; pass++) {
             for (int k = 1; k <= kMax; k++) {
                 boolean hero = k == k0;
@@ -113,14 +115,15 @@ final class DynamicsFigures {
         }
         if (caseOne) {
             Plot.hline(diff, Math.PI / 2, 0, tMax, Color.GRAY, Style.dashed(1.5));
-            org.knowm.xchart.AnnotationText label = new org.knowm.xchart.AnnotationText("D*ₖ* = π/2",
-                    0.05 * tMax + 0.09 * tMax, Math.PI / 2 - 0.45, false);
+            org.knowm.xchart.AnnotationText label = new org.knowm.xchart.AnnotationText(
+                    "D*ₖ* = π/2", 0.05 * tMax + 0.09 * tMax, Math.PI / 2 - 0.45, false);
             diff.getStyler().setAnnotationTextFont(Style.font(14));
             diff.addAnnotation(label);
         }
         phase.getStyler().setXAxisTicksVisible(false);
         diff.getStyler().setXAxisTicksVisible(false);
-        f.add(phase, 0, titleH, f.width(), h).add(diff, 0, titleH + h, f.width(), h)
+        f.add(phase, 0, titleH, f.width(), h)
+                .add(diff, 0, titleH + h, f.width(), h)
                 .add(mag, 0, titleH + 2 * h, f.width(), h);
         f.text("Decoupled Gradient Flow (p=" + ode.p() + ")", 20, f.width() / 2, (int) (titleH * 0.8));
         return f;

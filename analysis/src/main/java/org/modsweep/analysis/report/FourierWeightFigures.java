@@ -21,8 +21,7 @@ import org.modsweep.core.parquet.Checkpoint;
 /** The trained weights in the Fourier basis: DFT heat maps of both layers and raw weights with their top-2 fit. */
 final class FourierWeightFigures {
 
-    private FourierWeightFigures() {
-    }
+    private FourierWeightFigures() {}
 
     /** Signed DFT rows of the given neurons: input layer (inHat) or output layer (outHat). */
     static double[][] dftRows(DecodedWeights d, int[] neurons, boolean input) {
@@ -63,13 +62,14 @@ final class FourierWeightFigures {
                 w[j] = input ? fin.wIn().values()[neuron * p + j] : fin.wOut().values()[j * m + neuron];
             }
             double[] fit = TopTwoFit.fit(w);
-            XYChart c = Panels.xy(f.width(), h, null, i == rows.length - 1 ? "Input Dimension" : null,
-                    "Neuron #" + (i + 1));
+            XYChart c = Panels.xy(
+                    f.width(), h, null, i == rows.length - 1 ? "Input Dimension" : null, "Neuron #" + (i + 1));
             c.getStyler().setAxisTitleFont(Style.font(13));
             c.getStyler().setMarkerSize((int) Style.pt(5));
             XYSeries a = Plot.line(c, "Actual", x, w, Palette.NAVY, Style.dotted(1.5), SeriesMarkers.CIRCLE);
             a.setMarkerColor(Palette.NAVY);
-            Plot.line(c, "Fitted", x, fit, Palette.alpha(Palette.DARK_RED, 0.7), Style.dotted(1.5), SeriesMarkers.CIRCLE);
+            Plot.line(
+                    c, "Fitted", x, fit, Palette.alpha(Palette.DARK_RED, 0.7), Style.dotted(1.5), SeriesMarkers.CIRCLE);
             Plot.yRange(c, -0.9, 0.9);
             Plot.xRange(c, -0.5, p - 0.5);
             Plot.integerXTicks(c, p, Integer::toString);
@@ -80,8 +80,8 @@ final class FourierWeightFigures {
             Plot.legend(c, Styler.LegendPosition.InsideNE, 12);
             f.add(c, 0, titleH + i * h, f.width(), h);
         }
-        f.text(input ? "First-Layer Parameters θₘ" : "Second-Layer Parameters ξₘ", 18, f.width() / 2,
-                (int) (titleH * 0.8));
+        f.text(input ? "First-Layer Parameters θₘ" : "Second-Layer Parameters ξₘ", 18, f.width() / 2, (int)
+                (titleH * 0.8));
         return f;
     }
 }

@@ -8,8 +8,7 @@ public final class FrequencyCensus {
     /** A frequency is "key" when at least this fraction of the neurons has it as dominant frequency. */
     public static final double KEY_SHARE = 0.01;
 
-    private FrequencyCensus() {
-    }
+    private FrequencyCensus() {}
 
     public static int[] count(DecodedWeights d) {
         int[] counts = new int[d.p() / 2 + 1];
@@ -27,6 +26,7 @@ public final class FrequencyCensus {
         }
         final int t = total;
         return java.util.stream.IntStream.range(1, counts.length)
-                .filter(k -> counts[k] > 0 && counts[k] >= KEY_SHARE * t).toArray();
+                .filter(k -> counts[k] > 0 && counts[k] >= KEY_SHARE * t)
+                .toArray();
     }
 }

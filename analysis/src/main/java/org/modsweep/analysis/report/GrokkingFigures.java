@@ -24,8 +24,7 @@ import org.modsweep.analysis.plots.Style;
  */
 final class GrokkingFigures {
 
-    private GrokkingFigures() {
-    }
+    private GrokkingFigures() {}
 
     static Figure loss(GrokkingRunAnalysis g) {
         return loss(g.run().curves().trainLoss(), g.run().curves().testLoss(), g.stages());
@@ -46,13 +45,19 @@ final class GrokkingFigures {
 
     static Figure memorisationAccuracy(GrokkingRunAnalysis g) {
         TrainingSplit split = g.requireSplit();
-        return memorisationAccuracy(split.symmetryMask(), g.accuracyGrids().get(g.memorisationEpoch()),
-                g.memorisationSoftmax(), split.trueTestPoints());
+        return memorisationAccuracy(
+                split.symmetryMask(),
+                g.accuracyGrids().get(g.memorisationEpoch()),
+                g.memorisationSoftmax(),
+                split.trueTestPoints());
     }
 
     static Figure commonToRare(GrokkingRunAnalysis g) {
         TrainingSplit split = g.requireSplit();
-        return commonToRare(split.commonRareMask(), g.commonToRareEpochs(), g.gridsAt(g.commonToRareEpochs()),
+        return commonToRare(
+                split.commonRareMask(),
+                g.commonToRareEpochs(),
+                g.gridsAt(g.commonToRareEpochs()),
                 split.asymmetricTrainPairs());
     }
 
@@ -161,7 +166,8 @@ final class GrokkingFigures {
         c.getStyler().setMarkerSize((int) Style.pt(3));
         Plot.line(c, "Avg. IPR", x, ipr, Palette.BROWN, Style.stroke(1.5), SeriesMarkers.CROSS);
         double[] xn = java.util.Arrays.copyOf(x, paramNorm.length);
-        XYSeries pn = Plot.line(c, "Param. Norm", xn, paramNorm, Palette.SLATE, Style.stroke(1.5), SeriesMarkers.CIRCLE);
+        XYSeries pn =
+                Plot.line(c, "Param. Norm", xn, paramNorm, Palette.SLATE, Style.stroke(1.5), SeriesMarkers.CIRCLE);
         pn.setYAxisGroup(1);
         c.getStyler().setYAxisMin(0, 0.0);
         c.getStyler().setYAxisMax(0, 1.05);
@@ -179,14 +185,17 @@ final class GrokkingFigures {
         return new Heatmap(values, ColorMap.sequential(0, vmax))
                 .title(title, 16)
                 .axes("Second Input", firstPanel ? "First Input" : null, 14)
-                .ticks(i -> i % step == 0 ? Integer.toString(i) : Plot.blank(i), i -> i % step == 0 ? Integer.toString(i) : Plot.blank(i),
-                        p > 30 ? 8 : 11, 0)
+                .ticks(
+                        i -> i % step == 0 ? Integer.toString(i) : Plot.blank(i),
+                        i -> i % step == 0 ? Integer.toString(i) : Plot.blank(i),
+                        p > 30 ? 8 : 11,
+                        0)
                 .colorbar(colorbar)
                 .square(true);
     }
 
-    private static void panels(Figure f, List<Heatmap> maps, double[] ratios, boolean[][] marks, Color markColor,
-                               double markPoints) {
+    private static void panels(
+            Figure f, List<Heatmap> maps, double[] ratios, boolean[][] marks, Color markColor, double markPoints) {
         double total = 0;
         for (double r : ratios) {
             total += r;
@@ -201,15 +210,20 @@ final class GrokkingFigures {
     }
 
     /** grokk_memorization_accuracy.png: training mask under symmetry, accuracy and softmax at the ground truth. */
-    static Figure memorisationAccuracy(double[][] symmetryMask, double[][] accuracy, double[][] softmax,
-                                       boolean[][] trueTest) {
+    static Figure memorisationAccuracy(
+            double[][] symmetryMask, double[][] accuracy, double[][] softmax, boolean[][] trueTest) {
         Figure f = Figure.inches(20, 6);
         double smax = Plot.maxAbs(softmax);
-        panels(f, List.of(
-                grid(symmetryMask, 1, "Training Data under Symmetry", true, false),
-                grid(accuracy, 1, "Accuracy before Grokking", false, false),
-                grid(softmax, smax > 0 ? smax : 1, "Softmax Weight at Ground-Truth", false, true)),
-                new double[] {1, 1, 1.1}, trueTest, Color.RED, 2.5);
+        panels(
+                f,
+                List.of(
+                        grid(symmetryMask, 1, "Training Data under Symmetry", true, false),
+                        grid(accuracy, 1, "Accuracy before Grokking", false, false),
+                        grid(softmax, smax > 0 ? smax : 1, "Softmax Weight at Ground-Truth", false, true)),
+                new double[] {1, 1, 1.1},
+                trueTest,
+                Color.RED,
+                2.5);
         return f;
     }
 

@@ -28,11 +28,23 @@ import org.modsweep.core.parquet.Checkpoint;
  * @param memorisationSoftmax softmax at the true answer at the memorisation checkpoint
  * @param keyDecoded          decoded weights at the key checkpoints
  */
-record GrokkingRunAnalysis(StoredRun run, int[] epochs, Stages stages, double[] ipr, int[][] census,
-                           double[] meanAbsSinD, double[] trainAcc, double[] testAcc, TrainingSplit split,
-                           int memorisationEpoch, int[] commonToRareEpochs, int[] keyEpochs, int[] sliderEpochs,
-                           Map<Integer, double[][]> accuracyGrids, double[][] memorisationSoftmax,
-                           Map<Integer, DecodedWeights> keyDecoded) {
+record GrokkingRunAnalysis(
+        StoredRun run,
+        int[] epochs,
+        Stages stages,
+        double[] ipr,
+        int[][] census,
+        double[] meanAbsSinD,
+        double[] trainAcc,
+        double[] testAcc,
+        TrainingSplit split,
+        int memorisationEpoch,
+        int[] commonToRareEpochs,
+        int[] keyEpochs,
+        int[] sliderEpochs,
+        Map<Integer, double[][]> accuracyGrids,
+        double[][] memorisationSoftmax,
+        Map<Integer, DecodedWeights> keyDecoded) {
 
     static final int PHASE_CHECKPOINTS = 100;
 
@@ -48,7 +60,9 @@ record GrokkingRunAnalysis(StoredRun run, int[] epochs, Stages stages, double[] 
         int memorisationEpoch = CheckpointPicks.closest(epochs, stages.stage1End());
         int[] commonToRare = CheckpointPicks.commonToRare(epochs, stages.stage1End());
         int[] keyEpochs = CheckpointPicks.keyEpochs(epochs, stages.stage1End(), stages.stage2End());
-        int[] sliderEpochs = java.util.Arrays.stream(CheckpointPicks.sliderIndices(n)).map(i -> epochs[i]).toArray();
+        int[] sliderEpochs = java.util.Arrays.stream(CheckpointPicks.sliderIndices(n))
+                .map(i -> epochs[i])
+                .toArray();
         Set<Integer> gridEpochs = new HashSet<>();
         for (int e : commonToRare) {
             gridEpochs.add(e);
@@ -72,9 +86,23 @@ record GrokkingRunAnalysis(StoredRun run, int[] epochs, Stages stages, double[] 
             System.arraycopy(tr, 0, pass.trainAcc, 0, tr.length);
             System.arraycopy(te, 0, pass.testAcc, 0, te.length);
         }
-        return new GrokkingRunAnalysis(run, epochs, stages, pass.ipr, pass.census, pass.meanAbsSinD, pass.trainAcc,
-                pass.testAcc, split, memorisationEpoch, commonToRare, keyEpochs, sliderEpochs, pass.accuracyGrids,
-                pass.memorisationSoftmax, pass.keyDecoded);
+        return new GrokkingRunAnalysis(
+                run,
+                epochs,
+                stages,
+                pass.ipr,
+                pass.census,
+                pass.meanAbsSinD,
+                pass.trainAcc,
+                pass.testAcc,
+                split,
+                memorisationEpoch,
+                commonToRare,
+                keyEpochs,
+                sliderEpochs,
+                pass.accuracyGrids,
+                pass.memorisationSoftmax,
+                pass.keyDecoded);
     }
 
     /** The accuracy grids at the given checkpoints, in order. */
@@ -110,8 +138,13 @@ record GrokkingRunAnalysis(StoredRun run, int[] epochs, Stages stages, double[] 
         final Map<Integer, DecodedWeights> keyDecoded = new HashMap<>();
         double[][] memorisationSoftmax;
 
-        Pass(StoredRun run, TrainingSplit split, int n, Set<Integer> gridEpochs, Set<Integer> keys,
-             int memorisationEpoch) {
+        Pass(
+                StoredRun run,
+                TrainingSplit split,
+                int n,
+                Set<Integer> gridEpochs,
+                Set<Integer> keys,
+                int memorisationEpoch) {
             this.run = run;
             this.split = split;
             this.gridEpochs = gridEpochs;

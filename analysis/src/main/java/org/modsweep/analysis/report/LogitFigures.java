@@ -14,8 +14,7 @@ import org.modsweep.analysis.plots.Style;
 /** The trained network's output logits over the pairs (0, i). */
 final class LogitFigures {
 
-    private LogitFigures() {
-    }
+    private LogitFigures() {}
 
     /** output_logits.png: logits of pairs (0, i) (columns) per output class (rows), with the three marked cells. */
     static Figure outputLogits(double[][] allLogits, int p) {

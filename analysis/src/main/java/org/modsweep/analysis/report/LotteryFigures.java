@@ -21,8 +21,7 @@ import org.modsweep.analysis.plots.Style;
 /** Tab 5: the lottery neuron's per-frequency magnitudes and misalignments, and the final-magnitude contour. */
 final class LotteryFigures {
 
-    private LotteryFigures() {
-    }
+    private LotteryFigures() {}
 
     /** lottery_mech_magnitude.png (legend) or lottery_mech_phase.png (no legend, zero line). */
     static Figure mechanism(LotteryTracking t, boolean magnitude) {
@@ -40,11 +39,23 @@ final class LotteryFigures {
         for (int idx = 0; idx < others.length; idx++) {
             double b = others.length == 1 ? 0 : idx / (double) (others.length - 1);
             Color col = Palette.mix(Color.WHITE, Palette.NAVY, b + 0.05);
-            Plot.line(c, "Freq. " + (others[idx] + 1), x, column(series, others[idx], n), col, Style.dotted(3.5),
+            Plot.line(
+                    c,
+                    "Freq. " + (others[idx] + 1),
+                    x,
+                    column(series, others[idx], n),
+                    col,
+                    Style.dotted(3.5),
                     SeriesMarkers.CROSS);
         }
-        Plot.line(c, "Freq. " + (t.winnerIndex() + 1), x, column(series, t.winnerIndex(), n), Palette.DARK_RED,
-                Style.dotted(3.5), SeriesMarkers.CROSS);
+        Plot.line(
+                c,
+                "Freq. " + (t.winnerIndex() + 1),
+                x,
+                column(series, t.winnerIndex(), n),
+                Palette.DARK_RED,
+                Style.dotted(3.5),
+                SeriesMarkers.CROSS);
         if (!magnitude && n > 0) {
             Plot.hline(c, 0, x[0], x[n - 1], Color.BLACK, Style.dotted(1.2));
             Plot.yRange(c, -Math.PI, Math.PI);
@@ -95,8 +106,13 @@ final class LotteryFigures {
         c.getStyler().setAxisTitleFont(Style.font(16));
         double[] xs = lc.magnitudes();
         double[] ys = lc.phaseDiffs();
-        Plot.scatter(c, null, new double[] {xs[0], xs[xs.length - 1]}, new double[] {ys[0], ys[ys.length - 1]},
-                Color.WHITE, SeriesMarkers.NONE);
+        Plot.scatter(
+                c,
+                null,
+                new double[] {xs[0], xs[xs.length - 1]},
+                new double[] {ys[0], ys[ys.length - 1]},
+                Color.WHITE,
+                SeriesMarkers.NONE);
         Plot.xRange(c, xs[0], xs[xs.length - 1]);
         Plot.yRange(c, ys[0], ys[ys.length - 1]);
         new Bands(xs, ys, z, levels, bandRgb).addTo(c);
@@ -113,8 +129,15 @@ final class LotteryFigures {
             double bottom = oy + c.getScreenYFromChart(ys[0]);
             double right = ox + c.getScreenXFromChart(xs[xs.length - 1]);
             double ph = bottom - top;
-            ColorBar.drawLevels(g, levels, bandRgb, (int) right + (int) Style.pt(8), (int) (top + 0.1 * ph),
-                    (int) Style.pt(9), (int) (0.8 * ph), 9);
+            ColorBar.drawLevels(
+                    g,
+                    levels,
+                    bandRgb,
+                    (int) right + (int) Style.pt(8),
+                    (int) (top + 0.1 * ph),
+                    (int) Style.pt(9),
+                    (int) (0.8 * ph),
+                    9);
         });
         return f;
     }

@@ -41,9 +41,14 @@ final class ModulusAnalyses {
     private final Set<Analysis> visible;
     private final String reader;
 
-    private ModulusAnalyses(Modulus p, Map<String, StoredRun> runs, Map<String, Exception> missing,
-                            Map<Analysis, CompletableFuture<?>> futures, Map<Analysis, Long> millis,
-                            Set<Analysis> visible, String reader) {
+    private ModulusAnalyses(
+            Modulus p,
+            Map<String, StoredRun> runs,
+            Map<String, Exception> missing,
+            Map<Analysis, CompletableFuture<?>> futures,
+            Map<Analysis, Long> millis,
+            Set<Analysis> visible,
+            String reader) {
         this.p = p;
         this.runs = runs;
         this.missing = missing;
@@ -64,18 +69,30 @@ final class ModulusAnalyses {
                 missing.put(c.key(), e);
             }
         }
-        ModulusAnalyses a = new ModulusAnalyses(p, runs, missing, new EnumMap<>(Analysis.class),
-                new ConcurrentHashMap<>(), EnumSet.allOf(Analysis.class), "the report");
+        ModulusAnalyses a = new ModulusAnalyses(
+                p,
+                runs,
+                missing,
+                new EnumMap<>(Analysis.class),
+                new ConcurrentHashMap<>(),
+                EnumSet.allOf(Analysis.class),
+                "the report");
         a.futures.put(Analysis.STORED_RUNS, CompletableFuture.completedFuture(runs));
         CompletableFuture<StandardRunAnalysis> standard =
                 a.begin(Analysis.STANDARD, executor, () -> StandardRunAnalysis.of(a.run(StudyConfigs.STANDARD)));
-        a.futures.put(Analysis.FINAL_LOGITS, standard.thenApplyAsync(s -> a.timed(Analysis.FINAL_LOGITS,
-                () -> s.finalNet().allLogits()), executor));
+        a.futures.put(
+                Analysis.FINAL_LOGITS,
+                standard.thenApplyAsync(
+                        s -> a.timed(Analysis.FINAL_LOGITS, () -> s.finalNet().allLogits()), executor));
         a.begin(Analysis.GROKKING, executor, () -> GrokkingRunAnalysis.of(a.run(StudyConfigs.GROKKING)));
         a.begin(Analysis.LOTTERY, executor, a::lotteryTracking);
-        a.begin(Analysis.QUAD_SINGLE_FREQ, executor,
+        a.begin(
+                Analysis.QUAD_SINGLE_FREQ,
+                executor,
                 () -> SingleFreqRunAnalysis.of(a.run(StudyConfigs.QUAD_SINGLE_FREQ), 14));
-        a.begin(Analysis.RELU_SINGLE_FREQ, executor,
+        a.begin(
+                Analysis.RELU_SINGLE_FREQ,
+                executor,
                 () -> SingleFreqRunAnalysis.of(a.run(StudyConfigs.RELU_SINGLE_FREQ), 4));
         return a;
     }
@@ -99,8 +116,8 @@ final class ModulusAnalyses {
 
     /** Completes (normally) once every analysis in {@code needs} has finished, successfully or not. */
     CompletableFuture<Void> settled(Set<Analysis> needs) {
-        return CompletableFuture.allOf(needs.stream().map(n -> futures.get(n).handle((v, e) -> null))
-                .toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(
+                needs.stream().map(n -> futures.get(n).handle((v, e) -> null)).toArray(CompletableFuture[]::new));
     }
 
     /** This view, limited to what the artefact declares it reads. */
@@ -196,7 +213,9 @@ final class ModulusAnalyses {
         StoredRun r = runs.get(c.key());
         if (r == null) {
             Exception e = missing.get(c.key());
-            throw e != null ? e : new IllegalStateException("run p" + p.padded() + "-" + c.key() + " is not in the store");
+            throw e != null
+                    ? e
+                    : new IllegalStateException("run p" + p.padded() + "-" + c.key() + " is not in the store");
         }
         return r;
     }
@@ -208,8 +227,12 @@ final class ModulusAnalyses {
         int limit = epochs.length == 0 ? -1 : epochs[Math.min(epochs.length, LotteryTracking.MAX_CHECKPOINTS) - 1];
         r.forEachCheckpoint(e -> e <= limit, false, c -> t.add(c.epoch(), DecodedWeights.of(c)));
         if (!t.winnerHadSmallestInitialMisalignment()) {
-            LOG.info("p={}: lottery neuron {}: the final dominant frequency {} is not the one with the smallest "
-                    + "initial |D|", p.p(), t.neuron(), t.winnerIndex() + 1);
+            LOG.info(
+                    "p={}: lottery neuron {}: the final dominant frequency {} is not the one with the smallest "
+                            + "initial |D|",
+                    p.p(),
+                    t.neuron(),
+                    t.winnerIndex() + 1);
         }
         return t;
     }

@@ -17,8 +17,7 @@ public final class ModulusSummaryData {
 
     public static final String DIR = "moduli";
 
-    private ModulusSummaryData() {
-    }
+    private ModulusSummaryData() {}
 
     public static org.apache.hadoop.fs.Path path(ResultsStore store, Modulus p) {
         return new org.apache.hadoop.fs.Path(store.layout().summaryDir(), DIR + "/p_" + p.padded() + ".json");
@@ -28,8 +27,11 @@ public final class ModulusSummaryData {
         return of(p, std, grok, null);
     }
 
-    static Map<String, Object> of(Modulus p, StandardRunAnalysis std, GrokkingRunAnalysis grok,
-                                  org.modsweep.analysis.lottery.LotteryTracking lottery) {
+    static Map<String, Object> of(
+            Modulus p,
+            StandardRunAnalysis std,
+            GrokkingRunAnalysis grok,
+            org.modsweep.analysis.lottery.LotteryTracking lottery) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("p", p.p());
         m.put("d_mlp", std != null ? std.run().dMlp() : p.dMlp());
@@ -55,8 +57,15 @@ public final class ModulusSummaryData {
             g.put("stage1_end", grok.stages().stage1End());
             g.put("stage2_end", grok.stages().stage2End());
             boolean detected = !grok.stages().stage1Fallback() && !grok.stages().stage2Fallback();
-            g.put("grokking_delay", detected ? (Object) (grok.stages().stage2End() - grok.stages().stage1End()) : null);
-            g.put("final_checkpoint_test_acc", grok.testAcc().length == 0 ? null : grok.testAcc()[grok.testAcc().length - 1]);
+            g.put(
+                    "grokking_delay",
+                    detected
+                            ? (Object)
+                                    (grok.stages().stage2End() - grok.stages().stage1End())
+                            : null);
+            g.put(
+                    "final_checkpoint_test_acc",
+                    grok.testAcc().length == 0 ? null : grok.testAcc()[grok.testAcc().length - 1]);
             m.put("grokking", g);
         }
         if (lottery != null) {

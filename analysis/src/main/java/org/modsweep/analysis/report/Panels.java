@@ -6,8 +6,7 @@ import org.modsweep.analysis.plots.Style;
 /** The study's plain line/scatter panel: an XY chart with an optional title and axis titles. */
 final class Panels {
 
-    private Panels() {
-    }
+    private Panels() {}
 
     static XYChart xy(int w, int h, String title, String xTitle, String yTitle) {
         XYChart c = Style.xy(w, h);

@@ -22,8 +22,7 @@ final class PhaseFigures {
 
     private static final String PSI_EQ = "ψₘ = 2φₘ";
 
-    private PhaseFigures() {
-    }
+    private PhaseFigures() {}
 
     /**
      * The phase-alignment scatter: x = wrap(2φ_m), y = ψ_m moved within π of x. The overview's ({@code normalisePsi},
@@ -42,8 +41,14 @@ final class PhaseFigures {
         c.getStyler().setChartTitleFont(Style.font(13));
         c.getStyler().setAxisTitleFont(Style.font(14));
         c.getStyler().setMarkerSize((int) Math.round(Style.pt(Math.sqrt(overview ? 12 : 20) * (overview ? 1 : 0.6))));
-        Plot.line(c, PSI_EQ, new double[] {-Math.PI, Math.PI}, new double[] {-Math.PI, Math.PI},
-                Palette.alpha(Color.RED, 0.8), Style.stroke(3), null);
+        Plot.line(
+                c,
+                PSI_EQ,
+                new double[] {-Math.PI, Math.PI},
+                new double[] {-Math.PI, Math.PI},
+                Palette.alpha(Color.RED, 0.8),
+                Style.stroke(3),
+                null);
         Plot.scatter(c, null, x, y, overview ? Palette.alpha(Palette.NAVY, 0.6) : Palette.NAVY, SeriesMarkers.CIRCLE);
         double lim = overview ? Math.PI : 1.1 * Math.PI;
         Plot.xRange(c, -lim, lim);
@@ -134,12 +139,15 @@ final class PhaseFigures {
             }
             px[2 * ys.length] = px[0];
             py[2 * ys.length] = py[0];
-            Plot.polygon(c, px, py, Palette.alpha(Palette.NAVY, 0.7), Palette.alpha(Palette.NAVY, 0.9), Style.stroke(0.8));
+            Plot.polygon(
+                    c, px, py, Palette.alpha(Palette.NAVY, 0.7), Palette.alpha(Palette.NAVY, 0.9), Style.stroke(0.8));
             double[] s = d.clone();
             java.util.Arrays.sort(s);
             double min = s.length == 0 ? 0 : s[0];
             double max = s.length == 0 ? 0 : s[s.length - 1];
-            double med = s.length == 0 ? 0 : (s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]));
+            double med = s.length == 0
+                    ? 0
+                    : (s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]));
             double mean = java.util.Arrays.stream(s).average().orElse(0);
             BasicStroke bar = Style.stroke(1.5);
             Plot.vline(c, pos, min, max, Palette.NAVY, bar);

@@ -13,14 +13,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 public final class PyJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(
-                    new JsonFactoryBuilder().characterEscapes(new PythonJsonEscapes()).build())
-            .addModule(PythonFloatSerializers.module()).build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(new JsonFactoryBuilder()
+                    .characterEscapes(new PythonJsonEscapes())
+                    .build())
+            .addModule(PythonFloatSerializers.module())
+            .build();
     private static final ObjectWriter COMPACT = MAPPER.writer(new PythonJsonLayout(-1));
     private static final ObjectWriter INDENTED = MAPPER.writer(new PythonJsonLayout(2));
 
-    private PyJson() {
-    }
+    private PyJson() {}
 
     /** {@code json.dumps(value)}. */
     public static String compact(Object value) {
@@ -36,8 +37,8 @@ public final class PyJson {
         try {
             return writer.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getName() + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -46,7 +47,9 @@ public final class PyJson {
         if (!Double.isFinite(x)) {
             return x;
         }
-        return new java.math.BigDecimal(x).setScale(digits, java.math.RoundingMode.HALF_EVEN).doubleValue();
+        return new java.math.BigDecimal(x)
+                .setScale(digits, java.math.RoundingMode.HALF_EVEN)
+                .doubleValue();
     }
 
     /** The double a float32 value widens to (reference values computed in float32 print this way). */

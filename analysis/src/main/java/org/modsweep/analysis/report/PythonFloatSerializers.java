@@ -13,8 +13,7 @@ import org.modsweep.core.config.PythonFloats;
  */
 final class PythonFloatSerializers {
 
-    private PythonFloatSerializers() {
-    }
+    private PythonFloatSerializers() {}
 
     static SimpleModule module() {
         SimpleModule m = new SimpleModule("python-floats");

@@ -14,6 +14,7 @@ final class PythonJsonLayout implements PrettyPrinter, Instantiatable<PythonJson
 
     /** Spaces per level, or −1 for one line. */
     private final int indent;
+
     private int level;
 
     PythonJsonLayout(int indent) {

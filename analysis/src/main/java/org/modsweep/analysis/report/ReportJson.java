@@ -16,8 +16,7 @@ import org.modsweep.core.config.StudyConfigs;
 /** The JSON documents of outputs.md §2, §4, §6, §11 and §12, as ordered maps ready for {@link PyJson}. */
 final class ReportJson {
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     /** metadata.json (outputs.md §2). {@code runs} holds the committed runs in config order. */
     static Map<String, Object> metadata(Modulus p, int dMlp, Map<String, StoredRun> runs) {
@@ -127,46 +126,83 @@ final class ReportJson {
         String eq = "=".repeat(70);
         String rule = "\u2500".repeat(70);
         StringBuilder sb = new StringBuilder();
-        sb.append(eq).append('\n').append("Training Log: p=").append(p.p()).append(", run=").append(c.key()).append('\n')
-                .append(eq).append('\n').append('\n').append("Configuration:\n");
+        sb.append(eq)
+                .append('\n')
+                .append("Training Log: p=")
+                .append(p.p())
+                .append(", run=")
+                .append(c.key())
+                .append('\n')
+                .append(eq)
+                .append('\n')
+                .append('\n')
+                .append("Configuration:\n");
         sb.append("  prime (p)       = ").append(p.p()).append('\n');
         sb.append("  d_mlp           = ").append(run.dMlp()).append('\n');
         sb.append("  activation      = ").append(c.act().name()).append('\n');
         sb.append("  init_type       = ").append(c.initType().label()).append('\n');
-        sb.append("  init_scale      = ").append(PythonFloats.repr(c.initScale())).append('\n');
+        sb.append("  init_scale      = ")
+                .append(PythonFloats.repr(c.initScale()))
+                .append('\n');
         sb.append("  optimizer       = ").append(c.optimizer().name()).append('\n');
         sb.append("  learning_rate   = ").append(PythonFloats.repr(c.lr())).append('\n');
-        sb.append("  weight_decay    = ").append(c.weightDecay() == 0 ? "0" : PythonFloats.repr(c.weightDecay())).append('\n');
-        sb.append("  frac_train      = ").append(PythonFloats.repr(c.fracTrain())).append('\n');
+        sb.append("  weight_decay    = ")
+                .append(c.weightDecay() == 0 ? "0" : PythonFloats.repr(c.weightDecay()))
+                .append('\n');
+        sb.append("  frac_train      = ")
+                .append(PythonFloats.repr(c.fracTrain()))
+                .append('\n');
         sb.append("  num_epochs      = ").append(c.numEpochs()).append('\n');
         if (batchStyle) {
             sb.append("  batch_style     = full\n");
         }
         sb.append("  seed            = ").append(c.seed()).append('\n').append('\n');
         sb.append(rule).append('\n');
-        sb.append(String.format("%8s  %12s  %12s  %10s  %10s  %10s  %11s", "Epoch", "Train Loss", "Test Loss",
-                "Train Acc", "Test Acc", "Grad Norm", "Param Norm")).append('\n');
+        sb.append(String.format(
+                        "%8s  %12s  %12s  %10s  %10s  %10s  %11s",
+                        "Epoch", "Train Loss", "Test Loss", "Train Acc", "Test Acc", "Grad Norm", "Param Norm"))
+                .append('\n');
         sb.append(rule).append('\n');
         for (int e : tableEpochs(cv.epochs())) {
-            sb.append(String.format("%8d", e)).append("  ").append(fixed(cv.trainLoss()[e], 6, 12)).append("  ")
-                    .append(fixed(cv.testLoss()[e], 6, 12)).append("  ").append(fixed(cv.trainAcc()[e], 4, 10))
-                    .append("  ").append(fixed(cv.testAcc()[e], 4, 10)).append("  ")
-                    .append(fixed(cv.gradNorm()[e], 4, 10)).append("  ").append(fixed(cv.paramNorm()[e], 4, 11))
+            sb.append(String.format("%8d", e))
+                    .append("  ")
+                    .append(fixed(cv.trainLoss()[e], 6, 12))
+                    .append("  ")
+                    .append(fixed(cv.testLoss()[e], 6, 12))
+                    .append("  ")
+                    .append(fixed(cv.trainAcc()[e], 4, 10))
+                    .append("  ")
+                    .append(fixed(cv.testAcc()[e], 4, 10))
+                    .append("  ")
+                    .append(fixed(cv.gradNorm()[e], 4, 10))
+                    .append("  ")
+                    .append(fixed(cv.paramNorm()[e], 4, 11))
                     .append('\n');
         }
         sb.append(rule).append('\n').append('\n').append("Final Results:\n");
-        sb.append("  Train Loss  = ").append(fixed(Curves.last(cv.trainLoss()), 6, 0)).append('\n');
-        sb.append("  Test Loss   = ").append(fixed(Curves.last(cv.testLoss()), 6, 0)).append('\n');
-        sb.append("  Train Acc   = ").append(fixed(Curves.last(cv.trainAcc()), 4, 0)).append('\n');
-        sb.append("  Test Acc    = ").append(fixed(Curves.last(cv.testAcc()), 4, 0)).append('\n');
-        sb.append("  Param Norm  = ").append(fixed(Curves.last(cv.paramNorm()), 4, 0)).append('\n');
+        sb.append("  Train Loss  = ")
+                .append(fixed(Curves.last(cv.trainLoss()), 6, 0))
+                .append('\n');
+        sb.append("  Test Loss   = ")
+                .append(fixed(Curves.last(cv.testLoss()), 6, 0))
+                .append('\n');
+        sb.append("  Train Acc   = ")
+                .append(fixed(Curves.last(cv.trainAcc()), 4, 0))
+                .append('\n');
+        sb.append("  Test Acc    = ")
+                .append(fixed(Curves.last(cv.testAcc()), 4, 0))
+                .append('\n');
+        sb.append("  Param Norm  = ")
+                .append(fixed(Curves.last(cv.paramNorm()), 4, 0))
+                .append('\n');
         sb.append('\n').append("Total epochs trained: ").append(cv.epochs());
         return sb.toString();
     }
 
     /** Python's {@code f"{x:W.Df}"}: the exact binary value rounded half-even, right-aligned to width W. */
     static String fixed(double x, int decimals, int width) {
-        String s = Double.isFinite(x) ? new BigDecimal(x).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString()
+        String s = Double.isFinite(x)
+                ? new BigDecimal(x).setScale(decimals, RoundingMode.HALF_EVEN).toPlainString()
                 : Double.isNaN(x) ? "nan" : x > 0 ? "inf" : "-inf";
         if (x < 0 && !s.startsWith("-") && !s.equals("nan")) {
             s = "-" + s; // Python keeps the sign of tiny negatives: "-0.000000"

@@ -28,12 +28,10 @@ public final class ReportWriter {
     private static final Logger LOG = LogManager.getLogger(ReportWriter.class);
 
     /** What one report did: files written (pPPP_ prefix, generation order), failed steps, ms per file and analysis. */
-    public record Result(List<String> written, List<StepFailure> failures, Map<String, Long> millis) {
-    }
+    public record Result(List<String> written, List<StepFailure> failures, Map<String, Long> millis) {}
 
     /** A produced file and the wall time its producer took. */
-    private record Produced(byte[] bytes, long millis) {
-    }
+    private record Produced(byte[] bytes, long millis) {}
 
     @FunctionalInterface
     private interface Step {
@@ -61,11 +59,13 @@ public final class ReportWriter {
             failures.add(new StepFailure("results directory", List.of(), message(e)));
             return result();
         }
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "report-p" + p.p());
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        ExecutorService pool = threads > 1
+                ? Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "report-p" + p.p());
+                    t.setDaemon(true);
+                    return t;
+                })
+                : null;
         Executor executor = pool != null ? pool : Runnable::run;
         try {
             ModulusAnalyses analyses = ModulusAnalyses.start(store, p, executor);
@@ -117,7 +117,9 @@ public final class ReportWriter {
                     LOG.debug("p={}: no lottery numbers for the summary", p.p(), e);
                 }
             }
-            ResultFiles.write(store, path,
+            ResultFiles.write(
+                    store,
+                    path,
                     PyJson.compact(ModulusSummaryData.of(p, std, g, lt)).getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
             LOG.warn("p={}: summary numbers failed: {}", p.p(), message(e));

@@ -15,8 +15,7 @@ import org.modsweep.core.store.ResultsStore;
  */
 public final class ResultFiles {
 
-    private ResultFiles() {
-    }
+    private ResultFiles() {}
 
     public static FileSystem fs(ResultsStore store) {
         FileSystem fs = store.fs();

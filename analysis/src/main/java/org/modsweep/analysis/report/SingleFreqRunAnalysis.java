@@ -16,8 +16,11 @@ import org.modsweep.analysis.grokking.CheckpointPicks;
  * @param snapshotEpochs the checkpoints nearest epochs 0, 1000 and 5000
  * @param snapshots      decoded weights at those checkpoints
  */
-record SingleFreqRunAnalysis(StoredRun run, int[] snapshotEpochs, Map<Integer, DecodedWeights> snapshots,
-                             GradientDynamics.Trajectory trajectory) {
+record SingleFreqRunAnalysis(
+        StoredRun run,
+        int[] snapshotEpochs,
+        Map<Integer, DecodedWeights> snapshots,
+        GradientDynamics.Trajectory trajectory) {
 
     static final int[] SNAPSHOT_TARGETS = {0, 1000, 5000};
 
@@ -40,8 +43,8 @@ record SingleFreqRunAnalysis(StoredRun run, int[] snapshotEpochs, Map<Integer, D
                 snapshots.put(c.epoch(), d);
             }
         });
-        return new SingleFreqRunAnalysis(run, snapshotEpochs, snapshots,
-                dynamics.trajectory(dynamics.chooseNeuron(), dropLast));
+        return new SingleFreqRunAnalysis(
+                run, snapshotEpochs, snapshots, dynamics.trajectory(dynamics.chooseNeuron(), dropLast));
     }
 
     /** The decoded snapshots in epoch order. */

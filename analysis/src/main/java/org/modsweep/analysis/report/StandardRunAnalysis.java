@@ -20,9 +20,17 @@ import org.modsweep.core.parquet.Checkpoint;
  * @param selected             the round-robin neuron selection, in selection order
  * @param sortedByFreq         the selection sorted by frequency
  */
-record StandardRunAnalysis(StoredRun run, int[] epochs, double[] ipr, int[][] census,
-                           NeuronPhases lastCheckpointPhases, Checkpoint finalWeights, DecodedWeights finalDecoded,
-                           NeuronPhases finalPhases, int[] selected, int[] sortedByFreq) {
+record StandardRunAnalysis(
+        StoredRun run,
+        int[] epochs,
+        double[] ipr,
+        int[][] census,
+        NeuronPhases lastCheckpointPhases,
+        Checkpoint finalWeights,
+        DecodedWeights finalDecoded,
+        NeuronPhases finalPhases,
+        int[] selected,
+        int[] sortedByFreq) {
 
     static StandardRunAnalysis of(StoredRun run) throws IOException {
         int[] epochs = run.checkpointEpochs();
@@ -52,8 +60,17 @@ record StandardRunAnalysis(StoredRun run, int[] epochs, double[] ipr, int[][] ce
         NeuronPhases finalPhases = NeuronPhases.of(finalDecoded);
         int[] selected = NeuronSelection.roundRobin(finalDecoded, finalPhases.freq());
         int[] sortedByFreq = NeuronSelection.sortByFrequency(selected, finalPhases.freq());
-        return new StandardRunAnalysis(run, epochs, ipr, census, lastPhases[0], finalWeights, finalDecoded,
-                finalPhases, selected, sortedByFreq);
+        return new StandardRunAnalysis(
+                run,
+                epochs,
+                ipr,
+                census,
+                lastPhases[0],
+                finalWeights,
+                finalDecoded,
+                finalPhases,
+                selected,
+                sortedByFreq);
     }
 
     /** The phases the overview scatter shows: the last numbered checkpoint's, else the final weights'. */

@@ -31,8 +31,8 @@ public final class StoredRun {
     private final Curves curves;
     private final int[] checkpointEpochs;
 
-    private StoredRun(ResultsStore store, Cell cell, RunRecord record, RunConfig config, Curves curves,
-                      int[] checkpointEpochs) {
+    private StoredRun(
+            ResultsStore store, Cell cell, RunRecord record, RunConfig config, Curves curves, int[] checkpointEpochs) {
         this.store = store;
         this.cell = cell;
         this.record = record;
@@ -61,8 +61,10 @@ public final class StoredRun {
         try {
             return ConfigJson.fromMap(rec.config());
         } catch (RuntimeException e) {
-            throw new IOException("run " + cell.id() + ": run.json has an unreadable config (" + e.getMessage()
-                    + "); its num_epochs (the epoch cap) would be lost", e);
+            throw new IOException(
+                    "run " + cell.id() + ": run.json has an unreadable config (" + e.getMessage()
+                            + "); its num_epochs (the epoch cap) would be lost",
+                    e);
         }
     }
 

@@ -10,8 +10,7 @@ import org.modsweep.analysis.plots.Style;
 /** overview_loss_ipr.png: the loss and Avg. IPR curves of the standard run and, for p ≥ 19, the grokking run. */
 final class TrainingCurveFigures {
 
-    private TrainingCurveFigures() {
-    }
+    private TrainingCurveFigures() {}
 
     /** The overview figure from the analyses; {@code g} is null when there is no grokking run to show. */
     static Figure lossAndIpr(StandardRunAnalysis s, GrokkingRunAnalysis g) {
@@ -19,21 +18,39 @@ final class TrainingCurveFigures {
         if (g == null) {
             return overviewLossIpr(Curves.doubles(s.epochs()), stdLoss, s.ipr(), null, null, null, null);
         }
-        return overviewLossIpr(Curves.doubles(s.epochs()), stdLoss, s.ipr(), Curves.doubles(g.epochs()),
+        return overviewLossIpr(
+                Curves.doubles(s.epochs()),
+                stdLoss,
+                s.ipr(),
+                Curves.doubles(g.epochs()),
                 Curves.atCheckpoints(g.run().curves().trainLoss(), g.epochs()),
-                Curves.atCheckpoints(g.run().curves().testLoss(), g.epochs()), g.ipr());
+                Curves.atCheckpoints(g.run().curves().testLoss(), g.epochs()),
+                g.ipr());
     }
 
     /** overview_loss_ipr.png: 2 rows × (1 or 2) columns, (5·cols) × 7 in. */
-    private static Figure overviewLossIpr(double[] stdEpochs, double[] stdLoss, double[] stdIpr, double[] gEpochs,
-                                  double[] gTrain, double[] gTest, double[] gIpr) {
+    private static Figure overviewLossIpr(
+            double[] stdEpochs,
+            double[] stdLoss,
+            double[] stdIpr,
+            double[] gEpochs,
+            double[] gTrain,
+            double[] gTest,
+            double[] gIpr) {
         int cols = gEpochs == null ? 1 : 2;
         Figure f = Figure.inches(5 * cols, 7);
         int w = f.width() / cols;
         int h = f.height() / 2;
         XYChart loss = Panels.xy(w, h, "Standard (ReLU, full data)", null, "Loss");
         if (stdLoss != null && stdLoss.length > 0) {
-            Plot.line(loss, "Train Loss", head(stdEpochs, stdLoss.length), stdLoss, Palette.NAVY, Style.stroke(1.5), null);
+            Plot.line(
+                    loss,
+                    "Train Loss",
+                    head(stdEpochs, stdLoss.length),
+                    stdLoss,
+                    Palette.NAVY,
+                    Style.stroke(1.5),
+                    null);
         }
         finish(loss, Styler.LegendPosition.InsideNE);
         XYChart ipr = Panels.xy(w, h, "Standard IPR", "Step", "IPR");

@@ -17,15 +17,16 @@ import org.modsweep.analysis.fourier.RealFourierBasis;
  * @param psi    [k][step]
  * @param delta  [k][step] = normalize_to_pi(2φ − ψ)
  */
-public record DecoupledOde(int p, int k0, double lr, double[][] alpha, double[][] beta, double[][] phi,
-                           double[][] psi, double[][] delta) {
+public record DecoupledOde(
+        int p, int k0, double lr, double[][] alpha, double[][] beta, double[][] phi, double[][] psi, double[][] delta) {
 
     public static final double AMPLITUDE = 0.02;
     public static final int INIT_K = 2;
 
     /** The two cases of the study (generate_analytical.py). */
     public enum Case {
-        ONE(1400, 1.0, 1.5, 0.18), TWO(700, 1.0, -0.72, -2.91);
+        ONE(1400, 1.0, 1.5, 0.18),
+        TWO(700, 1.0, -0.72, -2.91);
 
         public final int steps;
         public final double lr;

@@ -18,8 +18,7 @@ import org.modsweep.analysis.plots.Style;
 /** Figures of the cross-p summary. */
 public final class SummaryFigures {
 
-    private SummaryFigures() {
-    }
+    private SummaryFigures() {}
 
     /** moduli.png: six panels of per-p quantities against p (standard navy, grokking dark red). */
     public static Figure moduli(Map<Integer, JsonNode> perP) {
@@ -32,7 +31,8 @@ public final class SummaryFigures {
             {"Grokking Delay (Stage II)", "grokking_delay", "Epochs"},
             {"Final Avg. IPR", "final_ipr", "IPR"},
             {"Key Frequencies", "key_frequencies", "Frequencies (≥ 1% of neurons)"},
-            {"Mean Phase Misalignment |D|", "mean_phase_misalignment", "Radians"}};
+            {"Mean Phase Misalignment |D|", "mean_phase_misalignment", "Radians"}
+        };
         for (int i = 0; i < panels.length; i++) {
             XYChart c = Style.xy(w, h);
             c.setTitle(panels[i][0]);
@@ -52,17 +52,23 @@ public final class SummaryFigures {
                     }
                 }
                 if (!xs.isEmpty()) {
-                    Plot.line(c, run.equals("standard") ? "Standard" : "Grokking",
+                    Plot.line(
+                            c,
+                            run.equals("standard") ? "Standard" : "Grokking",
                             xs.stream().mapToDouble(Double::doubleValue).toArray(),
                             ys.stream().mapToDouble(Double::doubleValue).toArray(),
-                            run.equals("standard") ? Palette.NAVY : Palette.DARK_RED, Style.stroke(1.5),
+                            run.equals("standard") ? Palette.NAVY : Palette.DARK_RED,
+                            Style.stroke(1.5),
                             SeriesMarkers.CIRCLE);
                     any = true;
                 }
             }
             if (panels[i][1].equals("key_frequencies") && !perP.isEmpty()) {
-                double[] xs = perP.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
-                double[] ks = perP.values().stream().mapToDouble(n -> n.path("frequencies").asDouble()).toArray();
+                double[] xs =
+                        perP.keySet().stream().mapToDouble(Integer::doubleValue).toArray();
+                double[] ks = perP.values().stream()
+                        .mapToDouble(n -> n.path("frequencies").asDouble())
+                        .toArray();
                 Plot.line(c, "K = (p−1)/2", xs, ks, Palette.GREY, Style.dashed(1.2), null);
                 any = true;
             }
@@ -108,8 +114,11 @@ public final class SummaryFigures {
             new Heatmap(m, ColorMap.sequential(0, max))
                     .title("p = " + ps.get(i) + " (" + run + ")", 13)
                     .axes("Checkpoint Epoch", "Frequency", 11)
-                    .ticks(t -> t % step == 0 ? Integer.toString(epochs.get(t).asInt()) : Plot.blank(t),
-                            q -> Integer.toString(q + 1), 9, 90)
+                    .ticks(
+                            t -> t % step == 0 ? Integer.toString(epochs.get(t).asInt()) : Plot.blank(t),
+                            q -> Integer.toString(q + 1),
+                            9,
+                            90)
                     .place(f, (i % cols) * w, Style.px(0.5) + (i / cols) * h, w, h);
         }
         String title = "Neurons per Dominant Frequency over Training (" + run + ")";

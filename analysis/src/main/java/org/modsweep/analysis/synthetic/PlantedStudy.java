@@ -32,6 +32,7 @@ public final class PlantedStudy {
 
     /** Where the planted grokking curves cross 0.95: train accuracy, then test accuracy (as fractions of E). */
     public static final double STAGE1_FRACTION = 0.1;
+
     public static final double STAGE2_FRACTION = 0.45;
 
     private final ResultsStore store;
@@ -72,8 +73,8 @@ public final class PlantedStudy {
 
         Planted planted = new Planted(p, m, cfg, rnd);
         int checkpoints = 0;
-        try (WeightsParquet.Writer w = new WeightsParquet.Writer(store.conf(),
-                new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
+        try (WeightsParquet.Writer w =
+                new WeightsParquet.Writer(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
             for (int e = 0; e < epochsRun; e += cfg.saveEvery()) {
                 w.append(planted.at(e, false, epochsRun));
                 checkpoints++;
@@ -92,9 +93,27 @@ public final class PlantedStudy {
         fin.put("grad_norm", last.gradNorm());
         fin.put("param_norm", last.paramNorm());
         Map<String, Object> conf = ConfigJson.toMap(cfg);
-        RunRecord rec = new RunRecord(cell.id(), p, conf, m, null, epochsRun, epochsRun < cfg.numEpochs(),
-                checkpoints, 0.0, 0.0, "planted", 1, Map.of("modsweep", "planted"), null, "1970-01-01T00:00:00Z",
-                "1970-01-01T00:00:00Z", "planted-" + cell.id(), fin, nTrain, nTest);
+        RunRecord rec = new RunRecord(
+                cell.id(),
+                p,
+                conf,
+                m,
+                null,
+                epochsRun,
+                epochsRun < cfg.numEpochs(),
+                checkpoints,
+                0.0,
+                0.0,
+                "planted",
+                1,
+                Map.of("modsweep", "planted"),
+                null,
+                "1970-01-01T00:00:00Z",
+                "1970-01-01T00:00:00Z",
+                "planted-" + cell.id(),
+                fin,
+                nTrain,
+                nTest);
         store.commit(cell, attempt, rec);
         return cell;
     }
@@ -134,12 +153,19 @@ public final class PlantedStudy {
             double t = e / (double) Math.max(1, epochs - 1);
             double trainLoss = 3.1355 * Math.exp(-5 * t) + 1e-3 * rnd.nextDouble();
             double trainAcc = grok ? Math.min(1, 0.95 * e / Math.max(1, s1)) : Math.min(1, 0.05 + 1.2 * t);
-            double testAcc = grok ? (e < s1 ? 0.03 : Math.min(0.97, 0.7 + 0.25 * (e - s1) / Math.max(1, s2 - s1)))
-                    : trainAcc;
+            double testAcc =
+                    grok ? (e < s1 ? 0.03 : Math.min(0.97, 0.7 + 0.25 * (e - s1) / Math.max(1, s2 - s1))) : trainAcc;
             double testLoss = grok ? 3.1355 * Math.exp(-2 * t) + 0.1 : trainLoss;
             double lr = cfg.lr() * Math.min(e / 10.0, 1);
-            rows.add(new EpochMetrics(e, (float) trainLoss, (float) testLoss, trainAcc, testAcc,
-                    0.02 + 0.1 * t * (1 - t), 3.2 + 30 * t, lr));
+            rows.add(new EpochMetrics(
+                    e,
+                    (float) trainLoss,
+                    (float) testLoss,
+                    trainAcc,
+                    testAcc,
+                    0.02 + 0.1 * t * (1 - t),
+                    3.2 + 30 * t,
+                    lr));
         }
         return rows;
     }
@@ -198,7 +224,10 @@ public final class PlantedStudy {
                     out[j * m + n] = (float) (noise * noiseOut[j * m + n] + a * Math.cos(w * j + psi));
                 }
             }
-            return new Checkpoint(epoch, isFinal, new WeightTensor(WeightTensor.W_IN, m, p, in),
+            return new Checkpoint(
+                    epoch,
+                    isFinal,
+                    new WeightTensor(WeightTensor.W_IN, m, p, in),
                     new WeightTensor(WeightTensor.W_OUT, p, m, out));
         }
 

@@ -32,8 +32,7 @@ public final class ResultsVerifier {
         ImageIO.setUseCache(false); // decode in memory, not through temporary files
     }
 
-    private ResultsVerifier() {
-    }
+    private ResultsVerifier() {}
 
     /** The verdict for one modulus. */
     public record ModulusCheck(Modulus modulus, int expected, int ok, List<String> problems) {
@@ -122,8 +121,11 @@ public final class ResultsVerifier {
             }
             byte[] bytes = ResultFiles.read(store, f);
             String problem = name.endsWith(".json")
-                    ? checkJson(bytes, name.equals("moduli.json") ? List.of("moduli", "columns", "rows")
-                            : List.of("standard", "grokking"))
+                    ? checkJson(
+                            bytes,
+                            name.equals("moduli.json")
+                                    ? List.of("moduli", "columns", "rows")
+                                    : List.of("standard", "grokking"))
                     : checkPng(bytes);
             if (problem != null) {
                 problems.add("summary/" + name + ": " + problem);

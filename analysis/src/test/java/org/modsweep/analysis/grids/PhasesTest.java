@@ -54,8 +54,10 @@ class PhasesTest {
         RunOutcome o = Phases.classify(step(3000, 40, 0.6), step(3000, 240, 0.6), false, new PhaseThresholds(0.5, 100));
         assertEquals(Phase.GROKKING, o.phase());
         assertEquals(200, o.delay());
-        assertEquals(Phase.MEMORIZATION, Phases.classify(step(3000, 40, 1.0), step(3000, 240, 0.6), false,
-                PhaseThresholds.DEFAULT).phase());
+        assertEquals(
+                Phase.MEMORIZATION,
+                Phases.classify(step(3000, 40, 1.0), step(3000, 240, 0.6), false, PhaseThresholds.DEFAULT)
+                        .phase());
         assertThrows(IllegalArgumentException.class, () -> new PhaseThresholds(0, 100));
         assertThrows(IllegalArgumentException.class, () -> new PhaseThresholds(0.9, 0));
     }
@@ -70,22 +72,31 @@ class PhasesTest {
 
     @Test
     void badCurvesAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> Phases.classify(new double[0], new double[0], false,
-                PhaseThresholds.DEFAULT));
-        assertThrows(IllegalArgumentException.class, () -> Phases.classify(new double[3], new double[2], false,
-                PhaseThresholds.DEFAULT));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Phases.classify(new double[0], new double[0], false, PhaseThresholds.DEFAULT));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Phases.classify(new double[3], new double[2], false, PhaseThresholds.DEFAULT));
     }
 
     @Test
     void majorityPhaseWithCountsAndTiesToLessProgress() {
         PhaseCounts c = PhaseCounts.of(List.of(Phase.GROKKING, Phase.MEMORIZATION, Phase.GROKKING));
         assertEquals(Phase.GROKKING, c.majority());
-        assertEquals(Map.of(Phase.CONFUSION, 0, Phase.MEMORIZATION, 1, Phase.GROKKING, 2, Phase.COMPREHENSION, 0),
+        assertEquals(
+                Map.of(Phase.CONFUSION, 0, Phase.MEMORIZATION, 1, Phase.GROKKING, 2, Phase.COMPREHENSION, 0),
                 c.counts());
-        assertEquals(List.of(Phase.CONFUSION, Phase.MEMORIZATION, Phase.GROKKING, Phase.COMPREHENSION),
-                List.copyOf(c.counts().keySet()), "counts in phase order");
-        assertEquals(Phase.MEMORIZATION, PhaseCounts.of(List.of(Phase.COMPREHENSION, Phase.MEMORIZATION)).majority());
-        assertEquals(Phase.COMPREHENSION, PhaseCounts.of(List.of(Phase.COMPREHENSION)).majority());
+        assertEquals(
+                List.of(Phase.CONFUSION, Phase.MEMORIZATION, Phase.GROKKING, Phase.COMPREHENSION),
+                List.copyOf(c.counts().keySet()),
+                "counts in phase order");
+        assertEquals(
+                Phase.MEMORIZATION,
+                PhaseCounts.of(List.of(Phase.COMPREHENSION, Phase.MEMORIZATION)).majority());
+        assertEquals(
+                Phase.COMPREHENSION,
+                PhaseCounts.of(List.of(Phase.COMPREHENSION)).majority());
         assertThrows(IllegalArgumentException.class, () -> PhaseCounts.of(List.of()));
     }
 

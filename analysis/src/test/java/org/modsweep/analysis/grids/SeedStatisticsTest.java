@@ -52,7 +52,9 @@ class SeedStatisticsTest {
         assertEquals(a, OutcomeStatistics.of(delays), "fixed seed");
         assertEquals(1420.0, a.mean());
         assertEquals(Math.sqrt((220.0 * 220 + 20 * 20 + 520 * 520 + 580 * 580 + 180 * 180) / 5), a.std(), 1e-12);
-        assertEquals(true, a.low() >= 900 && a.low() < a.mean() && a.high() > a.mean() && a.high() <= 2000,
+        assertEquals(
+                true,
+                a.low() >= 900 && a.low() < a.mean() && a.high() > a.mean() && a.high() <= 2000,
                 a.low() + " .. " + a.high());
         assertNotEquals(a, OutcomeStatistics.of(delays, 1000, 7L), "another seed, other draws");
         assertEquals(1.075, Bootstrap.percentile(new double[] {1, 2, 3, 4}, 2.5), 1e-15);

@@ -38,8 +38,30 @@ class StoredOutcomesTest {
         }
         MetricsParquet.write(s.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), rows);
         new WeightsParquet.Writer(s.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS)).close(); // no checkpoints
-        s.commit(cell, attempt, new RunRecord(cell.id(), cell.p(), ConfigJson.toMap(cell.config()), cell.dMlp(), null,
-                epochs, false, 0, 0, 0, "planted", 1, Map.of(), null, "", "", "planted-" + cell.id(), Map.of(), 1, 1));
+        s.commit(
+                cell,
+                attempt,
+                new RunRecord(
+                        cell.id(),
+                        cell.p(),
+                        ConfigJson.toMap(cell.config()),
+                        cell.dMlp(),
+                        null,
+                        epochs,
+                        false,
+                        0,
+                        0,
+                        0,
+                        "planted",
+                        1,
+                        Map.of(),
+                        null,
+                        "",
+                        "",
+                        "planted-" + cell.id(),
+                        Map.of(),
+                        1,
+                        1));
     }
 
     @Test
@@ -51,16 +73,20 @@ class StoredOutcomesTest {
         commit(store, study, 2500, 100, 1600);
         commit(store, seeded, 2500, 100, 400);
         commit(store, full, 300, 250, 250);
-        assertEquals(new RunOutcome(2500, 100, 1600, 1500, Phase.GROKKING, 0.96),
+        assertEquals(
+                new RunOutcome(2500, 100, 1600, 1500, Phase.GROKKING, 0.96),
                 StoredOutcomes.read(store, study, PhaseThresholds.DEFAULT));
-        assertEquals(new RunOutcome(2500, 100, 400, 300, Phase.COMPREHENSION, 0.96),
+        assertEquals(
+                new RunOutcome(2500, 100, 400, 300, Phase.COMPREHENSION, 0.96),
                 StoredOutcomes.read(store, seeded, PhaseThresholds.DEFAULT));
-        assertEquals(new RunOutcome(300, 250, null, null, Phase.COMPREHENSION, 1.0),
+        assertEquals(
+                new RunOutcome(300, 250, null, null, Phase.COMPREHENSION, 1.0),
                 StoredOutcomes.read(store, full, PhaseThresholds.DEFAULT));
         assertTrue(Files.isDirectory(tmp.resolve("store/overrides/p023-grokking-seed3-weight_decay0.5/metrics")));
         assertEquals(List.of(study), store.committedCells(), "the study's readers see only the study's run");
         Cell absent = Cell.of(23, "standard");
         assertTrue(assertThrows(IOException.class, () -> StoredOutcomes.read(store, absent, PhaseThresholds.DEFAULT))
-                .getMessage().contains("p023-standard is not committed"));
+                .getMessage()
+                .contains("p023-standard is not committed"));
     }
 }

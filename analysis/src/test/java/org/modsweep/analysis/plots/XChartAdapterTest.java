@@ -22,13 +22,16 @@ class XChartAdapterTest {
     void onlyTheAdapterUsesXChartInternals() throws Exception {
         List<String> users;
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            users = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
-                try {
-                    return Files.readString(f).contains("org.knowm.xchart.internal");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).map(f -> f.getFileName().toString()).toList();
+            users = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> {
+                        try {
+                            return Files.readString(f).contains("org.knowm.xchart.internal");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(f -> f.getFileName().toString())
+                    .toList();
         }
         assertEquals(List.of("XChartAdapter.java"), users);
     }

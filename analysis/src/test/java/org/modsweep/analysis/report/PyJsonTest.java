@@ -78,7 +78,8 @@ class PyJsonTest {
         inner.put("matrix", new int[][] {{1}, {}});
         m.put("inner", inner);
         m.put("name", "\u00e9");
-        String expected = """
+        String expected =
+                """
                 {
                   "prime": 19,
                   "floats": [

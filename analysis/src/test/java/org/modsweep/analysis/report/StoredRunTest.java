@@ -32,7 +32,8 @@ class StoredRunTest {
         Map<String, StoredRun> runs = new LinkedHashMap<>();
         runs.put("standard", run);
         @SuppressWarnings("unchecked")
-        Map<String, Object> entry = (Map<String, Object>) ReportJson.trainingLog(Modulus.of(5), runs).get("standard");
+        Map<String, Object> entry = (Map<String, Object>)
+                ReportJson.trainingLog(Modulus.of(5), runs).get("standard");
         assertEquals(text, entry.get("log_text"));
         assertTrue(PyJson.compact(entry).contains("\\nTotal epochs trained: 401\\n\""));
     }
@@ -41,7 +42,8 @@ class StoredRunTest {
     void anUnreadableRunConfigFailsInsteadOfDroppingTheEpochCap() throws Exception {
         ResultsStore store = ResultsStore.open(tmp.resolve("s").toString());
         Cell cell = new PlantedStudy(store, 3).commit(new Cell(Modulus.of(5), StudyConfigs.STANDARD), 401);
-        assertEquals(cell.config().numEpochs(), StoredRun.load(store, cell).config().numEpochs());
+        assertEquals(
+                cell.config().numEpochs(), StoredRun.load(store, cell).config().numEpochs());
         String json = store.readString(store.layout().runJson(cell));
         assertTrue(json.contains("\"act_type\""), json);
         store.writeString(store.layout().runJson(cell), json.replace("\"act_type\"", "\"activation\""));

@@ -13,46 +13,66 @@ import org.modsweep.core.store.StoreUris;
 import org.modsweep.driver.cli.SparkConfOptions;
 import org.modsweep.explorer.Explorer;
 import org.modsweep.explorer.server.BindPolicy;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code modsweep explore --store S}: serves the explorer web app over a results store until interrupted. */
-@Command(name = "explore", mixinStandardHelpOptions = true,
-        description = {"Serves the explorer web app over a results store (the study's nine tabs, a cross-p Sweep tab,"
-                + " and on-demand training of new moduli). Prints its address and opens nothing.",
-            "Stop it with Ctrl-C."})
+@Command(
+        name = "explore",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serves the explorer web app over a results store (the study's nine tabs, a cross-p Sweep tab,"
+                    + " and on-demand training of new moduli). Prints its address and opens nothing.",
+            "Stop it with Ctrl-C."
+        })
 public final class ExploreCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--store", defaultValue = "results", paramLabel = "URI",
-            description = "Results store: a local directory or a Hadoop URI such as s3a://bucket/prefix (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--store",
+            defaultValue = "results",
+            paramLabel = "URI",
+            description =
+                    "Results store: a local directory or a Hadoop URI such as s3a://bucket/prefix (default: ${DEFAULT-VALUE}).")
     String store;
 
-    @Option(names = "--host", paramLabel = "HOST",
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
             description = "Address to listen on (default " + BindPolicy.DEFAULT_HOST + "). A non-loopback address is"
                     + " used only when given here explicitly: anyone who reaches it can start trainings.")
     String host;
 
-    @Option(names = "--allowed-host", paramLabel = "NAME",
+    @Option(
+            names = "--allowed-host",
+            paramLabel = "NAME",
             description = "Host name that browsers may use to reach the explorer (repeatable), e.g. the name of its"
                     + " Service or proxy. Requests naming any other host in Host or Origin are refused (DNS"
                     + " rebinding). Loopback names always work; default: the --host address (for 0.0.0.0, this"
                     + " machine's name and addresses).")
     List<String> allowedHosts = new ArrayList<>();
 
-    @Option(names = "--port", defaultValue = "" + BindPolicy.DEFAULT_PORT, paramLabel = "PORT",
+    @Option(
+            names = "--port",
+            defaultValue = "" + BindPolicy.DEFAULT_PORT,
+            paramLabel = "PORT",
             description = "TCP port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--epochs", paramLabel = "N",
+    @Option(
+            names = "--epochs",
+            paramLabel = "N",
             description = "Cap the epochs of on-demand trainings (quick looks, tests); default: the study's epochs.")
     Integer epochs;
 
-    @Option(names = "--master", defaultValue = "local[*]", paramLabel = "MASTER",
+    @Option(
+            names = "--master",
+            defaultValue = "local[*]",
+            paramLabel = "MASTER",
             description = "Spark master for on-demand trainings (default: ${DEFAULT-VALUE}).")
     String master;
 
@@ -65,7 +85,8 @@ public final class ExploreCommand implements Runnable {
         EpochCap.check(epochs);
         StoreSettings settings = storeConf.settings();
         Map<String, String> sparkConf = SparkConfOptions.check(settings.sparkProperties());
-        BindPolicy bind = host == null ? new BindPolicy(BindPolicy.DEFAULT_HOST, port, false, allowedHosts)
+        BindPolicy bind = host == null
+                ? new BindPolicy(BindPolicy.DEFAULT_HOST, port, false, allowedHosts)
                 : new BindPolicy(host, port, true, allowedHosts);
         // the explorer reads the store with the same settings the on-demand sweeps get
         ResultsStore results;

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 import org.modsweep.core.Modulus;
-import org.modsweep.explorer.jobs.OnDemandTrainer;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.driver.CellResult;
 import org.modsweep.driver.Sweep;
@@ -13,6 +12,7 @@ import org.modsweep.driver.SweepListener;
 import org.modsweep.driver.SweepRequest;
 import org.modsweep.driver.SweepResult;
 import org.modsweep.driver.monitor.SweepProgress;
+import org.modsweep.explorer.jobs.OnDemandTrainer;
 
 /**
  * On-demand training through the driver's {@link Sweep}: the same code as {@code modsweep sweep}, in this JVM on a
@@ -47,7 +47,8 @@ public final class SweepTrainer implements OnDemandTrainer {
             if (progress.cancelled()) {
                 throw new CancellationException();
             }
-            SweepRequest request = new SweepRequest(List.of(p), StudyConfigs.ALL, storeUri, master, epochCap, sparkConf);
+            SweepRequest request =
+                    new SweepRequest(List.of(p), StudyConfigs.ALL, storeUri, master, epochCap, sparkConf);
             SweepResult result = sweep.run(request, new SweepListener() {
                 @Override
                 public void onLine(String line) {
@@ -70,7 +71,8 @@ public final class SweepTrainer implements OnDemandTrainer {
                     if (done != lastDone || now - lastProgress >= PROGRESS_EVERY_MS) {
                         lastDone = done;
                         lastProgress = now;
-                        progress.line("  " + snapshot.render(30) + String.format("  %,d epochs", snapshot.epochsDone()));
+                        progress.line(
+                                "  " + snapshot.render(30) + String.format("  %,d epochs", snapshot.epochsDone()));
                     }
                 }
 
@@ -93,8 +95,10 @@ public final class SweepTrainer implements OnDemandTrainer {
     }
 
     private static String failures(SweepResult r) {
-        String cells = r.failed().stream().map(c -> c.cellId() + ": " + c.error()).collect(Collectors.joining("; "));
-        String reduce = r.reduceErrors().entrySet().stream().map(e -> "report p=" + e.getKey() + ": " + e.getValue())
+        String cells =
+                r.failed().stream().map(c -> c.cellId() + ": " + c.error()).collect(Collectors.joining("; "));
+        String reduce = r.reduceErrors().entrySet().stream()
+                .map(e -> "report p=" + e.getKey() + ": " + e.getValue())
                 .collect(Collectors.joining("; "));
         String all = cells.isEmpty() ? reduce : (reduce.isEmpty() ? cells : cells + "; " + reduce);
         return all.isEmpty() ? "the sweep did not finish" : all;

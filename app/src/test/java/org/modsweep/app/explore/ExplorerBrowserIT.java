@@ -50,14 +50,17 @@ class ExplorerBrowserIT {
     static final int SWEEP_EPOCHS = 600;
     /** On-demand trainings in the test are capped hard: they prove the path, not the science. */
     static final int ON_DEMAND_EPOCHS = 200;
+
     static final String MASTER = "local[2]";
     /** p = 3 fails for real inside its Spark tasks (the driver's test fault switch): the page must show why. */
     static final Map<String, String> FAULTS = Map.of("modsweep.test.failAlways", "p003-standard");
-    static final List<String> TABS = List.of("overview", "fourier", "phase", "logits", "lottery", "grokking",
-            "gradient", "decoupled", "log", "sweep");
+
+    static final List<String> TABS = List.of(
+            "overview", "fourier", "phase", "logits", "lottery", "grokking", "gradient", "decoupled", "log", "sweep");
 
     @TempDir
     static Path dir;
+
     static String storeUri;
     static final Path SHOTS = Path.of("target", "explorer-screenshots");
 
@@ -65,13 +68,16 @@ class ExplorerBrowserIT {
     static void realSweep() throws Exception {
         storeUri = dir.resolve("store").toString();
         long t0 = System.nanoTime();
-        SweepResult r = new Sweep().run(new SweepRequest(List.of(Modulus.of(19)), StudyConfigs.ALL, storeUri, MASTER,
-                SWEEP_EPOCHS, Map.of()), new SweepListener() {
-                    @Override
-                    public void onLine(String line) {
-                        LOG.info("sweep: {}", line);
-                    }
-                });
+        SweepResult r = new Sweep()
+                .run(
+                        new SweepRequest(
+                                List.of(Modulus.of(19)), StudyConfigs.ALL, storeUri, MASTER, SWEEP_EPOCHS, Map.of()),
+                        new SweepListener() {
+                            @Override
+                            public void onLine(String line) {
+                                LOG.info("sweep: {}", line);
+                            }
+                        });
         assertTrue(r.ok(), "the sweep succeeded: " + r);
         LOG.info("sweep p=19 ({} epochs) took {} s", SWEEP_EPOCHS, (System.nanoTime() - t0) / 1e9);
     }
@@ -79,12 +85,16 @@ class ExplorerBrowserIT {
     @Test
     void everyTabRendersAndOnDemandTrainingStreamsItsLog() throws Exception {
         ResultsStore store = ResultsStore.open(storeUri);
-        Explorer explorer = Explorer.start(store, BindPolicy.loopback(0), ON_DEMAND_EPOCHS,
-                new SweepTrainer(storeUri, MASTER, FAULTS));
+        Explorer explorer = Explorer.start(
+                store, BindPolicy.loopback(0), ON_DEMAND_EPOCHS, new SweepTrainer(storeUri, MASTER, FAULTS));
         try (ExplorerPage page = new ExplorerPage(SHOTS)) {
             page.open(explorer.url());
             assertEquals(List.of("19"), options(page, "p-select"));
-            assertTrue(page.driver.findElement(By.id("info-bar")).getText().startsWith("p = 19 | d_mlp = 512 | Train Acc = "),
+            assertTrue(
+                    page.driver
+                            .findElement(By.id("info-bar"))
+                            .getText()
+                            .startsWith("p = 19 | d_mlp = 512 | Train Acc = "),
                     page.driver.findElement(By.id("info-bar")).getText());
 
             visitEveryTab(page);
@@ -129,11 +139,11 @@ class ExplorerBrowserIT {
         String before = page.chartTitle("chart-neuron");
         assertTrue(before.startsWith("Neuron neuron_0 (dominant freq="), before);
         new Select(page.driver.findElement(By.id("neuron-select"))).selectByValue("neuron_1");
-        page.waitFor(Duration.ofSeconds(10), "neuron_1 drawn",
-                () -> page.chartTitle("chart-neuron").startsWith("Neuron neuron_1 "));
+        page.waitFor(Duration.ofSeconds(10), "neuron_1 drawn", () -> page.chartTitle("chart-neuron")
+                .startsWith("Neuron neuron_1 "));
         page.driver.findElement(By.id("neuron-next")).click();
-        page.waitFor(Duration.ofSeconds(10), "neuron_2 drawn",
-                () -> page.chartTitle("chart-neuron").startsWith("Neuron neuron_2 "));
+        page.waitFor(Duration.ofSeconds(10), "neuron_2 drawn", () -> page.chartTitle("chart-neuron")
+                .startsWith("Neuron neuron_2 "));
         page.assertChart("chart-neuron");
     }
 
@@ -141,8 +151,8 @@ class ExplorerBrowserIT {
         page.tab("logits");
         assertEquals("Logits for (0, 0) -- correct = 0", page.chartTitle("chart-logits"));
         new Select(page.driver.findElement(By.id("pair-select"))).selectByValue("(5, 0)");
-        page.waitFor(Duration.ofSeconds(10), "pair (5, 0) drawn",
-                () -> "Logits for (5, 0) -- correct = 5".equals(page.chartTitle("chart-logits")));
+        page.waitFor(Duration.ofSeconds(10), "pair (5, 0) drawn", () -> "Logits for (5, 0) -- correct = 5"
+                .equals(page.chartTitle("chart-logits")));
     }
 
     private void epochSliderChangesTheGrid(ExplorerPage page) throws Exception {
@@ -151,16 +161,18 @@ class ExplorerBrowserIT {
         assertTrue(slider.isDisplayed());
         assertEquals("Accuracy Grid at Epoch 0", page.chartTitle("chart-acc-grid"));
         assertEquals("Epoch: 0", page.driver.findElement(By.id("epoch-label")).getText());
-        Object z0 = page.js.executeScript("return JSON.stringify(document.getElementById('chart-acc-grid').data[0].z);");
+        Object z0 =
+                page.js.executeScript("return JSON.stringify(document.getElementById('chart-acc-grid').data[0].z);");
         slider.sendKeys(Keys.ARROW_RIGHT);
-        page.waitFor(Duration.ofSeconds(10), "slider moved to snapshot 1",
-                () -> !"Accuracy Grid at Epoch 0".equals(page.chartTitle("chart-acc-grid")));
+        page.waitFor(Duration.ofSeconds(10), "slider moved to snapshot 1", () -> !"Accuracy Grid at Epoch 0"
+                .equals(page.chartTitle("chart-acc-grid")));
         assertEquals("1", slider.getAttribute("value"));
         String title = page.chartTitle("chart-acc-grid");
         assertTrue(title.matches("Accuracy Grid at Epoch [1-9]\\d*"), title);
         WebElement bold = page.driver.findElement(By.cssSelector("#epoch-label b"));
         assertEquals(title.replace("Accuracy Grid at Epoch ", "Epoch: "), bold.getText());
-        Object z1 = page.js.executeScript("return JSON.stringify(document.getElementById('chart-acc-grid').data[0].z);");
+        Object z1 =
+                page.js.executeScript("return JSON.stringify(document.getElementById('chart-acc-grid').data[0].z);");
         assertNotEquals(z0, z1, "the grid itself changed with the epoch");
         page.assertChart("chart-acc-grid");
         page.driver.findElement(By.id("epoch-slider-row")).click();
@@ -169,12 +181,15 @@ class ExplorerBrowserIT {
 
     private void trainingLogFollowsTheRunSelector(ExplorerPage page) {
         page.tab("log");
-        assertEquals(List.of("standard", "grokking", "quad_random", "quad_single_freq", "relu_single_freq"),
+        assertEquals(
+                List.of("standard", "grokking", "quad_random", "quad_single_freq", "relu_single_freq"),
                 options(page, "run-select"));
         assertTrue(page.driver.findElement(By.id("run-log")).getText().contains("Training Log: p=19, run=standard"));
         new Select(page.driver.findElement(By.id("run-select"))).selectByValue("grokking");
-        page.waitFor(Duration.ofSeconds(10), "grokking log shown", () -> page.driver.findElement(By.id("run-log"))
-                .getText().contains("Training Log: p=19, run=grokking"));
+        page.waitFor(
+                Duration.ofSeconds(10),
+                "grokking log shown",
+                () -> page.driver.findElement(By.id("run-log")).getText().contains("Training Log: p=19, run=grokking"));
         assertTrue(page.driver.findElement(By.id("run-config")).getText().contains("Weight Decay: 2.0"));
     }
 
@@ -185,36 +200,51 @@ class ExplorerBrowserIT {
         // refused before anything is queued
         input.sendKeys("4");
         page.driver.findElement(By.id("generate-btn")).click();
-        page.waitFor(Duration.ofSeconds(10), "validation error", () -> page.driver.findElement(By.id("gen-status"))
-                .getText().equals("Error: p must be an odd number >= 3, got 4"));
+        page.waitFor(Duration.ofSeconds(10), "validation error", () -> page.driver
+                .findElement(By.id("gen-status"))
+                .getText()
+                .equals("Error: p must be an odd number >= 3, got 4"));
         input.clear();
         input.sendKeys("5");
         page.driver.findElement(By.id("generate-btn")).click();
         // its log streams while it runs
-        page.waitFor(Duration.ofSeconds(60), "log lines streaming while p=5 runs, with its Spark UI linked", () ->
-                logLines(page) >= 4 && jobState(page, 5).startsWith("running")
-                        && page.driver.findElement(By.cssSelector("#spark-ui-gen a.spark-ui-link")).getAttribute("href")
-                        .matches("http://127\\.0\\.0\\.1:\\d+/?"));
+        page.waitFor(
+                Duration.ofSeconds(60),
+                "log lines streaming while p=5 runs, with its Spark UI linked",
+                () -> logLines(page) >= 4
+                        && jobState(page, 5).startsWith("running")
+                        && page.driver
+                                .findElement(By.cssSelector("#spark-ui-gen a.spark-ui-link"))
+                                .getAttribute("href")
+                                .matches("http://127\\.0\\.0\\.1:\\d+/?"));
         int early = logLines(page);
         page.screenshot("on-demand-streaming");
         // a second request queues behind the first, shows its position, and is cancelled
         input.clear();
         input.sendKeys("7");
         page.driver.findElement(By.id("generate-btn")).click();
-        page.waitFor(Duration.ofSeconds(10), "p=7 queued at #1", () -> jobState(page, 7).equals("queued (#1 in queue)"));
-        page.waitFor(Duration.ofSeconds(10), "status shows the queue position", () -> page.driver
-                .findElement(By.id("gen-status")).getText().contains("position 1 in the queue"));
+        page.waitFor(Duration.ofSeconds(10), "p=7 queued at #1", () -> jobState(page, 7)
+                .equals("queued (#1 in queue)"));
+        page.waitFor(
+                Duration.ofSeconds(10),
+                "status shows the queue position",
+                () -> page.driver.findElement(By.id("gen-status")).getText().contains("position 1 in the queue"));
         page.screenshot("on-demand-queued");
         clickWhenPresent(page, "tr[data-job$='-p007'] button.cancel");
-        page.waitFor(Duration.ofSeconds(10), "p=7 cancelled", () -> jobState(page, 7).equals("cancelled"));
+        page.waitFor(
+                Duration.ofSeconds(10), "p=7 cancelled", () -> jobState(page, 7).equals("cancelled"));
         // back to p=5's log: the replay plus whatever arrived meanwhile
         clickWhenPresent(page, "tr[data-job$='-p005'] button.show-log");
         // done: the new p is in the selector and selected, its tabs load
-        page.waitFor(Duration.ofSeconds(300), "p=5 done and selected", () ->
-                options(page, "p-select").contains("5") && "5".equals(page.driver.findElement(By.id("p-select"))
-                        .getAttribute("value")) && "true".equals(page.js.executeScript("return document.body.dataset.loaded")));
+        page.waitFor(
+                Duration.ofSeconds(300),
+                "p=5 done and selected",
+                () -> options(page, "p-select").contains("5")
+                        && "5".equals(page.driver.findElement(By.id("p-select")).getAttribute("value"))
+                        && "true".equals(page.js.executeScript("return document.body.dataset.loaded")));
         assertEquals(List.of("5", "19"), options(page, "p-select"));
-        assertTrue(page.driver.findElement(By.id("gen-status")).getText().startsWith("Success: Done! Generated "),
+        assertTrue(
+                page.driver.findElement(By.id("gen-status")).getText().startsWith("Success: Done! Generated "),
                 page.driver.findElement(By.id("gen-status")).getText());
         String log = page.driver.findElement(By.id("pipeline-log")).getText();
         assertTrue(log.contains("Done! Generated ") && log.contains("sweep: 4 cells (p = 5)"), log);
@@ -224,10 +254,15 @@ class ExplorerBrowserIT {
         page.screenshot("on-demand-done");
         page.tab("grokking");
         assertFalse(page.driver.findElement(By.id("epoch-slider")).isDisplayed(), "no grokking below p = 19");
-        assertEquals(23 - 5, page.assertImagesDecoded("overview").size() + page.assertImagesDecoded("fourier").size()
-                + page.assertImagesDecoded("phase").size() + page.assertImagesDecoded("logits").size()
-                + page.assertImagesDecoded("lottery").size() + page.assertImagesDecoded("gradient").size()
-                + page.assertImagesDecoded("decoupled").size());
+        assertEquals(
+                23 - 5,
+                page.assertImagesDecoded("overview").size()
+                        + page.assertImagesDecoded("fourier").size()
+                        + page.assertImagesDecoded("phase").size()
+                        + page.assertImagesDecoded("logits").size()
+                        + page.assertImagesDecoded("lottery").size()
+                        + page.assertImagesDecoded("gradient").size()
+                        + page.assertImagesDecoded("decoupled").size());
     }
 
     private static int logLines(ExplorerPage page) {
@@ -244,8 +279,11 @@ class ExplorerBrowserIT {
     }
 
     private static String jobState(ExplorerPage page, int p) {
-        List<WebElement> rows = page.driver.findElements(By.cssSelector("tr[data-job$='-p" + String.format("%03d", p) + "']"));
-        return rows.isEmpty() ? "" : rows.get(0).findElements(By.tagName("td")).get(1).getText();
+        List<WebElement> rows =
+                page.driver.findElements(By.cssSelector("tr[data-job$='-p" + String.format("%03d", p) + "']"));
+        return rows.isEmpty()
+                ? ""
+                : rows.get(0).findElements(By.tagName("td")).get(1).getText();
     }
 
     private void failedJobShowsItsError(ExplorerPage page) throws Exception {
@@ -253,9 +291,12 @@ class ExplorerBrowserIT {
         input.clear();
         input.sendKeys("3");
         page.driver.findElement(By.id("generate-btn")).click();
-        page.waitFor(Duration.ofSeconds(180), "p=3 failed", () -> jobState(page, 3).equals("failed"));
-        page.waitFor(Duration.ofSeconds(10), "error shown", () -> page.driver.findElement(By.id("gen-status")).getText()
-                .startsWith("Error: p003-standard: "));
+        page.waitFor(
+                Duration.ofSeconds(180), "p=3 failed", () -> jobState(page, 3).equals("failed"));
+        page.waitFor(
+                Duration.ofSeconds(10),
+                "error shown",
+                () -> page.driver.findElement(By.id("gen-status")).getText().startsWith("Error: p003-standard: "));
         String status = page.driver.findElement(By.id("gen-status")).getText();
         assertTrue(status.contains("injected fault"), status);
         assertFalse(status.contains("\tat ") || status.contains("Exception:"), "no stack trace: " + status);
@@ -267,37 +308,50 @@ class ExplorerBrowserIT {
     private void sweepTabShowsEveryModulus(ExplorerPage page) throws Exception {
         page.tab("sweep");
         page.assertChart("chart-summary");
-        page.waitFor(Duration.ofSeconds(10), "summary over p = 5 and 19", () -> Boolean.TRUE.equals(page.js.executeScript(
-                "const xs = document.getElementById('chart-summary').data.flatMap(t => Array.from(t.x));"
-                        + "return xs.includes(5) && xs.includes(19);")));
+        page.waitFor(
+                Duration.ofSeconds(10),
+                "summary over p = 5 and 19",
+                () -> Boolean.TRUE.equals(page.js.executeScript(
+                        "const xs = document.getElementById('chart-summary').data.flatMap(t => Array.from(t.x));"
+                                + "return xs.includes(5) && xs.includes(19);")));
         page.fullScreenshot("11-sweep-after-on-demand");
     }
 
     private void restartKeepsJobsAndResumesUnfinished(ResultsStore store) throws Exception {
-        try (Explorer again = Explorer.start(store, BindPolicy.loopback(0), ON_DEMAND_EPOCHS,
-                new SweepTrainer(storeUri, MASTER, FAULTS))) {
+        try (Explorer again = Explorer.start(
+                store, BindPolicy.loopback(0), ON_DEMAND_EPOCHS, new SweepTrainer(storeUri, MASTER, FAULTS))) {
             assertEquals("[5,19]", get(again, "api/moduli").get("moduli").toString());
             JsonNode job9 = waitForJob(again, 9, "done", Duration.ofSeconds(180));
             assertTrue(job9.get("lines").asInt() > 5);
             assertEquals("[5,9,19]", get(again, "api/moduli").get("moduli").toString());
             List<String> states = new java.util.ArrayList<>();
-            get(again, "api/jobs").get("jobs").forEach(j -> states.add(j.get("p").asInt() + ":" + j.get("state").asText()));
+            get(again, "api/jobs")
+                    .get("jobs")
+                    .forEach(j ->
+                            states.add(j.get("p").asInt() + ":" + j.get("state").asText()));
             assertEquals(List.of("9:done", "3:failed", "7:cancelled", "5:done"), states);
             assertTrue(Files.isDirectory(Path.of(storeUri, "_explorer", "jobs")));
         }
     }
 
     private static JsonNode get(Explorer explorer, String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(explorer.url() + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(explorer.url() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         return Json.MAPPER.readTree(r.body());
     }
 
     private static void postJob(Explorer explorer, int p) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(explorer.url() + "api/jobs"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"p\": " + p + "}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(explorer.url() + "api/jobs"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"p\": " + p + "}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(202, r.statusCode(), r.body());
     }
 
@@ -319,7 +373,7 @@ class ExplorerBrowserIT {
     }
 
     private static List<String> options(ExplorerPage page, String selectId) {
-        return new Select(page.driver.findElement(By.id(selectId))).getOptions().stream()
-                .map(o -> o.getAttribute("value")).toList();
+        return new Select(page.driver.findElement(By.id(selectId)))
+                .getOptions().stream().map(o -> o.getAttribute("value")).toList();
     }
 }

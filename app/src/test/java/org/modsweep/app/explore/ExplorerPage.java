@@ -15,7 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The explorer page driven by Debian's headless Chromium through Selenium (both paths explicit, so Selenium Manager
@@ -37,13 +36,20 @@ final class ExplorerPage implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1000", "--hide-scrollbars");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1400,1000",
+                "--hide-scrollbars");
         org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
         logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         js = driver;
         shots = screenshotDir;
@@ -52,14 +58,15 @@ final class ExplorerPage implements AutoCloseable {
 
     void open(String url) {
         driver.get(url);
-        waitFor(Duration.ofSeconds(60), "page loaded",
-                () -> "true".equals(js.executeScript("return document.body.dataset.loaded")));
+        waitFor(Duration.ofSeconds(60), "page loaded", () -> "true"
+                .equals(js.executeScript("return document.body.dataset.loaded")));
     }
 
     void tab(String name) {
-        driver.findElement(By.cssSelector(".tabs button[data-tab='" + name + "']")).click();
-        waitFor(Duration.ofSeconds(10), "tab " + name + " shown",
-                () -> driver.findElement(By.id("tab-" + name)).isDisplayed());
+        driver.findElement(By.cssSelector(".tabs button[data-tab='" + name + "']"))
+                .click();
+        waitFor(Duration.ofSeconds(10), "tab " + name + " shown", () -> driver.findElement(By.id("tab-" + name))
+                .isDisplayed());
     }
 
     /** True when the chart div holds Plotly's svg.main-svg and at least one trace with data points. */
@@ -69,7 +76,8 @@ final class ExplorerPage implements AutoCloseable {
                         + "if (!d || !d.querySelector('svg.main-svg') || !d.data || !d.data.length) return false;"
                         + "const n = (t) => (t.z && t.z.length) || (t.y && t.y.length) || 0;"
                         + "const drawn = d.querySelectorAll('g.trace, g.hm, g.heatmaplayer image, .barlayer .point').length;"
-                        + "return d.data.some(t => n(t) > 0) && drawn > 0;", id);
+                        + "return d.data.some(t => n(t) > 0) && drawn > 0;",
+                id);
         return Boolean.TRUE.equals(ok);
     }
 
@@ -79,14 +87,19 @@ final class ExplorerPage implements AutoCloseable {
 
     String chartTitle(String id) {
         return (String) js.executeScript(
-                "const t = document.querySelector('#' + arguments[0] + ' .gtitle'); return t ? t.textContent : null;", id);
+                "const t = document.querySelector('#' + arguments[0] + ' .gtitle'); return t ? t.textContent : null;",
+                id);
     }
 
     /** Every result image inside the tab decoded (naturalWidth > 0); returns their names. */
     List<String> assertImagesDecoded(String tab) {
-        waitFor(Duration.ofSeconds(30), "images of " + tab + " loaded", () -> Boolean.TRUE.equals(js.executeScript(
-                "return Array.from(document.querySelectorAll('#tab-' + arguments[0] + ' img.result'))"
-                        + ".every(i => i.dataset.state === 'loaded' || i.dataset.state === 'missing');", tab)));
+        waitFor(
+                Duration.ofSeconds(30),
+                "images of " + tab + " loaded",
+                () -> Boolean.TRUE.equals(js.executeScript(
+                        "return Array.from(document.querySelectorAll('#tab-' + arguments[0] + ' img.result'))"
+                                + ".every(i => i.dataset.state === 'loaded' || i.dataset.state === 'missing');",
+                        tab)));
         List<String> names = new ArrayList<>();
         for (WebElement img : driver.findElements(By.cssSelector("#tab-" + tab + " img.result"))) {
             String name = img.getAttribute("data-name");
@@ -100,7 +113,8 @@ final class ExplorerPage implements AutoCloseable {
     /** Console errors since the last call (a CSP violation or a script error shows up here). */
     List<String> consoleErrors() {
         List<String> out = new ArrayList<>();
-        for (org.openqa.selenium.logging.LogEntry e : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+        for (org.openqa.selenium.logging.LogEntry e :
+                driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
             if (e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()) {
                 out.add(e.getMessage());
             }

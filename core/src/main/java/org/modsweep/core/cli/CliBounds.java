@@ -8,10 +8,10 @@ public final class CliBounds {
 
     /** Far above the study's longest training (24001 epochs), far below what an int counter could not count. */
     public static final int MAX_EPOCHS = 1_000_000;
+
     public static final int MAX_PORT = 65_535;
 
-    private CliBounds() {
-    }
+    private CliBounds() {}
 
     /** An epoch cap: null (the study's epochs) or 1..{@link #MAX_EPOCHS}. */
     public static Integer epochs(Integer epochs) {

@@ -19,13 +19,17 @@ import picocli.CommandLine.Option;
  */
 public final class StoreConfOptions {
 
-    @Option(names = "--conf-dir", paramLabel = "DIR",
+    @Option(
+            names = "--conf-dir",
+            paramLabel = "DIR",
             description = "Conf directory with spark-defaults.conf and/or core-site.xml holding the store's settings"
                     + " (endpoint, path style, keys), read by every subcommand (default: $" + StoreSettings.CONF_DIR_ENV
                     + ").")
     Path confDir;
 
-    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--conf",
+            paramLabel = "KEY=VALUE",
             description = "A Spark property, repeatable; spark.hadoop.* ones reach the store's file system, e.g."
                     + " --conf spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:9000. Credentials are refused: they come"
                     + " from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or the conf directory.")

@@ -6,8 +6,7 @@ import java.util.Map;
 /** A configuration as the JSON object that run.json and the reduce stage carry. */
 public final class ConfigJson {
 
-    private ConfigJson() {
-    }
+    private ConfigJson() {}
 
     public static Map<String, Object> toMap(RunConfig c) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -30,11 +29,20 @@ public final class ConfigJson {
     }
 
     public static RunConfig fromMap(Map<String, Object> m) {
-        return new RunConfig((String) m.get("key"), Activation.valueOf((String) m.get("act_type")),
-                InitType.fromLabel((String) m.get("init_type")), num(m, "init_scale"),
-                OptimizerKind.valueOf((String) m.get("optimizer")), num(m, "lr"), num(m, "weight_decay"),
-                num(m, "frac_train"), (int) num(m, "num_epochs"), Boolean.TRUE.equals(m.get("plateau_stop")),
-                StudyConfigs.byKey((String) m.get("key")).minP(), (int) num(m, "save_every"), (long) num(m, "seed"),
+        return new RunConfig(
+                (String) m.get("key"),
+                Activation.valueOf((String) m.get("act_type")),
+                InitType.fromLabel((String) m.get("init_type")),
+                num(m, "init_scale"),
+                OptimizerKind.valueOf((String) m.get("optimizer")),
+                num(m, "lr"),
+                num(m, "weight_decay"),
+                num(m, "frac_train"),
+                (int) num(m, "num_epochs"),
+                Boolean.TRUE.equals(m.get("plateau_stop")),
+                StudyConfigs.byKey((String) m.get("key")).minP(),
+                (int) num(m, "save_every"),
+                (long) num(m, "seed"),
                 m.get("d_mlp") == null ? null : (int) num(m, "d_mlp"));
     }
 

@@ -11,11 +11,20 @@ import java.util.regex.Pattern;
  * The declaration order is the order of the keys in run ids.
  */
 public enum ConfigKey {
-    SEED("seed"), LR("lr"), WEIGHT_DECAY("weight_decay"), FRAC_TRAIN("frac_train"), INIT_SCALE("init_scale"),
-    D_MLP("d_mlp"), NUM_EPOCHS("num_epochs"), ACT_TYPE("act_type"), OPTIMIZER("optimizer"), INIT_TYPE("init_type");
+    SEED("seed"),
+    LR("lr"),
+    WEIGHT_DECAY("weight_decay"),
+    FRAC_TRAIN("frac_train"),
+    INIT_SCALE("init_scale"),
+    D_MLP("d_mlp"),
+    NUM_EPOCHS("num_epochs"),
+    ACT_TYPE("act_type"),
+    OPTIMIZER("optimizer"),
+    INIT_TYPE("init_type");
 
     /** NumPy's legacy seeding accepts 0 ≤ seed < 2^32. */
     public static final long SEED_LIMIT = 1L << 32;
+
     private static final Pattern INTEGER = Pattern.compile("[+]?\\d{1,19}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -58,14 +67,15 @@ public enum ConfigKey {
     /** Parses and validates a value written by a user; throws one line naming key, value and rule. */
     public Object parse(String raw) {
         String v = raw == null ? "" : raw.trim();
-        Object value = switch (this) {
-            case SEED -> integerValue(v);
-            case D_MLP, NUM_EPOCHS -> (int) integerValue(v);
-            case LR, WEIGHT_DECAY, FRAC_TRAIN, INIT_SCALE -> decimal(v);
-            case ACT_TYPE -> name(v, new Activation[] {Activation.ReLU, Activation.Quad}); // the trainer's two
-            case OPTIMIZER -> name(v, OptimizerKind.values());
-            case INIT_TYPE -> initType(v);
-        };
+        Object value =
+                switch (this) {
+                    case SEED -> integerValue(v);
+                    case D_MLP, NUM_EPOCHS -> (int) integerValue(v);
+                    case LR, WEIGHT_DECAY, FRAC_TRAIN, INIT_SCALE -> decimal(v);
+                    case ACT_TYPE -> name(v, new Activation[] {Activation.ReLU, Activation.Quad}); // the trainer's two
+                    case OPTIMIZER -> name(v, OptimizerKind.values());
+                    case INIT_TYPE -> initType(v);
+                };
         return validate(value);
     }
 
@@ -74,8 +84,10 @@ public enum ConfigKey {
         switch (this) {
             case SEED -> {
                 long s = ((Number) value).longValue();
-                require(value, s >= 0 && s < SEED_LIMIT, "must be an integer with 0 <= seed < 2^32 (NumPy's legacy "
-                        + "seeding limit)");
+                require(
+                        value,
+                        s >= 0 && s < SEED_LIMIT,
+                        "must be an integer with 0 <= seed < 2^32 (NumPy's legacy " + "seeding limit)");
             }
             case LR -> require(value, dbl(value) > 0, "must be > 0 (base learning rate)");
             case INIT_SCALE -> require(value, dbl(value) > 0, "must be > 0 (initialisation scale)");
@@ -83,8 +95,7 @@ public enum ConfigKey {
             case FRAC_TRAIN -> require(value, dbl(value) > 0 && dbl(value) <= 1, "must satisfy 0 < frac_train <= 1");
             case D_MLP -> require(value, ((Number) value).longValue() >= 1, "must be an integer >= 1 (hidden width)");
             case NUM_EPOCHS -> require(value, ((Number) value).longValue() >= 1, "must be an integer >= 1");
-            default -> {
-            }
+            default -> {}
         }
         return value;
     }
@@ -140,7 +151,11 @@ public enum ConfigKey {
                 return e;
             }
         }
-        throw invalid(v, "must be one of " + String.join(", ", Arrays.stream(values).map(Enum::name).toList()));
+        throw invalid(
+                v,
+                "must be one of "
+                        + String.join(
+                                ", ", Arrays.stream(values).map(Enum::name).toList()));
     }
 
     /** The one-line error every surface prints: {@code weight_decay=-1: must be >= 0}. */
@@ -180,13 +195,21 @@ public enum ConfigKey {
 
     /** A configuration with the given keys replaced (values canonical and valid), everything else from {@code c}. */
     static RunConfig rebuild(RunConfig c, Map<ConfigKey, Object> v) {
-        return new RunConfig(c.key(), (Activation) v.getOrDefault(ACT_TYPE, c.act()),
-                (InitType) v.getOrDefault(INIT_TYPE, c.initType()), (Double) v.getOrDefault(INIT_SCALE, c.initScale()),
-                (OptimizerKind) v.getOrDefault(OPTIMIZER, c.optimizer()), (Double) v.getOrDefault(LR, c.lr()),
+        return new RunConfig(
+                c.key(),
+                (Activation) v.getOrDefault(ACT_TYPE, c.act()),
+                (InitType) v.getOrDefault(INIT_TYPE, c.initType()),
+                (Double) v.getOrDefault(INIT_SCALE, c.initScale()),
+                (OptimizerKind) v.getOrDefault(OPTIMIZER, c.optimizer()),
+                (Double) v.getOrDefault(LR, c.lr()),
                 (Double) v.getOrDefault(WEIGHT_DECAY, c.weightDecay()),
                 (Double) v.getOrDefault(FRAC_TRAIN, c.fracTrain()),
-                (Integer) v.getOrDefault(NUM_EPOCHS, c.numEpochs()), c.plateauStop(), c.minP(), c.saveEvery(),
-                (Long) v.getOrDefault(SEED, c.seed()), (Integer) v.getOrDefault(D_MLP, c.dMlp()));
+                (Integer) v.getOrDefault(NUM_EPOCHS, c.numEpochs()),
+                c.plateauStop(),
+                c.minP(),
+                c.saveEvery(),
+                (Long) v.getOrDefault(SEED, c.seed()),
+                (Integer) v.getOrDefault(D_MLP, c.dMlp()));
     }
 
     @Override

@@ -15,8 +15,7 @@ public final class CredentialKeys {
             + "|account\\.key|encryption\\.key|private\\.key|session\\.key).*");
     private static final Pattern ENVIRONMENT = Pattern.compile("(?i)(.*\\.)?(executorEnv|driverEnv|appMasterEnv)\\..*");
 
-    private CredentialKeys() {
-    }
+    private CredentialKeys() {}
 
     public static boolean isCredential(String key) {
         String k = key.trim();

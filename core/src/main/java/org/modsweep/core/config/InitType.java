@@ -2,7 +2,8 @@ package org.modsweep.core.config;
 
 /** Weight initialisation scheme (science.md §2.3). */
 public enum InitType {
-    RANDOM("random"), SINGLE_FREQ("single-freq");
+    RANDOM("random"),
+    SINGLE_FREQ("single-freq");
 
     private final String label;
 

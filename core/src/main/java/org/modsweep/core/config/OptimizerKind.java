@@ -2,5 +2,6 @@ package org.modsweep.core.config;
 
 /** Full-batch optimiser (science.md §4.2). */
 public enum OptimizerKind {
-    AdamW, SGD
+    AdamW,
+    SGD
 }

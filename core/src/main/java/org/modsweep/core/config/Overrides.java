@@ -34,8 +34,8 @@ public final class Overrides {
             Object v = k.parse(item.substring(eq + 1));
             Object before = m.put(k, v);
             if (before != null && !before.equals(v)) {
-                throw new IllegalArgumentException("--set " + k + " is given twice (" + k.format(before) + " and "
-                        + k.format(v) + ")");
+                throw new IllegalArgumentException(
+                        "--set " + k + " is given twice (" + k.format(before) + " and " + k.format(v) + ")");
             }
         }
         return new Overrides(m);

@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** Python's {@code repr(float)}: shortest round-trip digits, exponent form below 1e-4 and from 1e16. */
 public final class PythonFloats {
 
-    private PythonFloats() {
-    }
+    private PythonFloats() {}
 
     public static String repr(double v) {
         if (Double.isNaN(v)) {
@@ -18,7 +17,8 @@ public final class PythonFloats {
         if (v == 0) {
             return (1 / v < 0) ? "-0.0" : "0.0";
         }
-        // Double.toString gives shortest round-trip digits (JDK 19+ exact; JDK 17 nearly always); reformat Python-style.
+        // Double.toString gives shortest round-trip digits (JDK 19+ exact; JDK 17 nearly always); reformat
+        // Python-style.
         BigDecimal bd = new BigDecimal(Double.toString(v)).stripTrailingZeros();
         String digits = bd.unscaledValue().abs().toString();
         int exp = digits.length() - 1 - bd.scale(); // decimal exponent of the leading digit

@@ -20,16 +20,52 @@ import java.util.Objects;
  * @param seed           the seed every run starts from
  * @param dMlp           hidden width set by an override, or null for the study's width from p ({@code Modulus.dMlp})
  */
-public record RunConfig(String key, Activation act, InitType initType, double initScale, OptimizerKind optimizer,
-                        double lr, double weightDecay, double fracTrain, int numEpochs, boolean plateauStop,
-                        int minP, int saveEvery, long seed, Integer dMlp) {
+public record RunConfig(
+        String key,
+        Activation act,
+        InitType initType,
+        double initScale,
+        OptimizerKind optimizer,
+        double lr,
+        double weightDecay,
+        double fracTrain,
+        int numEpochs,
+        boolean plateauStop,
+        int minP,
+        int saveEvery,
+        long seed,
+        Integer dMlp) {
 
     /** A configuration whose hidden width follows p, as all of the study's do. */
-    public RunConfig(String key, Activation act, InitType initType, double initScale, OptimizerKind optimizer,
-                     double lr, double weightDecay, double fracTrain, int numEpochs, boolean plateauStop,
-                     int minP, int saveEvery, long seed) {
-        this(key, act, initType, initScale, optimizer, lr, weightDecay, fracTrain, numEpochs, plateauStop, minP,
-                saveEvery, seed, null);
+    public RunConfig(
+            String key,
+            Activation act,
+            InitType initType,
+            double initScale,
+            OptimizerKind optimizer,
+            double lr,
+            double weightDecay,
+            double fracTrain,
+            int numEpochs,
+            boolean plateauStop,
+            int minP,
+            int saveEvery,
+            long seed) {
+        this(
+                key,
+                act,
+                initType,
+                initScale,
+                optimizer,
+                lr,
+                weightDecay,
+                fracTrain,
+                numEpochs,
+                plateauStop,
+                minP,
+                saveEvery,
+                seed,
+                null);
     }
 
     public RunConfig {
@@ -73,8 +109,21 @@ public record RunConfig(String key, Activation act, InitType initType, double in
         if (EpochCap.check(cap) == null || cap >= numEpochs) {
             return this;
         }
-        return new RunConfig(key, act, initType, initScale, optimizer, lr, weightDecay, fracTrain, cap, plateauStop,
-                minP, saveEvery, seed, dMlp);
+        return new RunConfig(
+                key,
+                act,
+                initType,
+                initScale,
+                optimizer,
+                lr,
+                weightDecay,
+                fracTrain,
+                cap,
+                plateauStop,
+                minP,
+                saveEvery,
+                seed,
+                dMlp);
     }
 
     /** weight_decay is the integer 0 in four runs and the float 2.0 for grokking in the reference's JSON. */

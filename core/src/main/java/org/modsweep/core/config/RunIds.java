@@ -17,8 +17,7 @@ public final class RunIds {
         KEY_START = Pattern.compile("-(?=(?:" + alt + "))");
     }
 
-    private RunIds() {
-    }
+    private RunIds() {}
 
     /** The overrides named by a suffix; throws naming the id when a part is not KEY followed by a valid value. */
     public static Overrides parseSuffix(String suffix, String id) {
@@ -30,13 +29,14 @@ public final class RunIds {
         for (String part : KEY_START.split(suffix)) {
             ConfigKey key = null;
             for (ConfigKey k : ConfigKey.values()) {
-                if (part.startsWith(k.key()) && (key == null || k.key().length() > key.key().length())) {
+                if (part.startsWith(k.key())
+                        && (key == null || k.key().length() > key.key().length())) {
                     key = k;
                 }
             }
             if (key == null || part.length() == key.key().length() || m.containsKey(key)) {
-                throw new IllegalArgumentException("not a run id: '" + id + "' ('" + part + "' is not a key "
-                        + "followed by its value)");
+                throw new IllegalArgumentException(
+                        "not a run id: '" + id + "' ('" + part + "' is not a key " + "followed by its value)");
             }
             m.put(key, key.parse(part.substring(key.key().length())));
         }

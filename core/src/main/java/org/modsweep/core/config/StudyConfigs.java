@@ -12,19 +12,80 @@ public final class StudyConfigs {
     private static final int SAVE_EVERY = 200;
     private static final long SEED = 42;
 
-    public static final RunConfig STANDARD = new RunConfig("standard", Activation.ReLU, InitType.RANDOM, 0.1,
-            OptimizerKind.AdamW, 5e-5, 0, 1.0, 5000, false, Modulus.MIN_P, SAVE_EVERY, SEED);
-    public static final RunConfig GROKKING = new RunConfig("grokking", Activation.ReLU, InitType.RANDOM, 0.1,
-            OptimizerKind.AdamW, 1e-4, 2.0, 0.75, 50000, true, Modulus.MIN_P_GROKKING, SAVE_EVERY, SEED);
-    public static final RunConfig QUAD_RANDOM = new RunConfig("quad_random", Activation.Quad, InitType.RANDOM, 0.1,
-            OptimizerKind.AdamW, 5e-5, 0, 1.0, 5000, false, Modulus.MIN_P, SAVE_EVERY, SEED);
-    public static final RunConfig QUAD_SINGLE_FREQ = new RunConfig("quad_single_freq", Activation.Quad,
-            InitType.SINGLE_FREQ, 0.02, OptimizerKind.SGD, 0.1, 0, 1.0, 10000, false, Modulus.MIN_P, SAVE_EVERY, SEED);
-    public static final RunConfig RELU_SINGLE_FREQ = new RunConfig("relu_single_freq", Activation.ReLU,
-            InitType.SINGLE_FREQ, 0.002, OptimizerKind.SGD, 0.01, 0, 1.0, 10000, false, Modulus.MIN_P, SAVE_EVERY, SEED);
+    public static final RunConfig STANDARD = new RunConfig(
+            "standard",
+            Activation.ReLU,
+            InitType.RANDOM,
+            0.1,
+            OptimizerKind.AdamW,
+            5e-5,
+            0,
+            1.0,
+            5000,
+            false,
+            Modulus.MIN_P,
+            SAVE_EVERY,
+            SEED);
+    public static final RunConfig GROKKING = new RunConfig(
+            "grokking",
+            Activation.ReLU,
+            InitType.RANDOM,
+            0.1,
+            OptimizerKind.AdamW,
+            1e-4,
+            2.0,
+            0.75,
+            50000,
+            true,
+            Modulus.MIN_P_GROKKING,
+            SAVE_EVERY,
+            SEED);
+    public static final RunConfig QUAD_RANDOM = new RunConfig(
+            "quad_random",
+            Activation.Quad,
+            InitType.RANDOM,
+            0.1,
+            OptimizerKind.AdamW,
+            5e-5,
+            0,
+            1.0,
+            5000,
+            false,
+            Modulus.MIN_P,
+            SAVE_EVERY,
+            SEED);
+    public static final RunConfig QUAD_SINGLE_FREQ = new RunConfig(
+            "quad_single_freq",
+            Activation.Quad,
+            InitType.SINGLE_FREQ,
+            0.02,
+            OptimizerKind.SGD,
+            0.1,
+            0,
+            1.0,
+            10000,
+            false,
+            Modulus.MIN_P,
+            SAVE_EVERY,
+            SEED);
+    public static final RunConfig RELU_SINGLE_FREQ = new RunConfig(
+            "relu_single_freq",
+            Activation.ReLU,
+            InitType.SINGLE_FREQ,
+            0.002,
+            OptimizerKind.SGD,
+            0.01,
+            0,
+            1.0,
+            10000,
+            false,
+            Modulus.MIN_P,
+            SAVE_EVERY,
+            SEED);
 
     /** All five, in config order: standard, grokking, quad_random, quad_single_freq, relu_single_freq. */
-    public static final List<RunConfig> ALL = List.of(STANDARD, GROKKING, QUAD_RANDOM, QUAD_SINGLE_FREQ, RELU_SINGLE_FREQ);
+    public static final List<RunConfig> ALL =
+            List.of(STANDARD, GROKKING, QUAD_RANDOM, QUAD_SINGLE_FREQ, RELU_SINGLE_FREQ);
 
     private static final Map<String, RunConfig> BY_KEY = new LinkedHashMap<>();
 
@@ -34,8 +95,7 @@ public final class StudyConfigs {
         }
     }
 
-    private StudyConfigs() {
-    }
+    private StudyConfigs() {}
 
     public static List<String> keys() {
         return List.copyOf(BY_KEY.keySet());

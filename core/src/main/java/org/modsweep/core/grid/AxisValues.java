@@ -23,11 +23,11 @@ final class AxisValues {
 
     /** Most values one range may produce: a typo such as {@code 0..1:1e-9} fails fast instead of filling memory. */
     static final int MAX_RANGE = 100_000;
+
     private static final Pattern LOG = Pattern.compile("log(\\d+)");
     private static final MathContext SIGNIFICANT = new MathContext(12);
 
-    private AxisValues() {
-    }
+    private AxisValues() {}
 
     static List<Object> parse(ConfigKey key, String text) {
         List<Object> out = new ArrayList<>();
@@ -86,14 +86,14 @@ final class AxisValues {
     private static List<String> arithmetic(ConfigKey key, String item, BigDecimal from, BigDecimal to, BigDecimal by) {
         BigDecimal count = to.subtract(from).divide(by, MathContext.DECIMAL64);
         if (count.compareTo(BigDecimal.valueOf(MAX_RANGE)) >= 0) {
-            throw new IllegalArgumentException("grid axis " + key + "=" + item + ": more than " + MAX_RANGE
-                    + " values in one range");
+            throw new IllegalArgumentException(
+                    "grid axis " + key + "=" + item + ": more than " + MAX_RANGE + " values in one range");
         }
         List<String> out = new ArrayList<>();
         for (BigDecimal v = from; v.compareTo(to) <= 0; v = v.add(by)) {
             if (key.integer() && v.stripTrailingZeros().scale() > 0) {
-                throw new IllegalArgumentException("grid axis " + key + "=" + item + ": " + v.toPlainString()
-                        + " is not an integer");
+                throw new IllegalArgumentException(
+                        "grid axis " + key + "=" + item + ": " + v.toPlainString() + " is not an integer");
             }
             out.add(v.stripTrailingZeros().toPlainString());
         }
@@ -102,19 +102,19 @@ final class AxisValues {
 
     private static List<String> logSpaced(ConfigKey key, String item, BigDecimal from, BigDecimal to, int n) {
         if (n < 2 || n > MAX_RANGE) {
-            throw new IllegalArgumentException("grid axis " + key + "=" + item + ": logN needs 2 <= N <= "
-                    + MAX_RANGE);
+            throw new IllegalArgumentException("grid axis " + key + "=" + item + ": logN needs 2 <= N <= " + MAX_RANGE);
         }
         if (from.signum() <= 0) {
-            throw new IllegalArgumentException("grid axis " + key + "=" + item + ": a log-spaced range needs "
-                    + "values > 0");
+            throw new IllegalArgumentException(
+                    "grid axis " + key + "=" + item + ": a log-spaced range needs " + "values > 0");
         }
         double a = Math.log10(from.doubleValue());
         double b = Math.log10(to.doubleValue());
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            BigDecimal v = i == 0 ? from : i == n - 1 ? to
-                    : new BigDecimal(Math.pow(10, a + (b - a) * i / (n - 1)), SIGNIFICANT);
+            BigDecimal v = i == 0
+                    ? from
+                    : i == n - 1 ? to : new BigDecimal(Math.pow(10, a + (b - a) * i / (n - 1)), SIGNIFICANT);
             if (key.integer()) {
                 v = v.setScale(0, java.math.RoundingMode.HALF_EVEN);
             }
@@ -127,8 +127,8 @@ final class AxisValues {
         try {
             return new BigDecimal(text.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("grid axis " + key + "=" + item + ": '" + text.trim()
-                    + "' is not a number");
+            throw new IllegalArgumentException(
+                    "grid axis " + key + "=" + item + ": '" + text.trim() + "' is not a number");
         }
     }
 }

@@ -42,7 +42,8 @@ public final class GridSpec {
     /** Parses {@code --grid}; an empty grid, an unknown key, a repeated key or an invalid value throws one line. */
     public static GridSpec parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("the grid is empty: give axes such as --grid 'seed=1..3;weight_decay=0,1'");
+            throw new IllegalArgumentException(
+                    "the grid is empty: give axes such as --grid 'seed=1..3;weight_decay=0,1'");
         }
         Map<ConfigKey, List<Object>> axes = new LinkedHashMap<>();
         for (String raw : text.split(";")) {
@@ -72,8 +73,8 @@ public final class GridSpec {
             throw new IllegalArgumentException("grid file " + file + " is empty: map each key to its values");
         }
         if (!root.isObject()) {
-            throw new IllegalArgumentException("grid file " + file + ": expected a mapping of key to values, e.g. "
-                    + "seed: 1..5");
+            throw new IllegalArgumentException(
+                    "grid file " + file + ": expected a mapping of key to values, e.g. " + "seed: 1..5");
         }
         Map<ConfigKey, List<Object>> axes = new LinkedHashMap<>();
         for (var it = root.fields(); it.hasNext(); ) {
@@ -92,8 +93,8 @@ public final class GridSpec {
 
     private static String scalar(Path file, String key, JsonNode v) {
         if (!v.isValueNode() || v.isNull()) {
-            throw new IllegalArgumentException("grid file " + file + ": " + key + " must be a value, a range string "
-                    + "or a list of values");
+            throw new IllegalArgumentException(
+                    "grid file " + file + ": " + key + " must be a value, a range string " + "or a list of values");
         }
         return v.asText();
     }
@@ -107,7 +108,8 @@ public final class GridSpec {
 
     private static GridSpec of(Map<ConfigKey, List<Object>> axes) {
         if (axes.isEmpty()) {
-            throw new IllegalArgumentException("the grid is empty: give axes such as --grid 'seed=1..3;weight_decay=0,1'");
+            throw new IllegalArgumentException(
+                    "the grid is empty: give axes such as --grid 'seed=1..3;weight_decay=0,1'");
         }
         return new GridSpec(axes);
     }
@@ -158,7 +160,10 @@ public final class GridSpec {
         if (bound > limit && !yes) {
             long exact = 0;
             for (Modulus p : moduli) {
-                exact += configs.stream().filter(c -> StudyConfigs.appliesTo(c, p)).count() * size();
+                exact += configs.stream()
+                                .filter(c -> StudyConfigs.appliesTo(c, p))
+                                .count()
+                        * size();
             }
             if (exact > limit) {
                 throw new IllegalArgumentException("the grid has " + exact + " runs, more than the limit of " + limit
@@ -176,8 +181,8 @@ public final class GridSpec {
                     try {
                         runs.add(new Cell(p, c.with(o)));
                     } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("grid point " + o + " at p=" + p.p() + ", " + c.key() + ": "
-                                + e.getMessage());
+                        throw new IllegalArgumentException(
+                                "grid point " + o + " at p=" + p.p() + ", " + c.key() + ": " + e.getMessage());
                     }
                 }
             }
@@ -192,13 +197,16 @@ public final class GridSpec {
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();
-        axes.forEach((k, vs) -> parts.add(k.key() + "=" + String.join(",", vs.stream().map(k::format).toList())));
+        axes.forEach((k, vs) -> parts.add(
+                k.key() + "=" + String.join(",", vs.stream().map(k::format).toList())));
         return String.join(";", parts);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof GridSpec g && axes.equals(g.axes) && List.copyOf(axes.keySet()).equals(List.copyOf(g.axes.keySet()));
+        return o instanceof GridSpec g
+                && axes.equals(g.axes)
+                && List.copyOf(axes.keySet()).equals(List.copyOf(g.axes.keySet()));
     }
 
     @Override

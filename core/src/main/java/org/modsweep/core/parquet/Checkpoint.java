@@ -8,5 +8,4 @@ package org.modsweep.core.parquet;
  * @param wIn  W_in [d_mlp, p]: row m is the input weight vector of neuron m
  * @param wOut W_out [p, d_mlp]: column m is the output weight vector of neuron m
  */
-public record Checkpoint(int epoch, boolean isFinal, WeightTensor wIn, WeightTensor wOut) {
-}
+public record Checkpoint(int epoch, boolean isFinal, WeightTensor wIn, WeightTensor wOut) {}

@@ -21,7 +21,8 @@ import org.apache.parquet.schema.MessageTypeParser;
  */
 public final class MetricsParquet {
 
-    public static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
+    public static final MessageType SCHEMA = MessageTypeParser.parseMessageType(
+            """
             message metrics {
               required int32 epoch;
               required double train_loss;
@@ -33,12 +34,12 @@ public final class MetricsParquet {
               required double lr;
             }""");
 
-    private MetricsParquet() {
-    }
+    private MetricsParquet() {}
 
     public static void write(Configuration conf, Path file, List<EpochMetrics> rows) throws IOException {
         try (ParquetWriter<EpochMetrics> w = SchemaSupport.writer(file, SCHEMA, MetricsParquet::writeRow)
-                .withConf(conf).build()) {
+                .withConf(conf)
+                .build()) {
             for (EpochMetrics r : rows) {
                 w.write(r);
             }
@@ -93,12 +94,10 @@ public final class MetricsParquet {
             }
 
             @Override
-            public void start() {
-            }
+            public void start() {}
 
             @Override
-            public void end() {
-            }
+            public void end() {}
         };
 
         @Override

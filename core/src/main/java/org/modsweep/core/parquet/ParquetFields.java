@@ -6,8 +6,7 @@ import org.apache.parquet.io.api.RecordConsumer;
 /** Small helpers for writing one field through Parquet's record-consumer protocol. */
 final class ParquetFields {
 
-    private ParquetFields() {
-    }
+    private ParquetFields() {}
 
     static void intField(RecordConsumer rc, String name, int index, int v) {
         rc.startField(name, index);

@@ -12,8 +12,7 @@ import org.apache.hadoop.fs.Path;
 /** Resolves a Parquet file or a directory of {@code part-*.parquet} files (hidden '_'/'.' entries skipped). */
 final class ParquetFiles {
 
-    private ParquetFiles() {
-    }
+    private ParquetFiles() {}
 
     static List<Path> list(Configuration conf, Path fileOrDir) throws IOException {
         FileSystem fs = fileOrDir.getFileSystem(conf);

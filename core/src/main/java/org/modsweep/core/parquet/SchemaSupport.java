@@ -25,8 +25,7 @@ import org.apache.parquet.schema.MessageType;
  */
 final class SchemaSupport {
 
-    private SchemaSupport() {
-    }
+    private SchemaSupport() {}
 
     /** A writer of T records (snappy, overwriting): {@code fields} writes one record's fields. */
     static <T> ParquetWriter.Builder<T, ?> writer(Path file, MessageType schema, BiConsumer<RecordConsumer, T> fields) {
@@ -44,8 +43,8 @@ final class SchemaSupport {
             }
 
             @Override
-            public RecordMaterializer<T> prepareForRead(Configuration conf, Map<String, String> meta,
-                                                        MessageType fileSchema, ReadContext ctx) {
+            public RecordMaterializer<T> prepareForRead(
+                    Configuration conf, Map<String, String> meta, MessageType fileSchema, ReadContext ctx) {
                 return materializer;
             }
         };
@@ -55,10 +54,13 @@ final class SchemaSupport {
      * Opens a reader of {@code file} on {@code conf}. ParquetReader.builder(support, path) would first build and
      * parse a fresh Hadoop Configuration (core-default.xml, core-site.xml) per file before withConf replaced it.
      */
-    static <T> ParquetReader<T> open(Configuration conf, Path file, MessageType schema,
-                                     RecordMaterializer<T> materializer) throws IOException {
-        return new ReaderBuilder<>(HadoopInputFile.fromPath(file, conf), new HadoopParquetConfiguration(conf),
-                reader(schema, materializer)).build();
+    static <T> ParquetReader<T> open(
+            Configuration conf, Path file, MessageType schema, RecordMaterializer<T> materializer) throws IOException {
+        return new ReaderBuilder<>(
+                        HadoopInputFile.fromPath(file, conf),
+                        new HadoopParquetConfiguration(conf),
+                        reader(schema, materializer))
+                .build();
     }
 
     private static final class ReaderBuilder<T> extends ParquetReader.Builder<T> {

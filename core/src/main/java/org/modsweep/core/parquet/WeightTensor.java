@@ -11,7 +11,8 @@ public record WeightTensor(String name, int rows, int cols, float[] values) {
     public WeightTensor {
         Objects.requireNonNull(name, "name");
         if (values.length != (long) rows * cols) {
-            throw new IllegalArgumentException(name + ": " + values.length + " values for shape [" + rows + ", " + cols + "]");
+            throw new IllegalArgumentException(
+                    name + ": " + values.length + " values for shape [" + rows + ", " + cols + "]");
         }
     }
 

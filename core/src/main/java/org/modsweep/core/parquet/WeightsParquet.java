@@ -28,7 +28,8 @@ import org.apache.parquet.schema.MessageTypeParser;
  */
 public final class WeightsParquet {
 
-    public static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
+    public static final MessageType SCHEMA = MessageTypeParser.parseMessageType(
+            """
             message weights {
               required int32 epoch;
               required boolean final;
@@ -42,24 +43,23 @@ public final class WeightsParquet {
             }""");
 
     /** The columns {@link #checkpointEpochs} reads: the tensors' values are never decoded. */
-    private static final MessageType EPOCHS_AND_NAMES = new MessageType("weights",
-            SCHEMA.getFields().subList(0, 3));
+    private static final MessageType EPOCHS_AND_NAMES =
+            new MessageType("weights", SCHEMA.getFields().subList(0, 3));
 
     /** Small row groups so a reader can skip checkpoints by their statistics. */
     private static final int ROW_GROUP_BYTES = 8 << 20;
 
-    private WeightsParquet() {
-    }
+    private WeightsParquet() {}
 
-    private record Row(int epoch, boolean isFinal, WeightTensor tensor) {
-    }
+    private record Row(int epoch, boolean isFinal, WeightTensor tensor) {}
 
     /** Streaming writer: {@link #append} one checkpoint at a time. */
     public static final class Writer implements Closeable {
         private final ParquetWriter<Row> writer;
 
         public Writer(Configuration conf, Path file) throws IOException {
-            this.writer = SchemaSupport.writer(file, SCHEMA, WeightsParquet::writeRow).withConf(conf)
+            this.writer = SchemaSupport.writer(file, SCHEMA, WeightsParquet::writeRow)
+                    .withConf(conf)
                     .withRowGroupSize(ROW_GROUP_BYTES)
                     .build();
         }
@@ -81,8 +81,9 @@ public final class WeightsParquet {
      * @param wantEpoch    which numbered checkpoints to materialise (others are skipped)
      * @param includeFinal whether to deliver the final weights
      */
-    public static void forEach(Configuration conf, Path fileOrDir, IntPredicate wantEpoch, boolean includeFinal,
-                               Consumer<Checkpoint> sink) throws IOException {
+    public static void forEach(
+            Configuration conf, Path fileOrDir, IntPredicate wantEpoch, boolean includeFinal, Consumer<Checkpoint> sink)
+            throws IOException {
         for (Path f : ParquetFiles.list(conf, fileOrDir)) {
             Materializer mat = new Materializer(wantEpoch, includeFinal);
             try (ParquetReader<Row> r = SchemaSupport.open(conf, f, SCHEMA, mat)) {
@@ -146,7 +147,8 @@ public final class WeightsParquet {
         ParquetFields.intField(rc, "epoch", 0, r.epoch());
         ParquetFields.booleanField(rc, "final", 1, r.isFinal());
         ParquetFields.stringField(rc, "tensor", 2, r.tensor().name());
-        ParquetFields.intList(rc, "shape", 3, new int[] {r.tensor().rows(), r.tensor().cols()});
+        ParquetFields.intList(
+                rc, "shape", 3, new int[] {r.tensor().rows(), r.tensor().cols()});
         ParquetFields.floatList(rc, "values", 4, r.tensor().values());
     }
 
@@ -229,8 +231,7 @@ public final class WeightsParquet {
             }
 
             @Override
-            public void end() {
-            }
+            public void end() {}
         };
 
         private static GroupConverter listOf(PrimitiveConverter element) {
@@ -241,12 +242,10 @@ public final class WeightsParquet {
                 }
 
                 @Override
-                public void start() {
-                }
+                public void start() {}
 
                 @Override
-                public void end() {
-                }
+                public void end() {}
             };
             return new GroupConverter() {
                 @Override
@@ -255,12 +254,10 @@ public final class WeightsParquet {
                 }
 
                 @Override
-                public void start() {
-                }
+                public void start() {}
 
                 @Override
-                public void end() {
-                }
+                public void end() {}
             };
         }
 
@@ -269,7 +266,8 @@ public final class WeightsParquet {
             if (!wanted()) {
                 return new Row(epoch, isFinal, null);
             }
-            return new Row(epoch, isFinal, new WeightTensor(lastTensorName, shape[0], shape[1], Arrays.copyOf(buf, len)));
+            return new Row(
+                    epoch, isFinal, new WeightTensor(lastTensorName, shape[0], shape[1], Arrays.copyOf(buf, len)));
         }
 
         @Override

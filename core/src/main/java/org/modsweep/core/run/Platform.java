@@ -43,6 +43,5 @@ public record Platform(
             @JsonProperty("version") String version,
             @JsonProperty("flavor") String flavor,
             @JsonProperty("features") List<String> features,
-            @JsonProperty("path") String path) {
-    }
+            @JsonProperty("path") String path) {}
 }

@@ -50,5 +50,4 @@ public record RunRecord(
         @JsonProperty("attempt") String attempt,
         @JsonProperty("final") Map<String, Double> finalMetrics,
         @JsonProperty("n_train") int nTrain,
-        @JsonProperty("n_test") int nTest) {
-}
+        @JsonProperty("n_test") int nTest) {}

@@ -33,20 +33,25 @@ import org.modsweep.core.Json;
  * @param pid       the writer's process id
  * @param heartbeat the last renewal, epoch milliseconds (the writer's clock)
  */
-public record AttemptLease(@JsonProperty("owner") String owner, @JsonProperty("host") String host,
-                           @JsonProperty("pid") long pid, @JsonProperty("heartbeat") long heartbeat) {
+public record AttemptLease(
+        @JsonProperty("owner") String owner,
+        @JsonProperty("host") String host,
+        @JsonProperty("pid") long pid,
+        @JsonProperty("heartbeat") long heartbeat) {
 
     private static final Logger LOG = LogManager.getLogger(AttemptLease.class);
 
     public static final String FILE = "_lease";
     /** Hadoop property (spark.hadoop.* on a sweep): seconds a lease lasts without a heartbeat. */
     public static final String LEASE_SECONDS_KEY = "modsweep.attempt.lease.seconds";
+
     public static final long DEFAULT_LEASE_SECONDS = 600;
 
     static final String HOST = hostName();
     static final long PID = ProcessHandle.current().pid();
     /** This JVM as a writer. */
-    public static final String OWNER = HOST + "/" + PID + "/" + UUID.randomUUID().toString().substring(0, 8);
+    public static final String OWNER =
+            HOST + "/" + PID + "/" + UUID.randomUUID().toString().substring(0, 8);
 
     private static final Map<String, Held> HELD = new ConcurrentHashMap<>();
     private static final ScheduledExecutorService HEARTBEAT = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -112,11 +117,15 @@ public record AttemptLease(@JsonProperty("owner") String owner, @JsonProperty("h
         }
         if (lease.owner().equals(OWNER)) {
             // this JVM's: an attempt is over once released; a write probe lives for the length of a check
-            return st.isDirectory() ? !HELD.containsKey(attemptOrProbe.toString())
+            return st.isDirectory()
+                    ? !HELD.containsKey(attemptOrProbe.toString())
                     : now - lease.heartbeat() > leaseMillis;
         }
-        if (lease.host().equals(HOST) && (lease.pid() == PID
-                || !ProcessHandle.of(lease.pid()).map(ProcessHandle::isAlive).orElse(false))) {
+        if (lease.host().equals(HOST)
+                && (lease.pid() == PID
+                        || !ProcessHandle.of(lease.pid())
+                                .map(ProcessHandle::isAlive)
+                                .orElse(false))) {
             return true; // its writer on this machine is gone (killed, or an earlier JVM with this JVM's pid)
         }
         return now - lease.heartbeat() > leaseMillis;

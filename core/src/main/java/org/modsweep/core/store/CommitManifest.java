@@ -23,10 +23,13 @@ import org.modsweep.core.Json;
  * @param epochsRun rows of the metrics file
  * @param files     the run's files, run.json included
  */
-public record CommitManifest(@JsonProperty("format") int format, @JsonProperty("cell") String cell,
-                             @JsonProperty("attempt") String attempt, @JsonProperty("owner") String owner,
-                             @JsonProperty("epochs_run") int epochsRun,
-                             @JsonProperty("files") List<StoredFile> files) {
+public record CommitManifest(
+        @JsonProperty("format") int format,
+        @JsonProperty("cell") String cell,
+        @JsonProperty("attempt") String attempt,
+        @JsonProperty("owner") String owner,
+        @JsonProperty("epochs_run") int epochsRun,
+        @JsonProperty("files") List<StoredFile> files) {
 
     public static final int FORMAT = 1;
     private static final Pattern LEGACY_MARKER = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\\n?");
@@ -38,9 +41,10 @@ public record CommitManifest(@JsonProperty("format") int format, @JsonProperty("
      * @param size   bytes
      * @param crc32c CRC-32C of the content, 8 hex digits
      */
-    public record StoredFile(@JsonProperty("path") String path, @JsonProperty("size") long size,
-                             @JsonProperty("crc32c") String crc32c) {
-    }
+    public record StoredFile(
+            @JsonProperty("path") String path,
+            @JsonProperty("size") long size,
+            @JsonProperty("crc32c") String crc32c) {}
 
     public CommitManifest {
         files = files == null ? null : List.copyOf(files);
@@ -62,9 +66,19 @@ public record CommitManifest(@JsonProperty("format") int format, @JsonProperty("
         } catch (JsonProcessingException e) {
             throw new IOException("not a commit manifest: " + e.getOriginalMessage());
         }
-        if (m == null || m.format() != FORMAT || m.cell() == null || m.attempt() == null || m.files() == null
-                || m.files().isEmpty() || m.files().stream().anyMatch(f -> f == null || f.path() == null
-                || f.path().startsWith("/") || f.path().contains("..") || f.crc32c() == null || f.size() < 0)) {
+        if (m == null
+                || m.format() != FORMAT
+                || m.cell() == null
+                || m.attempt() == null
+                || m.files() == null
+                || m.files().isEmpty()
+                || m.files().stream()
+                        .anyMatch(f -> f == null
+                                || f.path() == null
+                                || f.path().startsWith("/")
+                                || f.path().contains("..")
+                                || f.crc32c() == null
+                                || f.size() < 0)) {
             throw new IOException("incomplete commit manifest");
         }
         return m;
@@ -75,7 +89,9 @@ public record CommitManifest(@JsonProperty("format") int format, @JsonProperty("
     }
 
     public Optional<StoredFile> file(String path) {
-        return files == null ? Optional.empty() : files.stream().filter(f -> f.path().equals(path)).findFirst();
+        return files == null
+                ? Optional.empty()
+                : files.stream().filter(f -> f.path().equals(path)).findFirst();
     }
 
     /**
@@ -90,7 +106,9 @@ public record CommitManifest(@JsonProperty("format") int format, @JsonProperty("
     }
 
     private List<StoredFile> data() {
-        return files.stream().filter(f -> !f.path().endsWith("/" + StoreLayout.RUN_JSON))
-                .sorted((a, b) -> a.path().compareTo(b.path())).toList();
+        return files.stream()
+                .filter(f -> !f.path().endsWith("/" + StoreLayout.RUN_JSON))
+                .sorted((a, b) -> a.path().compareTo(b.path()))
+                .toList();
     }
 }

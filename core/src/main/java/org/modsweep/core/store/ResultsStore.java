@@ -40,6 +40,7 @@ public final class ResultsStore {
 
     /** File names inside an attempt directory. */
     public static final String ATTEMPT_METRICS = "metrics.parquet";
+
     public static final String ATTEMPT_WEIGHTS = "weights.parquet";
 
     private final String uri;
@@ -136,8 +137,11 @@ public final class ResultsStore {
                 return null; // uncommitted meanwhile (a commit replacing it)
             }
             if (WARNED.add(done.toString())) {
-                LOG.warn("{}: {} is unreadable ({}); the run counts as uncommitted and trains again", cell.id(),
-                        what, Errors.firstLine(e));
+                LOG.warn(
+                        "{}: {} is unreadable ({}); the run counts as uncommitted and trains again",
+                        cell.id(),
+                        what,
+                        Errors.firstLine(e));
             }
             return null;
         }
@@ -240,7 +244,10 @@ public final class ResultsStore {
                 }
                 for (FileStatus attempt : fs.listStatus(entry.getPath())) {
                     if (AttemptLease.expired(fs, attempt.getPath(), lease, now)) {
-                        LOG.info("removing stale attempt {}/{}", entry.getPath().getName(), attempt.getPath().getName());
+                        LOG.info(
+                                "removing stale attempt {}/{}",
+                                entry.getPath().getName(),
+                                attempt.getPath().getName());
                         fs.delete(attempt.getPath(), true);
                     }
                 }
@@ -299,7 +306,8 @@ public final class ResultsStore {
             }
             for (FileStatus cDir : fs.listStatus(pDir.getPath())) {
                 String cName = cDir.getPath().getName();
-                if (cDir.isDirectory() && cName.startsWith("config=")
+                if (cDir.isDirectory()
+                        && cName.startsWith("config=")
                         && fs.exists(new Path(cDir.getPath(), StoreLayout.DONE))) {
                     Cell cell;
                     try {

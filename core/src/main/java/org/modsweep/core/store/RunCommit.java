@@ -76,20 +76,24 @@ final class RunCommit {
                 it.remove(); // split and log: the worker writes both; planted test stores have no log
             }
         }
-        int rows = MetricsParquet.read(store.conf(), new Path(attemptDir, ResultsStore.ATTEMPT_METRICS)).size();
+        int rows = MetricsParquet.read(store.conf(), new Path(attemptDir, ResultsStore.ATTEMPT_METRICS))
+                .size();
         if (rows != record.epochsRun()) {
             throw new IOException("attempt " + attemptDir.getName() + " of " + cell.id() + ": " + rows
                     + " metrics rows for " + record.epochsRun() + " epochs run; it does not commit");
         }
         byte[] runJson = Json.pretty(record).getBytes(StandardCharsets.UTF_8);
         files.add(new StoredFile(layout.relative(layout.runJson(cell)), runJson.length, crc(runJson)));
-        CommitManifest manifest = new CommitManifest(CommitManifest.FORMAT, cell.id(), record.attempt(),
-                AttemptLease.OWNER, rows, files);
+        CommitManifest manifest =
+                new CommitManifest(CommitManifest.FORMAT, cell.id(), record.attempt(), AttemptLease.OWNER, rows, files);
 
         CommitManifest current = store.committedManifest(cell);
         if (current != null && current.sameData(manifest)) {
-            LOG.info("{}: attempt {} trained what attempt {} committed already; nothing to change", cell.id(),
-                    record.attempt(), current.attempt());
+            LOG.info(
+                    "{}: attempt {} trained what attempt {} committed already; nothing to change",
+                    cell.id(),
+                    record.attempt(),
+                    current.attempt());
             return false;
         }
         fs.delete(layout.doneMarker(cell), false);
@@ -135,8 +139,8 @@ final class RunCommit {
             }
             if (problem != null) {
                 fs.delete(layout.doneMarker(cell), false);
-                throw new IOException(cell.id() + ": another writer committed this cell at the same moment ("
-                        + problem + "); the run is left uncommitted and trains again");
+                throw new IOException(cell.id() + ": another writer committed this cell at the same moment (" + problem
+                        + "); the run is left uncommitted and trains again");
             }
         }
     }
@@ -148,7 +152,8 @@ final class RunCommit {
     private String runJsonProblem(Path p, CommitManifest manifest) {
         try {
             RunRecord r = Json.MAPPER.readValue(store.readString(p), RunRecord.class);
-            return cell.id().equals(r.cell()) && r.epochsRun() == manifest.epochsRun() ? null
+            return cell.id().equals(r.cell()) && r.epochsRun() == manifest.epochsRun()
+                    ? null
                     : "run.json describes " + r.cell() + " with " + r.epochsRun() + " epochs";
         } catch (IOException e) {
             return "run.json unreadable";

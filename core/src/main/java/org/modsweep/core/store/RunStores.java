@@ -14,8 +14,7 @@ public final class RunStores {
 
     public static final String OVERRIDES = "overrides";
 
-    private RunStores() {
-    }
+    private RunStores() {}
 
     /** The store that holds {@code cell}'s files: {@code store} itself for a study run. */
     public static ResultsStore forRun(ResultsStore store, Cell cell) throws IOException {

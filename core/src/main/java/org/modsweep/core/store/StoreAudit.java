@@ -16,8 +16,7 @@ import org.modsweep.core.Cell;
  */
 public final class StoreAudit {
 
-    private StoreAudit() {
-    }
+    private StoreAudit() {}
 
     /** One line per problem; empty when the store's runs are sound. */
     public static List<String> problems(ResultsStore store) throws IOException {
@@ -33,9 +32,10 @@ public final class StoreAudit {
                 continue;
             }
             for (FileStatus pDir : store.fs().listStatus(root)) {
-                for (FileStatus cDir : pDir.isDirectory() ? store.fs().listStatus(pDir.getPath())
-                        : new FileStatus[] {pDir}) {
-                    String partition = pDir.getPath().getName() + "/" + cDir.getPath().getName();
+                for (FileStatus cDir :
+                        pDir.isDirectory() ? store.fs().listStatus(pDir.getPath()) : new FileStatus[] {pDir}) {
+                    String partition =
+                            pDir.getPath().getName() + "/" + cDir.getPath().getName();
                     if (cDir.isDirectory() && committed.contains(partition)) {
                         continue;
                     }

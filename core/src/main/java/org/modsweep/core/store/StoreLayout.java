@@ -24,6 +24,7 @@ public final class StoreLayout {
     public static final String ATTEMPTS = "_attempts";
     /** Write probes ({@link ResultsStore#checkWritable}) live in {@code _attempts/} under this prefix. */
     public static final String PROBE_PREFIX = "_probe-";
+
     public static final String DONE = "_DONE";
     public static final String RUN_JSON = "run.json";
     public static final String SPLIT_JSON = "split.json";

@@ -14,8 +14,7 @@ import org.apache.hadoop.fs.Path;
  */
 public final class StoreProbe {
 
-    private StoreProbe() {
-    }
+    private StoreProbe() {}
 
     /**
      * Throws an {@link IllegalArgumentException} with one line when the store's file system does not answer, or
@@ -35,11 +34,12 @@ public final class StoreProbe {
             fs.getFileStatus(root);
         } catch (FileNotFoundException e) {
             if (mustExist) {
-                throw new IllegalArgumentException("store " + store.uri() + " does not exist (nothing at " + root + ")");
+                throw new IllegalArgumentException(
+                        "store " + store.uri() + " does not exist (nothing at " + root + ")");
             }
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException("store " + store.uri() + " cannot be reached or read: "
-                    + StoreSettings.firstLine(e));
+            throw new IllegalArgumentException(
+                    "store " + store.uri() + " cannot be reached or read: " + StoreSettings.firstLine(e));
         }
     }
 }

@@ -54,7 +54,8 @@ public record StoreSettings(Path confDir, Map<String, String> sparkProperties) {
             Path defaults = dir.resolve(SPARK_DEFAULTS);
             Path coreSite = dir.resolve(CORE_SITE);
             if (!Files.isRegularFile(defaults) && !Files.isRegularFile(coreSite)) {
-                throw new IllegalArgumentException(from + dir + " holds neither " + SPARK_DEFAULTS + " nor " + CORE_SITE);
+                throw new IllegalArgumentException(
+                        from + dir + " holds neither " + SPARK_DEFAULTS + " nor " + CORE_SITE);
             }
             if (Files.isRegularFile(defaults)) {
                 props.putAll(sparkDefaults(defaults));
@@ -64,7 +65,8 @@ public record StoreSettings(Path confDir, Map<String, String> sparkProperties) {
             }
         }
         // spark.hadoop.* system properties (spark-submit's, a test's) count as Spark would count them
-        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(HADOOP_PREFIX))
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith(HADOOP_PREFIX))
                 .forEach(k -> props.put(k, System.getProperty(k)));
         if (commandLine != null) {
             props.putAll(commandLine);

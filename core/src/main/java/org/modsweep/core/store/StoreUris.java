@@ -8,8 +8,7 @@ public final class StoreUris {
     /** {@code scheme://user:secret@host/...} or {@code scheme://user@host/...}, also when the secret holds a '/'. */
     private static final Pattern USER_INFO = Pattern.compile("(?s)[A-Za-z][A-Za-z0-9+.-]*://([^/@]*@|[^@/]*:[^@]*@).*");
 
-    private StoreUris() {
-    }
+    private StoreUris() {}
 
     public static boolean hasUserInfo(String uri) {
         return uri != null && USER_INFO.matcher(uri.trim()).matches();

@@ -18,7 +18,8 @@ class OverridesTest {
     }
 
     private static String error(int p, String config, String... set) {
-        return assertThrows(IllegalArgumentException.class, () -> run(p, config, set)).getMessage();
+        return assertThrows(IllegalArgumentException.class, () -> run(p, config, set))
+                .getMessage();
     }
 
     @Test
@@ -27,7 +28,10 @@ class OverridesTest {
         assertEquals("p023-standard", Cell.of(23, "standard").id());
         assertTrue(run(23, "standard").isStudyRun());
         // a value equal to the preset's (or d_mlp equal to p's sizing) is no override: the same run
-        assertEquals("p023-grokking", run(23, "grokking", "seed=42", "lr=0.0001", "weight_decay=2", "d_mlp=512").id());
+        assertEquals(
+                "p023-grokking",
+                run(23, "grokking", "seed=42", "lr=0.0001", "weight_decay=2", "d_mlp=512")
+                        .id());
         assertEquals(Cell.of(23, "grokking"), run(23, "grokking", "frac_train=0.75"));
     }
 
@@ -41,17 +45,31 @@ class OverridesTest {
         assertFalse(a.isStudyRun());
         assertEquals("p023-standard-lr0.0001", run(23, "standard", "lr=1e-4").id());
         assertEquals("p023-standard-lr1e-05", run(23, "standard", "lr=0.00001").id());
-        assertEquals("p031-quad_single_freq-seed5-d_mlp64-num_epochs300-act_typeReLU-init_typerandom",
-                run(31, "quad_single_freq", "init_type=RANDOM", "act_type=relu", "num_epochs=300", "d_mlp=64",
-                        "seed=5").id());
-        assertEquals("p023-grokking-frac_train0.6-optimizerSGD-init_typesingle-freq",
-                run(23, "grokking", "frac_train=0.6", "optimizer=sgd", "init_type=single-freq").id());
+        assertEquals(
+                "p031-quad_single_freq-seed5-d_mlp64-num_epochs300-act_typeReLU-init_typerandom",
+                run(31, "quad_single_freq", "init_type=RANDOM", "act_type=relu", "num_epochs=300", "d_mlp=64", "seed=5")
+                        .id());
+        assertEquals(
+                "p023-grokking-frac_train0.6-optimizerSGD-init_typesingle-freq",
+                run(23, "grokking", "frac_train=0.6", "optimizer=sgd", "init_type=single-freq")
+                        .id());
     }
 
     @Test
     void overridesReachTheConfiguration() {
-        Cell c = run(23, "grokking", "seed=3", "frac_train=0.6", "weight_decay=1.0", "d_mlp=100", "lr=0.001",
-                "init_scale=0.05", "num_epochs=2000", "act_type=Quad", "optimizer=SGD", "init_type=single-freq");
+        Cell c = run(
+                23,
+                "grokking",
+                "seed=3",
+                "frac_train=0.6",
+                "weight_decay=1.0",
+                "d_mlp=100",
+                "lr=0.001",
+                "init_scale=0.05",
+                "num_epochs=2000",
+                "act_type=Quad",
+                "optimizer=SGD",
+                "init_type=single-freq");
         RunConfig r = c.config();
         assertEquals(3L, r.seed());
         assertEquals(0.6, r.fracTrain());
@@ -71,30 +89,57 @@ class OverridesTest {
 
     @Test
     void idsParseBackToTheSameRun() {
-        for (Cell c : List.of(Cell.of(23, "standard"), run(23, "grokking", "seed=7", "weight_decay=0.5"),
+        for (Cell c : List.of(
+                Cell.of(23, "standard"),
+                run(23, "grokking", "seed=7", "weight_decay=0.5"),
                 run(23, "standard", "lr=1e-5", "init_type=single-freq"),
                 run(41, "relu_single_freq", "seed=4294967295", "d_mlp=3", "optimizer=AdamW", "act_type=Quad"),
                 run(23, "grokking", "frac_train=0.3", "weight_decay=0", "init_scale=2.5e-07", "num_epochs=12"))) {
             assertEquals(c, Cell.parse(c.id()), c.id());
         }
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Cell.parse("p023-grokking-seed07"))
-                .getMessage().contains("not a canonical run id"));
+                .getMessage()
+                .contains("not a canonical run id"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Cell.parse("p023-grokking-colour7"))
-                .getMessage().contains("'colour7' is not a key"));
+                .getMessage()
+                .contains("'colour7' is not a key"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Cell.parse("p023-grokking-seed42"))
-                .getMessage().contains("the same run is 'p023-grokking'"));
+                .getMessage()
+                .contains("the same run is 'p023-grokking'"));
     }
 
     @Test
     void longOverrideSetsAreHashedDeterministically() {
-        Cell c = run(23, "standard", "lr=0.00012345678901234567", "weight_decay=0.12345678901234568",
-                "init_scale=0.11111111111111112", "frac_train=0.12345678901234568", "seed=4000000000",
-                "d_mlp=123456", "num_epochs=1234567", "act_type=Quad", "optimizer=SGD");
+        Cell c = run(
+                23,
+                "standard",
+                "lr=0.00012345678901234567",
+                "weight_decay=0.12345678901234568",
+                "init_scale=0.11111111111111112",
+                "frac_train=0.12345678901234568",
+                "seed=4000000000",
+                "d_mlp=123456",
+                "num_epochs=1234567",
+                "act_type=Quad",
+                "optimizer=SGD");
         assertTrue(c.id().matches("p023-standard-h[0-9a-f]{12}"), c.id());
-        assertEquals(c.id(), run(23, "standard", "optimizer=SGD", "act_type=Quad", "num_epochs=1234567",
-                "d_mlp=123456", "seed=4000000000", "frac_train=0.12345678901234568", "init_scale=0.11111111111111112",
-                "weight_decay=0.12345678901234568", "lr=0.00012345678901234567").id());
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> Cell.parse(c.id())).getMessage()
+        assertEquals(
+                c.id(),
+                run(
+                                23,
+                                "standard",
+                                "optimizer=SGD",
+                                "act_type=Quad",
+                                "num_epochs=1234567",
+                                "d_mlp=123456",
+                                "seed=4000000000",
+                                "frac_train=0.12345678901234568",
+                                "init_scale=0.11111111111111112",
+                                "weight_decay=0.12345678901234568",
+                                "lr=0.00012345678901234567")
+                        .id());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Cell.parse(c.id()))
+                .getMessage()
                 .contains("cannot be read back"));
     }
 
@@ -102,7 +147,8 @@ class OverridesTest {
     void invalidValuesAreOneLineNamingKeyValueAndRule() {
         Map<String[], String> cases = Map.ofEntries(
                 Map.entry(new String[] {"seed=-1"}, "seed=-1: must be an integer"),
-                Map.entry(new String[] {"seed=4294967296"}, "seed=4294967296: must be an integer with 0 <= seed < 2^32"),
+                Map.entry(
+                        new String[] {"seed=4294967296"}, "seed=4294967296: must be an integer with 0 <= seed < 2^32"),
                 Map.entry(new String[] {"seed=1.5"}, "seed=1.5: must be an integer"),
                 Map.entry(new String[] {"lr=0"}, "lr=0.0: must be > 0"),
                 Map.entry(new String[] {"lr=abc"}, "lr=abc: must be a decimal number"),
@@ -136,8 +182,8 @@ class OverridesTest {
 
     @Test
     void valuesOfAnyFittingTypeBecomeCanonical() {
-        Overrides o = Overrides.of(Map.of(ConfigKey.SEED, 7, ConfigKey.LR, 0.0001,
-                ConfigKey.ACT_TYPE, Activation.Quad));
+        Overrides o =
+                Overrides.of(Map.of(ConfigKey.SEED, 7, ConfigKey.LR, 0.0001, ConfigKey.ACT_TYPE, Activation.Quad));
         assertEquals(Overrides.parse(List.of("seed=7", "lr=0.0001", "act_type=Quad")), o);
         assertEquals(7L, o.values().get(ConfigKey.SEED));
         assertThrows(IllegalArgumentException.class, () -> Overrides.of(Map.of(ConfigKey.LR, -1.0)));

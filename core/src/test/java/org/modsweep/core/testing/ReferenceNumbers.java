@@ -16,8 +16,7 @@ public final class ReferenceNumbers {
     private static JsonNode crosscheck;
     private static JsonNode grid;
 
-    private ReferenceNumbers() {
-    }
+    private ReferenceNumbers() {}
 
     /** crosscheck.json. */
     public static synchronized JsonNode crosscheck() {

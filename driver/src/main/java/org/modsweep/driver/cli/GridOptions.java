@@ -19,18 +19,26 @@ import picocli.CommandLine.Option;
  */
 public final class GridOptions {
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
             description = "Override a key of every run's configuration (repeatable): seed, lr, weight_decay, "
                     + "frac_train, init_scale, d_mlp, num_epochs, act_type, optimizer, init_type.")
     List<String> set = new ArrayList<>();
 
-    @Option(names = "--grid", paramLabel = "AXES",
-            description = {"A grid of overrides: axes separated by ';', each KEY=VALUES; values are a comma list of "
-                + "values and ranges: 1..5 (integers), 0.3..0.9:0.1 (by a decimal step), 1e-3..1:log4 (log-spaced). "
-                + "Example: 'seed=1..5;weight_decay=0,0.25,0.5,1,2;frac_train=0.3..0.9:0.1'."})
+    @Option(
+            names = "--grid",
+            paramLabel = "AXES",
+            description = {
+                "A grid of overrides: axes separated by ';', each KEY=VALUES; values are a comma list of "
+                        + "values and ranges: 1..5 (integers), 0.3..0.9:0.1 (by a decimal step), 1e-3..1:log4 (log-spaced). "
+                        + "Example: 'seed=1..5;weight_decay=0,0.25,0.5,1,2;frac_train=0.3..0.9:0.1'."
+            })
     String grid;
 
-    @Option(names = "--grid-file", paramLabel = "FILE",
+    @Option(
+            names = "--grid-file",
+            paramLabel = "FILE",
             description = "The grid from a YAML file (JSON when it ends in .json) mapping each key to its values.")
     Path gridFile;
 

@@ -14,11 +14,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code modsweep history --store S}: Spark's History Server over the event logs the store's sweeps wrote. */
-@Command(name = "history", mixinStandardHelpOptions = true,
-        description = {"Serves Spark's History Server (the Spark UI of finished sweeps: jobs, stages, tasks,"
-                + " executors, failures) over the event logs in <store>/" + EventLogs.DIR + "/, on 127.0.0.1.",
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serves Spark's History Server (the Spark UI of finished sweeps: jobs, stages, tasks,"
+                    + " executors, failures) over the event logs in <store>/" + EventLogs.DIR + "/, on 127.0.0.1.",
             "Sweeps write these logs by default; --conf spark.eventLog.enabled=false on a sweep turns that off."
-                + " Stop it with Ctrl-C."})
+                    + " Stop it with Ctrl-C."
+        })
 public final class HistoryCommand implements Callable<Integer> {
 
     public static final int DEFAULT_PORT = 18080;
@@ -26,12 +30,18 @@ public final class HistoryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--store", paramLabel = "URI", defaultValue = "results",
+    @Option(
+            names = "--store",
+            paramLabel = "URI",
+            defaultValue = "results",
             description = "Results store: a directory or a Hadoop URI such as s3a://bucket/prefix (default:"
                     + " ${DEFAULT-VALUE}).")
     String store;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + DEFAULT_PORT,
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "" + DEFAULT_PORT,
             description = "TCP port on 127.0.0.1, 0 for any free port (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -51,8 +61,8 @@ public final class HistoryCommand implements Callable<Integer> {
         try {
             history = HistoryService.start(s, settings.sparkProperties(), HistoryService.LOOPBACK, port);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot serve on " + HistoryService.LOOPBACK + ":" + port + ": "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot serve on " + HistoryService.LOOPBACK + ":" + port + ": " + e.getMessage(), e);
         }
         HistoryService running = history;
         Thread hook = new Thread(running::close, "history-shutdown");

@@ -9,8 +9,7 @@ import org.modsweep.core.config.CredentialKeys;
  * files. The rule itself is {@link CredentialKeys}; a refused value is never repeated. */
 public final class SparkConfOptions {
 
-    private SparkConfOptions() {
-    }
+    private SparkConfOptions() {}
 
     public static Map<String, String> check(Map<String, String> conf) {
         return StoreConfOptions.checked(conf);

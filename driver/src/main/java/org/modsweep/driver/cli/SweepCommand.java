@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
-import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.cli.CliBounds;
 import org.modsweep.core.cli.StoreConfOptions;
+import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.store.StoreSettings;
 import org.modsweep.driver.CellResult;
@@ -23,45 +23,64 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code modsweep sweep}: the main job. Trains the grid on Spark, resumes what is committed, reduces. */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Trains every (p, configuration) cell as one Spark task into a results store, skipping cells"
-                + " already committed there (resume = the same command), then writes each complete p's report and"
-                + " the store's summary.",
+@Command(
+        name = "sweep",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Trains every (p, configuration) cell as one Spark task into a results store, skipping cells"
+                    + " already committed there (resume = the same command), then writes each complete p's report and"
+                    + " the store's summary.",
             "With no options: the study's moduli 15,23,29,31, every configuration, the study's epochs, into"
-                + " ./results, on the embedded Spark (local[*])."})
+                    + " ./results, on the embedded Spark (local[*])."
+        })
 public final class SweepCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--p", paramLabel = "MODULI", defaultValue = SweepRequest.STUDY_MODULI,
+    @Option(
+            names = "--p",
+            paramLabel = "MODULI",
+            defaultValue = SweepRequest.STUDY_MODULI,
             description = "Odd moduli: a list and/or ranges, e.g. 23, 3..31, 15,23,29,31 (default: ${DEFAULT-VALUE}).")
     String moduli;
 
-    @Option(names = {"--configs", "--config"}, paramLabel = "CONFIGS", defaultValue = "all",
+    @Option(
+            names = {"--configs", "--config"},
+            paramLabel = "CONFIGS",
+            defaultValue = "all",
             description = "Configurations: all, or a list of standard, grokking, quad_random, quad_single_freq,"
                     + " relu_single_freq (default: ${DEFAULT-VALUE}; grokking runs for p >= 19 only).")
     String configs;
 
-    @Option(names = "--store", paramLabel = "URI", defaultValue = SweepRequest.DEFAULT_STORE,
+    @Option(
+            names = "--store",
+            paramLabel = "URI",
+            defaultValue = SweepRequest.DEFAULT_STORE,
             description = "Results store: a directory or a Hadoop URI such as s3a://bucket/prefix (default:"
                     + " ./${DEFAULT-VALUE}). S3 credentials come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or"
                     + " Hadoop configuration, never from the command line.")
     String store;
 
-    @Option(names = "--master", paramLabel = "MASTER",
+    @Option(
+            names = "--master",
+            paramLabel = "MASTER",
             description = "Spark master (default: spark-submit's, else local[*]). local[N] runs as local[N,4] so"
                     + " that failed tasks are retried.")
     String master;
 
-    @Option(names = "--epochs", paramLabel = "N",
+    @Option(
+            names = "--epochs",
+            paramLabel = "N",
             description = "Cap every training at N epochs, for quick trials (default: the study's epochs).")
     Integer epochs;
 
     @CommandLine.Mixin
     StoreConfOptions storeConf = new StoreConfOptions();
 
-    @Option(names = "--no-reduce", negatable = false,
+    @Option(
+            names = "--no-reduce",
+            negatable = false,
             description = "Train only; skip the per-p reports and the summary.")
     boolean noReduce;
 
@@ -103,15 +122,22 @@ public final class SweepCommand implements Callable<Integer> {
     static void report(PrintWriter out, SweepResult r, SweepRequest req, List<String> storeArgs) {
         long trained = r.trained().size();
         List<CellResult> failed = r.failed();
-        out.printf("%s in %s: %d trained, %d already committed, %d failed%s.%n",
-                r.cancelled() ? "Cancelled" : "Done", SweepProgress.duration(r.totalSeconds()), trained,
-                r.committedBefore().size(), failed.size(),
-                r.reduced().isEmpty() ? "" : "; reports for p = " + r.reduced().toString().replaceAll("[\\[\\] ]", ""));
+        out.printf(
+                "%s in %s: %d trained, %d already committed, %d failed%s.%n",
+                r.cancelled() ? "Cancelled" : "Done",
+                SweepProgress.duration(r.totalSeconds()),
+                trained,
+                r.committedBefore().size(),
+                failed.size(),
+                r.reduced().isEmpty()
+                        ? ""
+                        : "; reports for p = " + r.reduced().toString().replaceAll("[\\[\\] ]", ""));
         for (CellResult f : failed) {
             out.println("  failed: " + f.cellId() + ": " + f.error());
         }
-        r.reduceErrors().forEach((k, v) -> out.println("  " + (k.equals("summary") ? "summary" : "report p=" + k)
-                + " failed: " + v));
+        r.reduceErrors()
+                .forEach((k, v) ->
+                        out.println("  " + (k.equals("summary") ? "summary" : "report p=" + k) + " failed: " + v));
         if (!failed.isEmpty() || r.cancelled()) {
             out.println("Run the same command again to train what is missing.");
         }

@@ -48,7 +48,8 @@ public final class ConsoleProgress implements SweepListener {
             out.print("\r" + bar + pad);
             lastBar = bar;
             out.flush();
-        } else if (lastPlain < 0 || p.elapsedSeconds() - lastPlain >= plainEverySeconds
+        } else if (lastPlain < 0
+                || p.elapsedSeconds() - lastPlain >= plainEverySeconds
                 || (p.cellsDone() + p.cellsFailed() == p.cellsTotal() && lastPlain != Double.MAX_VALUE)) {
             if (p.cellsDone() + p.cellsFailed() == p.cellsTotal()) {
                 lastPlain = Double.MAX_VALUE; // the stage's final line, printed once

@@ -22,6 +22,7 @@ public final class ProgressListener extends SparkListener {
 
     /** Local property naming the sweep a job belongs to, and the stage kind. */
     public static final String SWEEP_PROPERTY = "modsweep.sweep";
+
     public static final String STAGE_PROPERTY = "modsweep.stage";
     public static final String TRAIN = "train";
 
@@ -41,7 +42,8 @@ public final class ProgressListener extends SparkListener {
     @Override
     public void onJobStart(SparkListenerJobStart e) {
         java.util.Properties props = e.properties();
-        if (props != null && sweepId.equals(props.getProperty(SWEEP_PROPERTY))
+        if (props != null
+                && sweepId.equals(props.getProperty(SWEEP_PROPERTY))
                 && TRAIN.equals(props.getProperty(STAGE_PROPERTY))) {
             for (Object id : CollectionConverters.asJava(e.stageIds())) {
                 trainStages.add((Integer) id);
@@ -58,13 +60,14 @@ public final class ProgressListener extends SparkListener {
 
     @Override
     public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate e) {
-        for (Tuple4<Object, Object, Object, scala.collection.immutable.Seq<AccumulableInfo>> t
-                : CollectionConverters.asJava(e.accumUpdates())) {
+        for (Tuple4<Object, Object, Object, scala.collection.immutable.Seq<AccumulableInfo>> t :
+                CollectionConverters.asJava(e.accumUpdates())) {
             if (!trainStages.contains((Integer) t._2())) {
                 continue;
             }
             for (AccumulableInfo info : CollectionConverters.asJava(t._4())) {
-                if (info.id() == epochsAccumulatorId && info.update().isDefined()
+                if (info.id() == epochsAccumulatorId
+                        && info.update().isDefined()
                         && info.update().get() instanceof Number n) {
                     progress.heartbeat((Long) t._1(), n.longValue());
                 }
@@ -82,8 +85,9 @@ public final class ProgressListener extends SparkListener {
             int index = e.taskInfo().index();
             String why = failed.toErrorString();
             int nl = why.indexOf('\n');
-            lines.accept(String.format("attempt %d of %s failed: %s", e.taskInfo().attemptNumber() + 1,
-                    progress.cell(index).id(), nl < 0 ? why : why.substring(0, nl)));
+            lines.accept(String.format(
+                    "attempt %d of %s failed: %s",
+                    e.taskInfo().attemptNumber() + 1, progress.cell(index).id(), nl < 0 ? why : why.substring(0, nl)));
         }
     }
 }

@@ -13,8 +13,16 @@ package org.modsweep.driver.monitor;
  * @param etaSeconds     estimated seconds to the end of the stage, or -1 while unknown
  * @param elapsedSeconds seconds since the stage started
  */
-public record SweepProgress(int cellsTotal, int cellsDone, int cellsFailed, int cellsRunning, long epochsDone,
-                            double epochsPerSecond, double fractionDone, double etaSeconds, double elapsedSeconds) {
+public record SweepProgress(
+        int cellsTotal,
+        int cellsDone,
+        int cellsFailed,
+        int cellsRunning,
+        long epochsDone,
+        double epochsPerSecond,
+        double fractionDone,
+        double etaSeconds,
+        double elapsedSeconds) {
 
     /** {@code [########------------]  12/47 cells  2 running  1,234 epochs/s  ETA 4m12s} */
     public String render(int barWidth) {
@@ -25,8 +33,9 @@ public record SweepProgress(int cellsTotal, int cellsDone, int cellsFailed, int 
         if (cellsFailed > 0) {
             s.append(String.format(" (%d failed)", cellsFailed));
         }
-        s.append(String.format("  %d running  %,.0f epochs/s  ETA %s", cellsRunning, epochsPerSecond,
-                etaSeconds < 0 ? "?" : duration(etaSeconds)));
+        s.append(String.format(
+                "  %d running  %,.0f epochs/s  ETA %s",
+                cellsRunning, epochsPerSecond, etaSeconds < 0 ? "?" : duration(etaSeconds)));
         return s.toString();
     }
 

@@ -17,13 +17,13 @@ public final class TrainProgress {
 
     private static final long WINDOW_NANOS = 20_000_000_000L;
 
-    private final List<Cell> cells;           // partition index -> cell
+    private final List<Cell> cells; // partition index -> cell
     private final int[] plannedEpochs;
     private final double[] costPerEpoch;
     private final double totalCost;
     private final long startNanos = System.nanoTime();
     private final Map<Long, Integer> runningTask = new HashMap<>(); // task id -> partition index
-    private final Map<Long, Long> liveEpochs = new HashMap<>();     // task id -> epochs of the running attempt
+    private final Map<Long, Long> liveEpochs = new HashMap<>(); // task id -> epochs of the running attempt
     private final boolean[] finished;
     private int done;
     private int failed;
@@ -86,7 +86,9 @@ public final class TrainProgress {
         }
         finishedEpochs += r.epochsRun();
         finishedCost += costPerEpoch[index] * plannedEpochs[index]; // its remaining work is gone too
-        List<Long> ended = runningTask.entrySet().stream().filter(e -> e.getValue() == index).map(Map.Entry::getKey)
+        List<Long> ended = runningTask.entrySet().stream()
+                .filter(e -> e.getValue() == index)
+                .map(Map.Entry::getKey)
                 .toList();
         ended.forEach(this::taskEnded);
     }
@@ -122,7 +124,15 @@ public final class TrainProgress {
         }
         double remaining = Math.max(0, totalCost - work);
         double eta = remaining == 0 ? 0 : workRate > 0 ? remaining / workRate : -1;
-        return new SweepProgress(cells.size(), done, failed, runningTask.size(), epochs, epochRate,
-                totalCost == 0 ? 1 : work / totalCost, eta, elapsed);
+        return new SweepProgress(
+                cells.size(),
+                done,
+                failed,
+                runningTask.size(),
+                epochs,
+                epochRate,
+                totalCost == 0 ? 1 : work / totalCost,
+                eta,
+                elapsed);
     }
 }

@@ -28,8 +28,8 @@ import org.modsweep.core.store.ResultsStore;
  * @param retrain   the pending cells that are committed with fewer epochs than requested (trained with force)
  * @param epochCap  the --epochs cap, or null
  */
-public record SweepPlan(List<Cell> grid, List<Cell> committed, List<Cell> pending, Set<String> retrain,
-                        Integer epochCap) {
+public record SweepPlan(
+        List<Cell> grid, List<Cell> committed, List<Cell> pending, Set<String> retrain, Integer epochCap) {
 
     public SweepPlan {
         grid = List.copyOf(grid);
@@ -89,7 +89,9 @@ public record SweepPlan(List<Cell> grid, List<Cell> committed, List<Cell> pendin
     public static List<String> missingForReport(Modulus p, Collection<Cell> committed) {
         Set<String> ids = new HashSet<>();
         committed.forEach(c -> ids.add(c.id()));
-        return StudyConfigs.forModulus(p).stream().map(c -> new Cell(p, c).id()).filter(id -> !ids.contains(id))
+        return StudyConfigs.forModulus(p).stream()
+                .map(c -> new Cell(p, c).id())
+                .filter(id -> !ids.contains(id))
                 .toList();
     }
 
@@ -133,10 +135,18 @@ public record SweepPlan(List<Cell> grid, List<Cell> committed, List<Cell> pendin
 
     /** One line for the console, e.g. {@code 47 cells (p = 3..23): 40 to train, 7 already committed}. */
     public String describe() {
-        String ps = moduli().stream().map(Modulus::toString).reduce((a, b) -> a + "," + b).orElse("");
+        String ps = moduli().stream()
+                .map(Modulus::toString)
+                .reduce((a, b) -> a + "," + b)
+                .orElse("");
         StringBuilder s = new StringBuilder();
-        s.append(grid.size()).append(grid.size() == 1 ? " cell" : " cells").append(" (p = ").append(ps).append("): ")
-                .append(pending.size()).append(" to train");
+        s.append(grid.size())
+                .append(grid.size() == 1 ? " cell" : " cells")
+                .append(" (p = ")
+                .append(ps)
+                .append("): ")
+                .append(pending.size())
+                .append(" to train");
         if (!committed.isEmpty()) {
             s.append(", ").append(committed.size()).append(" already committed (skipped)");
         }

@@ -37,9 +37,29 @@ import org.modsweep.core.store.ResultsStore;
  * @param threads           intra-op threads
  * @param finished          when the run was committed (ISO-8601)
  */
-@JsonPropertyOrder({"cell", "p", "config", "d_mlp", "num_epochs", "epoch_cap", "epochs_run", "stopped_early",
-        "train_loss", "test_loss", "train_acc", "test_acc", "param_norm", "epoch_train_acc_100",
-        "epoch_test_acc_99", "grokking_gap", "wall_seconds", "ms_per_epoch", "device", "threads", "finished"})
+@JsonPropertyOrder({
+    "cell",
+    "p",
+    "config",
+    "d_mlp",
+    "num_epochs",
+    "epoch_cap",
+    "epochs_run",
+    "stopped_early",
+    "train_loss",
+    "test_loss",
+    "train_acc",
+    "test_acc",
+    "param_norm",
+    "epoch_train_acc_100",
+    "epoch_test_acc_99",
+    "grokking_gap",
+    "wall_seconds",
+    "ms_per_epoch",
+    "device",
+    "threads",
+    "finished"
+})
 public record CellSummary(
         @JsonProperty("cell") String cell,
         @JsonProperty("p") int p,
@@ -61,7 +81,8 @@ public record CellSummary(
         @JsonProperty("ms_per_epoch") double msPerEpoch,
         @JsonProperty("device") String device,
         @JsonProperty("threads") int threads,
-        @JsonProperty("finished") String finished) implements Serializable {
+        @JsonProperty("finished") String finished)
+        implements Serializable {
 
     /** Test accuracy at which a grokking run counts as generalised. */
     public static final double GENERALISED = 0.99;
@@ -92,15 +113,27 @@ public record CellSummary(
         EpochMetrics last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
         Map<String, Double> fin = run.finalMetrics() == null ? Map.of() : run.finalMetrics();
         Object configured = run.config() == null ? null : run.config().get("num_epochs");
-        return new CellSummary(cell.id(), cell.p(), cell.config().key(), run.dMlp(),
-                configured instanceof Number n ? n.intValue() : cell.config().numEpochs(), run.epochCap(),
-                run.epochsRun(), run.stoppedEarly(),
+        return new CellSummary(
+                cell.id(),
+                cell.p(),
+                cell.config().key(),
+                run.dMlp(),
+                configured instanceof Number n ? n.intValue() : cell.config().numEpochs(),
+                run.epochCap(),
+                run.epochsRun(),
+                run.stoppedEarly(),
                 last != null ? last.trainLoss() : fin.getOrDefault("train_loss", Double.NaN),
                 last != null ? last.testLoss() : fin.getOrDefault("test_loss", Double.NaN),
                 last != null ? last.trainAcc() : fin.getOrDefault("train_acc", Double.NaN),
                 last != null ? last.testAcc() : fin.getOrDefault("test_acc", Double.NaN),
                 last != null ? last.paramNorm() : fin.getOrDefault("param_norm", Double.NaN),
-                train100, test99, gap, run.wallSeconds(), run.msPerEpoch(), run.device(), run.threads(),
+                train100,
+                test99,
+                gap,
+                run.wallSeconds(),
+                run.msPerEpoch(),
+                run.device(),
+                run.threads(),
                 run.finished());
     }
 }

@@ -13,6 +13,6 @@ import java.util.List;
  * @param error    why the report failed, or null
  * @param seconds  task wall time
  */
-public record ReduceOutcome(int p, boolean report, List<String> files, List<CellSummary> rows, String error,
-                            double seconds) implements Serializable {
-}
+public record ReduceOutcome(
+        int p, boolean report, List<String> files, List<CellSummary> rows, String error, double seconds)
+        implements Serializable {}

@@ -37,8 +37,12 @@ public final class ReduceStage {
     private final List<Integer> reduced = new ArrayList<>();
     private final Map<String, String> errors = new LinkedHashMap<>();
 
-    public ReduceStage(SparkContext sc, ResultsStore store, Map<String, String> sparkConf, SweepListener listener,
-                       BooleanSupplier cancelled) {
+    public ReduceStage(
+            SparkContext sc,
+            ResultsStore store,
+            Map<String, String> sparkConf,
+            SweepListener listener,
+            BooleanSupplier cancelled) {
         this.sc = sc;
         this.store = store;
         this.hadoopEntries = HadoopConfs.hadoopEntries(sparkConf);
@@ -81,8 +85,9 @@ public final class ReduceStage {
                     fail(Integer.toString(p), "reduce p=" + p + " failed: ", out.error());
                 } else if (out.report()) {
                     reduced.add(p);
-                    listener.onLine(String.format("reduce p=%d: %d files in %.1f s -> %s", p, out.files().size(),
-                            out.seconds(), store.layout().resultsDir(Modulus.of(p))));
+                    listener.onLine(String.format(
+                            "reduce p=%d: %d files in %.1f s -> %s",
+                            p, out.files().size(), out.seconds(), store.layout().resultsDir(Modulus.of(p))));
                 }
             } catch (Exception ex) {
                 if (cancelled.getAsBoolean()) {
@@ -92,7 +97,8 @@ public final class ReduceStage {
             }
         }
         List<Path> files = SummaryWriter.write(store, rows);
-        listener.onLine("summary: " + rows.size() + " cells -> " + files.get(0) + ", " + files.get(1).getName());
+        listener.onLine("summary: " + rows.size() + " cells -> " + files.get(0) + ", "
+                + files.get(1).getName());
         try {
             List<String> cross = CrossModulusSummary.write(store);
             listener.onLine("cross-p summary: " + String.join(", ", cross));
@@ -110,8 +116,11 @@ public final class ReduceStage {
             boolean report = complete.contains(p);
             // job descriptions are captured at submission, so each modulus' job carries its own
             sc.setJobDescription((report ? "reduce p=" : "summarize p=") + p);
-            jobs.put(p, jsc.parallelize(List.of(p), 1).map(new ReduceTask(store.uri(), hadoopEntries, report))
-                    .collectAsync());
+            jobs.put(
+                    p,
+                    jsc.parallelize(List.of(p), 1)
+                            .map(new ReduceTask(store.uri(), hadoopEntries, report))
+                            .collectAsync());
         }
         sc.setJobDescription(null);
         sc.setLocalProperty(ProgressListener.STAGE_PROPERTY, null);

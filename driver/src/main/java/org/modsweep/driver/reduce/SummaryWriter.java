@@ -29,7 +29,8 @@ public final class SummaryWriter {
     public static final String PARQUET = "cells.parquet";
     public static final String JSON = "cells.json";
 
-    public static final MessageType SCHEMA = MessageTypeParser.parseMessageType("""
+    public static final MessageType SCHEMA = MessageTypeParser.parseMessageType(
+            """
             message cells {
               required binary cell (STRING);
               required int32 p;
@@ -54,8 +55,7 @@ public final class SummaryWriter {
               optional binary finished (STRING);
             }""");
 
-    private SummaryWriter() {
-    }
+    private SummaryWriter() {}
 
     public static List<CellSummary> ordered(List<CellSummary> rows) {
         List<CellSummary> out = new ArrayList<>(rows);
@@ -80,19 +80,28 @@ public final class SummaryWriter {
 
     private static void writeParquet(ResultsStore store, Path file, List<CellSummary> rows) throws IOException {
         SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
-        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(file).withConf(store.conf()).withType(SCHEMA)
-                .withCompressionCodec(CompressionCodecName.SNAPPY).withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+        try (ParquetWriter<Group> w = ExampleParquetWriter.builder(file)
+                .withConf(store.conf())
+                .withType(SCHEMA)
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .build()) {
             for (CellSummary r : rows) {
                 Group g = groups.newGroup()
-                        .append("cell", r.cell()).append("p", r.p()).append("config", r.config())
-                        .append("d_mlp", r.dMlp()).append("num_epochs", r.numEpochs());
+                        .append("cell", r.cell())
+                        .append("p", r.p())
+                        .append("config", r.config())
+                        .append("d_mlp", r.dMlp())
+                        .append("num_epochs", r.numEpochs());
                 if (r.epochCap() != null) {
                     g.append("epoch_cap", r.epochCap());
                 }
-                g.append("epochs_run", r.epochsRun()).append("stopped_early", r.stoppedEarly())
-                        .append("train_loss", r.trainLoss()).append("test_loss", r.testLoss())
-                        .append("train_acc", r.trainAcc()).append("test_acc", r.testAcc())
+                g.append("epochs_run", r.epochsRun())
+                        .append("stopped_early", r.stoppedEarly())
+                        .append("train_loss", r.trainLoss())
+                        .append("test_loss", r.testLoss())
+                        .append("train_acc", r.trainAcc())
+                        .append("test_acc", r.testAcc())
                         .append("param_norm", r.paramNorm());
                 if (r.epochTrain100() != null) {
                     g.append("epoch_train_acc_100", r.epochTrain100());

@@ -49,17 +49,18 @@ public final class ApplicationJars {
             + "|leveldbjni-all|paranamer|osgi-resource-locator|javassist|avro|avro-ipc|avro-mapred"
             + "|commons-(lang3|io|codec|text|crypto|collections|collections4|math3))-\\d[^/]*\\.jar");
 
-    private ApplicationJars() {
-    }
+    private ApplicationJars() {}
 
     /** Sets {@code spark.jars} to what executors need, for a cluster master, unless the user or spark-submit did. */
     public static void shipIfNeeded(SparkConf conf) {
-        if (Masters.isLocal(conf.get("spark.master")) || conf.contains("spark.jars")
+        if (Masters.isLocal(conf.get("spark.master"))
+                || conf.contains("spark.jars")
                 || conf.contains("spark.submit.deployMode")) {
             return;
         }
         List<String> jars = forClasspath(System.getProperty("java.class.path", ""));
-        LOG.info("shipping {} jars to the executors (spark.jars): modsweep and the libraries Spark does not carry",
+        LOG.info(
+                "shipping {} jars to the executors (spark.jars): modsweep and the libraries Spark does not carry",
                 jars.size());
         conf.set("spark.jars", String.join(",", jars));
     }
@@ -77,8 +78,11 @@ public final class ApplicationJars {
                 if (packed == null) {
                     packed = tempDir();
                 }
-                out.add(pack(p, packed.resolve(out.size() + "-" + jarName(p))).toUri().toString());
-            } else if (Files.isRegularFile(p) && p.getFileName().toString().endsWith(".jar")
+                out.add(pack(p, packed.resolve(out.size() + "-" + jarName(p)))
+                        .toUri()
+                        .toString());
+            } else if (Files.isRegularFile(p)
+                    && p.getFileName().toString().endsWith(".jar")
                     && !providedBySpark(p.getFileName().toString())) {
                 out.add(p.toUri().toString());
             }
@@ -93,8 +97,12 @@ public final class ApplicationJars {
     /** {@code .../core/target/classes} → {@code core-classes.jar}. */
     private static String jarName(Path dir) {
         Path parent = dir.getParent();
-        String module = parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("target")
-                && parent.getParent() != null ? parent.getParent().getFileName() + "-" : "";
+        String module = parent != null
+                        && parent.getFileName() != null
+                        && parent.getFileName().toString().equals("target")
+                        && parent.getParent() != null
+                ? parent.getParent().getFileName() + "-"
+                : "";
         return (module + dir.getFileName()).replaceAll("[^A-Za-z0-9._-]", "_") + ".jar";
     }
 
@@ -110,8 +118,8 @@ public final class ApplicationJars {
 
     static Path pack(Path dir, Path jar) {
         try (OutputStream file = Files.newOutputStream(jar);
-             JarOutputStream out = new JarOutputStream(file, new Manifest());
-             Stream<Path> walk = Files.walk(dir)) {
+                JarOutputStream out = new JarOutputStream(file, new Manifest());
+                Stream<Path> walk = Files.walk(dir)) {
             for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String name = dir.relativize(f).toString().replace(File.separatorChar, '/');
                 if (name.equals("META-INF/MANIFEST.MF")) {

@@ -23,10 +23,11 @@ public interface AttemptHook {
 
     /** Holder: the ServiceLoader lookup runs on first use, once per JVM. */
     final class Installed {
-        private static final List<AttemptHook> HOOKS = ServiceLoader.load(AttemptHook.class,
-                AttemptHook.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
+        private static final List<AttemptHook> HOOKS =
+                ServiceLoader.load(AttemptHook.class, AttemptHook.class.getClassLoader()).stream()
+                        .map(ServiceLoader.Provider::get)
+                        .toList();
 
-        private Installed() {
-        }
+        private Installed() {}
     }
 }

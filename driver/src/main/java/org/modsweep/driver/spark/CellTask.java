@@ -38,8 +38,13 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
     private final Set<String> retrain;
     private final SweepAccumulators accumulators;
 
-    public CellTask(String storeUri, Map<String, String> hadoopEntries, Integer epochCap, int maxFailures,
-                    Set<String> retrain, SweepAccumulators accumulators) {
+    public CellTask(
+            String storeUri,
+            Map<String, String> hadoopEntries,
+            Integer epochCap,
+            int maxFailures,
+            Set<String> retrain,
+            SweepAccumulators accumulators) {
         this.storeUri = storeUri;
         this.hadoopEntries = Map.copyOf(hadoopEntries);
         this.epochCap = epochCap;
@@ -59,25 +64,36 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
             Cell cell = Cell.parse(cellId);
             ResultsStore store = TaskStores.open(storeUri, hadoopEntries);
             LOG.info("training {} on {} with {} thread(s), attempt {}", cellId, device, threads, attempt + 1);
-            TrainOutcome out = CellTrainer.train(store, cell,
+            TrainOutcome out = CellTrainer.train(
+                    store,
+                    cell,
                     new TrainOptions(epochCap, threads, device, retrain.contains(cellId)),
                     new EpochCounter(cellId, attempt, ctx));
             accumulators.cellsDone().add(1);
             if (out.skipped()) {
                 return new CellResult(cellId, CellResult.Status.SKIPPED, 0, 0, device, threads, attempt + 1, null);
             }
-            return new CellResult(cellId, CellResult.Status.TRAINED, out.record().epochsRun(),
-                    out.record().wallSeconds(), device, threads, attempt + 1, null);
+            return new CellResult(
+                    cellId,
+                    CellResult.Status.TRAINED,
+                    out.record().epochsRun(),
+                    out.record().wallSeconds(),
+                    device,
+                    threads,
+                    attempt + 1,
+                    null);
         } catch (TaskKilledException e) {
             throw e; // the sweep was cancelled
         } catch (Exception e) {
             if (attempt + 1 < maxFailures) {
-                throw e instanceof RuntimeException r ? r : new IllegalStateException(cellId + ": " + e.getMessage(), e);
+                throw e instanceof RuntimeException r
+                        ? r
+                        : new IllegalStateException(cellId + ": " + e.getMessage(), e);
             }
             LOG.error("{} failed on its last attempt ({} of {})", cellId, attempt + 1, maxFailures, e);
             accumulators.cellsFailed().add(1);
-            return new CellResult(cellId, CellResult.Status.FAILED, 0, 0, device, threads, attempt + 1,
-                    Errors.firstLine(e));
+            return new CellResult(
+                    cellId, CellResult.Status.FAILED, 0, 0, device, threads, attempt + 1, Errors.firstLine(e));
         }
     }
 

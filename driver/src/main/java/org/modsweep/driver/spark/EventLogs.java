@@ -19,8 +19,7 @@ public final class EventLogs {
     /** The folder under a store's root. */
     public static final String DIR = "spark-events";
 
-    private EventLogs() {
-    }
+    private EventLogs() {}
 
     /** The event-log folder of a store. */
     public static Path dir(ResultsStore store) {

@@ -14,8 +14,7 @@ public final class HadoopConfs {
 
     public static final String PREFIX = "spark.hadoop.";
 
-    private HadoopConfs() {
-    }
+    private HadoopConfs() {}
 
     public static Configuration from(SparkConf conf) {
         Configuration hadoop = new Configuration();

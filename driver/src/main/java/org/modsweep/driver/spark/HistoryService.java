@@ -34,8 +34,11 @@ public final class HistoryService implements AutoCloseable {
         conf.set("spark.history.fs.logDirectory", EventLogs.dir(store).toString());
         conf.set("spark.history.ui.port", Integer.toString(port));
         FsHistoryProvider provider = new FsHistoryProvider(conf);
-        HistoryServer server = new HistoryServer(conf, provider,
-                org.apache.spark.deploy.history.HistoryServer$.MODULE$.createSecurityManager(conf), port);
+        HistoryServer server = new HistoryServer(
+                conf,
+                provider,
+                org.apache.spark.deploy.history.HistoryServer$.MODULE$.createSecurityManager(conf),
+                port);
         try {
             server.bind();
             provider.start();

@@ -15,8 +15,7 @@ public final class Masters {
 
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:\\s*,\\s*(\\d+))?])?");
 
-    private Masters() {
-    }
+    private Masters() {}
 
     public static boolean isLocal(String master) {
         return LOCAL.matcher(master.trim()).matches();

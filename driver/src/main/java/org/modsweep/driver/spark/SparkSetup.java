@@ -23,8 +23,7 @@ public final class SparkSetup {
     private static boolean owned;
     private static int users;
 
-    private SparkSetup() {
-    }
+    private SparkSetup() {}
 
     /**
      * The effective configuration: spark-submit's properties (system properties), then the sweep's defaults,
@@ -33,9 +32,11 @@ public final class SparkSetup {
      */
     public static SparkConf conf(String requestedMaster, Map<String, String> props, String appName) {
         SparkConf conf = new SparkConf(true);
-        String master = requestedMaster != null ? requestedMaster
+        String master = requestedMaster != null
+                ? requestedMaster
                 : props.getOrDefault("spark.master", conf.get("spark.master", DEFAULT_MASTER));
-        int maxFailures = Integer.parseInt(props.getOrDefault("spark.task.maxFailures",
+        int maxFailures = Integer.parseInt(props.getOrDefault(
+                "spark.task.maxFailures",
                 conf.get("spark.task.maxFailures", Integer.toString(Masters.DEFAULT_MAX_FAILURES))));
         master = Masters.withRetries(master, maxFailures);
         conf.setMaster(master);
@@ -65,8 +66,10 @@ public final class SparkSetup {
         if (shared != null && !shared.isStopped()) {
             users++;
             if (!shared.master().equals(conf.get("spark.master"))) {
-                LOG.warn("a SparkContext on {} is already running in this JVM; the sweep uses it instead of {}",
-                        shared.master(), conf.get("spark.master"));
+                LOG.warn(
+                        "a SparkContext on {} is already running in this JVM; the sweep uses it instead of {}",
+                        shared.master(),
+                        conf.get("spark.master"));
             }
             return shared;
         }
@@ -96,8 +99,8 @@ public final class SparkSetup {
         try {
             java.net.URI uri = new java.net.URI(dir);
             if (uri.getScheme() == null || uri.getScheme().equals("file")) {
-                java.nio.file.Files.createDirectories(uri.getScheme() == null ? java.nio.file.Path.of(dir)
-                        : java.nio.file.Path.of(uri));
+                java.nio.file.Files.createDirectories(
+                        uri.getScheme() == null ? java.nio.file.Path.of(dir) : java.nio.file.Path.of(uri));
             }
         } catch (java.net.URISyntaxException | java.io.IOException | RuntimeException e) {
             LOG.warn("could not create the event log directory {}: {}", dir, e.getMessage());

@@ -16,8 +16,7 @@ public final class TaskDevice {
     public static final String GPU = "gpu";
     public static final String CPU = "cpu";
 
-    private TaskDevice() {
-    }
+    private TaskDevice() {}
 
     /** The device for the current task. */
     public static String current() {

@@ -9,8 +9,7 @@ import org.modsweep.core.store.ResultsStore;
 /** Opens the results store inside a task, with the Hadoop settings the driver saw. */
 public final class TaskStores {
 
-    private TaskStores() {
-    }
+    private TaskStores() {}
 
     /**
      * The executor's Spark properties supply {@code spark.hadoop.*} (spark-submit, spark-defaults.conf); the

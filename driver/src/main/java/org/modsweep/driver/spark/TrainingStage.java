@@ -47,8 +47,13 @@ public final class TrainingStage {
     private final SweepListener listener;
     private final BooleanSupplier cancelled;
 
-    public TrainingStage(SparkContext sc, SweepRequest req, SweepPlan plan, ResultsStore store,
-                         SweepListener listener, BooleanSupplier cancelled) {
+    public TrainingStage(
+            SparkContext sc,
+            SweepRequest req,
+            SweepPlan plan,
+            ResultsStore store,
+            SweepListener listener,
+            BooleanSupplier cancelled) {
         this.sc = sc;
         this.req = req;
         this.plan = plan;
@@ -67,14 +72,22 @@ public final class TrainingStage {
         }
         SweepAccumulators acc = SweepAccumulators.register(sc);
         TrainProgress progress = new TrainProgress(pending, req.epochCap());
-        ProgressListener sparkListener = new ProgressListener(sc.getLocalProperty(ProgressListener.SWEEP_PROPERTY),
-                acc.epochsTrained().id(), progress, listener::onLine);
+        ProgressListener sparkListener = new ProgressListener(
+                sc.getLocalProperty(ProgressListener.SWEEP_PROPERTY),
+                acc.epochsTrained().id(),
+                progress,
+                listener::onLine);
         sc.addSparkListener(sparkListener);
         ScheduledExecutorService ticker = startTicker(progress);
         try {
             int maxFailures = Masters.maxFailures(sc.master(), sc.getConf().get("spark.task.maxFailures", null));
-            CellTask task = new CellTask(store.uri(), HadoopConfs.hadoopEntries(req.sparkConf()), req.epochCap(),
-                    maxFailures, plan.retrain(), acc);
+            CellTask task = new CellTask(
+                    store.uri(),
+                    HadoopConfs.hadoopEntries(req.sparkConf()),
+                    req.epochCap(),
+                    maxFailures,
+                    plan.retrain(),
+                    acc);
             List<String> ids = pending.stream().map(Cell::id).toList();
             sc.setLocalProperty(ProgressListener.STAGE_PROPERTY, ProgressListener.TRAIN);
             sweepProperties().forEach(sc::setLocalProperty);
@@ -112,15 +125,18 @@ public final class TrainingStage {
     }
 
     /** One partition per cell; the result handler runs on the driver as each task ends. */
-    private SimpleFutureAction<BoxedUnit> submit(List<String> ids, CellTask task, List<CellResult> results,
-                                                 TrainProgress progress) {
+    private SimpleFutureAction<BoxedUnit> submit(
+            List<String> ids, CellTask task, List<CellResult> results, TrainProgress progress) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
         List<Object> partitions = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             partitions.add(i);
         }
-        return sc.submitJob(jsc.parallelize(ids, ids.size()).rdd(), task,
-                CollectionConverters.asScala(partitions).toSeq(), new AbstractFunction2<Object, CellResult, BoxedUnit>() {
+        return sc.submitJob(
+                jsc.parallelize(ids, ids.size()).rdd(),
+                task,
+                CollectionConverters.asScala(partitions).toSeq(),
+                new AbstractFunction2<Object, CellResult, BoxedUnit>() {
                     @Override
                     public BoxedUnit apply(Object index, CellResult r) {
                         results.add(r);
@@ -129,7 +145,8 @@ public final class TrainingStage {
                         listener.onCellDone(r);
                         return BoxedUnit.UNIT;
                     }
-                }, new AbstractFunction0<BoxedUnit>() {
+                },
+                new AbstractFunction0<BoxedUnit>() {
                     @Override
                     public BoxedUnit apply() {
                         return BoxedUnit.UNIT;
@@ -143,13 +160,17 @@ public final class TrainingStage {
             t.setDaemon(true);
             return t;
         });
-        ticker.scheduleAtFixedRate(() -> {
-            try {
-                listener.onProgress(progress.snapshot());
-            } catch (RuntimeException e) {
-                LOG.warn("progress listener failed: {}", e.toString());
-            }
-        }, 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        listener.onProgress(progress.snapshot());
+                    } catch (RuntimeException e) {
+                        LOG.warn("progress listener failed: {}", e.toString());
+                    }
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
         return ticker;
     }
 }

@@ -32,12 +32,17 @@ class GridOptionsTest {
     private static List<String> runs(String... args) {
         Holder h = new Holder();
         new CommandLine(h).parseArgs(args);
-        return h.options.runs(List.of(Modulus.of(5), Modulus.of(23)),
-                List.of(StudyConfigs.STANDARD, StudyConfigs.GROKKING)).stream().map(Cell::id).toList();
+        return h
+                .options
+                .runs(List.of(Modulus.of(5), Modulus.of(23)), List.of(StudyConfigs.STANDARD, StudyConfigs.GROKKING))
+                .stream()
+                .map(Cell::id)
+                .toList();
     }
 
     private static String error(String... args) {
-        String msg = assertThrows(IllegalArgumentException.class, () -> runs(args)).getMessage();
+        String msg =
+                assertThrows(IllegalArgumentException.class, () -> runs(args)).getMessage();
         assertFalse(msg.contains("\n"), msg);
         return msg;
     }
@@ -52,19 +57,31 @@ class GridOptionsTest {
 
     @Test
     void setAppliesToEveryRunAndTheGridOnTop() {
-        assertEquals(List.of("p005-standard-seed7", "p023-standard-seed7", "p023-grokking-seed7"),
-                runs("--set", "seed=7"));
-        assertEquals(List.of("p005-standard-seed7-weight_decay1.0", "p005-standard-seed7-weight_decay2.0",
-                "p023-standard-seed7-weight_decay1.0", "p023-standard-seed7-weight_decay2.0",
-                "p023-grokking-seed7-weight_decay1.0", "p023-grokking-seed7"),
+        assertEquals(
+                List.of("p005-standard-seed7", "p023-standard-seed7", "p023-grokking-seed7"), runs("--set", "seed=7"));
+        assertEquals(
+                List.of(
+                        "p005-standard-seed7-weight_decay1.0",
+                        "p005-standard-seed7-weight_decay2.0",
+                        "p023-standard-seed7-weight_decay1.0",
+                        "p023-standard-seed7-weight_decay2.0",
+                        "p023-grokking-seed7-weight_decay1.0",
+                        "p023-grokking-seed7"),
                 runs("--set", "seed=7", "--grid", "weight_decay=1,2"));
     }
 
     @Test
     void gridFiles() throws Exception {
         Path f = Files.writeString(tmp.resolve("g.yaml"), "seed: [1, 2]\n");
-        assertEquals(List.of("p005-standard-seed1", "p005-standard-seed2", "p023-standard-seed1",
-                "p023-standard-seed2", "p023-grokking-seed1", "p023-grokking-seed2"), runs("--grid-file", f.toString()));
+        assertEquals(
+                List.of(
+                        "p005-standard-seed1",
+                        "p005-standard-seed2",
+                        "p023-standard-seed1",
+                        "p023-standard-seed2",
+                        "p023-grokking-seed1",
+                        "p023-grokking-seed2"),
+                runs("--grid-file", f.toString()));
     }
 
     @Test
@@ -74,8 +91,8 @@ class GridOptionsTest {
         assertEquals("seed is both set (--set) and a grid axis", error("--set", "seed=3", "--grid", "seed=1,2"));
         assertTrue(error("--grid", "").startsWith("the grid is empty"));
         assertTrue(error("--set", "lr=0").startsWith("lr=0.0: must be > 0"));
-        assertTrue(error("--grid", "seed=1..5001;lr=1e-4,2e-4").startsWith("the grid has 30006 runs, more than the "
-                + "limit of 10000; add --yes"));
+        assertTrue(error("--grid", "seed=1..5001;lr=1e-4,2e-4")
+                .startsWith("the grid has 30006 runs, more than the " + "limit of 10000; add --yes"));
         assertEquals(30006, runs("--grid", "seed=1..5001;lr=1e-4,2e-4", "--yes").size());
     }
 }

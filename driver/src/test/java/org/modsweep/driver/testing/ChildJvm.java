@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class ChildJvm {
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     public static ProcessBuilder builder(Class<?> main, Path log, Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>();

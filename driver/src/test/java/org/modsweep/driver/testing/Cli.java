@@ -7,11 +7,9 @@ import picocli.CommandLine;
 /** Runs a subcommand as the {@code modsweep} launcher does: one error line on stderr, exit 2 for bad input. */
 public final class Cli {
 
-    public record Run(int code, String out, String err) {
-    }
+    public record Run(int code, String out, String err) {}
 
-    private Cli() {
-    }
+    private Cli() {}
 
     public static Run run(Object command, String... args) {
         CommandLine cl = new CommandLine(command);

@@ -28,8 +28,8 @@ public final class FaultInjection implements AttemptHook {
         boolean armed = ids(ctx.getLocalProperty(FAIL_ALWAYS)).contains(cellId)
                 || (attemptNumber == 0 && ids(ctx.getLocalProperty(FAIL_ONCE)).contains(cellId));
         if (armed && epoch >= epochsPlanned / 2) {
-            throw new InjectedFault("injected fault in " + cellId + " at epoch " + epoch + " (attempt "
-                    + attemptNumber + ")");
+            throw new InjectedFault(
+                    "injected fault in " + cellId + " at epoch " + epoch + " (attempt " + attemptNumber + ")");
         }
     }
 
@@ -37,7 +37,10 @@ public final class FaultInjection implements AttemptHook {
         if (v == null) {
             return Set.of();
         }
-        return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return Arrays.stream(v.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
     }
 
     /** The exception an injected fault throws; distinguishable in logs and tests. */

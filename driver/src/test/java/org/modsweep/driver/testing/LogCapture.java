@@ -36,7 +36,8 @@ public final class LogCapture extends AbstractAppender implements AutoCloseable 
 
     @Override
     public void append(LogEvent event) {
-        StringBuilder s = new StringBuilder(event.getLoggerName()).append(' ')
+        StringBuilder s = new StringBuilder(event.getLoggerName())
+                .append(' ')
                 .append(event.getMessage().getFormattedMessage());
         if (event.getThrown() != null) {
             s.append(' ').append(event.getThrown());

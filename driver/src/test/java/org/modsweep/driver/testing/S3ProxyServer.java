@@ -26,7 +26,9 @@ public final class S3ProxyServer implements AutoCloseable {
 
     private S3ProxyServer(boolean readOnly, String... buckets) throws Exception {
         Properties props = new Properties();
-        context = ContextBuilder.newBuilder("transient").credentials("identity", "credential").overrides(props)
+        context = ContextBuilder.newBuilder("transient")
+                .credentials("identity", "credential")
+                .overrides(props)
                 .build(BlobStoreContext.class);
         BlobStore store = context.getBlobStore();
         for (String b : buckets) {
@@ -38,8 +40,11 @@ public final class S3ProxyServer implements AutoCloseable {
             wrap.setAccessible(true);
             store = (BlobStore) wrap.invoke(null, store);
         }
-        proxy = S3Proxy.builder().blobStore(store).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
+        proxy = S3Proxy.builder()
+                .blobStore(store)
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .build();
         proxy.start();
         long deadline = System.currentTimeMillis() + 10_000;
         while (!"STARTED".equals(proxy.getState())) {

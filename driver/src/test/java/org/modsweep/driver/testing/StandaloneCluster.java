@@ -25,10 +25,25 @@ public final class StandaloneCluster implements AutoCloseable {
      * Maven groups (and one artifact) modsweep adds on top of Spark, plus the test-only world: none of them may
      * be in the distribution, so the driver has to ship each one a task needs.
      */
-    static final Set<String> NOT_SPARK = Set.of("org/modsweep", "ai/djl", "org/knowm", "de/erichseifert",
-            "org/apache/pdfbox", "com/madgag", "info/picocli", "software/amazon", "org/apache/hadoop/hadoop-aws",
-            "net/java/dev/jna", "org/junit", "org/opentest4j", "org/apiguardian", "org/gaul", "org/apache/jclouds",
-            "org/eclipse/jetty", "com/google/inject", "org/webjars");
+    static final Set<String> NOT_SPARK = Set.of(
+            "org/modsweep",
+            "ai/djl",
+            "org/knowm",
+            "de/erichseifert",
+            "org/apache/pdfbox",
+            "com/madgag",
+            "info/picocli",
+            "software/amazon",
+            "org/apache/hadoop/hadoop-aws",
+            "net/java/dev/jna",
+            "org/junit",
+            "org/opentest4j",
+            "org/apiguardian",
+            "org/gaul",
+            "org/apache/jclouds",
+            "org/eclipse/jetty",
+            "com/google/inject",
+            "org/webjars");
 
     /** Generous: on a loaded 2-core machine a Spark daemon JVM alone can take half a minute to come up. */
     private static final int START_SECONDS = 180;
@@ -50,17 +65,39 @@ public final class StandaloneCluster implements AutoCloseable {
     public static StandaloneCluster start(Path dir, int workers, int cores, String workerMemory) throws Exception {
         Path home = sparkHome(dir.resolve("spark-home"));
         int port = freePort();
-        Process master = jvm(home, dir.resolve("master.log"), "org.apache.spark.deploy.master.Master",
-                "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", "0").start();
+        Process master = jvm(
+                        home,
+                        dir.resolve("master.log"),
+                        "org.apache.spark.deploy.master.Master",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        Integer.toString(port),
+                        "--webui-port",
+                        "0")
+                .start();
         StandaloneCluster cluster = new StandaloneCluster(dir, home, master, "spark://127.0.0.1:" + port);
         try {
             waitForPort(port, master, dir.resolve("master.log"));
             for (int i = 0; i < workers; i++) {
                 Path log = dir.resolve("worker-" + i + ".log");
                 Path work = Files.createDirectories(dir.resolve("work-" + i));
-                cluster.workers.add(jvm(home, log, "org.apache.spark.deploy.worker.Worker", cluster.url,
-                        "--host", "127.0.0.1", "--cores", Integer.toString(cores), "--memory", workerMemory,
-                        "--webui-port", "0", "--work-dir", work.toString()).start());
+                cluster.workers.add(jvm(
+                                home,
+                                log,
+                                "org.apache.spark.deploy.worker.Worker",
+                                cluster.url,
+                                "--host",
+                                "127.0.0.1",
+                                "--cores",
+                                Integer.toString(cores),
+                                "--memory",
+                                workerMemory,
+                                "--webui-port",
+                                "0",
+                                "--work-dir",
+                                work.toString())
+                        .start());
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
             for (int i = 0; i < workers; i++) {
@@ -91,7 +128,9 @@ public final class StandaloneCluster implements AutoCloseable {
     public List<ProcessHandle> executors() {
         List<ProcessHandle> out = new ArrayList<>();
         for (Process w : workers) {
-            w.toHandle().descendants().filter(ProcessHandle::isAlive)
+            w.toHandle()
+                    .descendants()
+                    .filter(ProcessHandle::isAlive)
                     .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
                     .forEach(out::add);
         }
@@ -103,10 +142,12 @@ public final class StandaloneCluster implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(p -> p.getFileName().toString().matches("worker-\\d+\\.log|stderr"))
-                    .sorted().toList()) {
+                    .sorted()
+                    .toList()) {
                 List<String> lines = Files.readAllLines(f);
                 out.append("\n==> ").append(dir.relativize(f)).append(" <==\n");
-                lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(l -> out.append(l).append('\n'));
+                lines.subList(Math.max(0, lines.size() - 40), lines.size())
+                        .forEach(l -> out.append(l).append('\n'));
             }
         } catch (IOException | RuntimeException e) {
             out.append("(logs unreadable: ").append(e).append(")");

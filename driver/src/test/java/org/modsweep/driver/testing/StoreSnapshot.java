@@ -24,8 +24,7 @@ import org.modsweep.core.store.StoreLayout;
  */
 public final class StoreSnapshot {
 
-    private StoreSnapshot() {
-    }
+    private StoreSnapshot() {}
 
     public static Map<String, Object> of(ResultsStore store) throws IOException {
         Map<String, Object> out = new TreeMap<>();
@@ -40,13 +39,24 @@ public final class StoreSnapshot {
                         + java.util.Arrays.hashCode(c.wOut().values()));
             }
             Checkpoint fin = WeightsParquet.readFinal(store.conf(), l.weightsDir(cell));
-            ckpts.add("final " + fin.epoch() + ":" + java.util.Arrays.hashCode(fin.wIn().values()));
+            ckpts.add("final " + fin.epoch() + ":"
+                    + java.util.Arrays.hashCode(fin.wIn().values()));
             out.put(cell.id() + "/weights", ckpts);
             out.put(cell.id() + "/split.json", store.readString(l.splitJson(cell)));
             out.put(cell.id() + "/training_log.txt", store.readString(l.trainingLog(cell)));
             RunRecord r = store.readRun(cell);
-            out.put(cell.id() + "/run", List.of(r.cell(), r.config(), r.epochCap() == null ? "-" : r.epochCap(),
-                    r.epochsRun(), r.stoppedEarly(), r.checkpoints(), r.finalMetrics(), r.nTrain(), r.nTest()));
+            out.put(
+                    cell.id() + "/run",
+                    List.of(
+                            r.cell(),
+                            r.config(),
+                            r.epochCap() == null ? "-" : r.epochCap(),
+                            r.epochsRun(),
+                            r.stoppedEarly(),
+                            r.checkpoints(),
+                            r.finalMetrics(),
+                            r.nTrain(),
+                            r.nTest()));
         }
         return out;
     }

@@ -97,11 +97,15 @@ public final class JobsApi {
                 for (String line : lines) {
                     b.append("id: ").append(next).append('\n');
                     b.append("event: line\n");
-                    b.append("data: ").append(line.replace("\r", "").replace("\n", " ")).append("\n\n");
+                    b.append("data: ")
+                            .append(line.replace("\r", "").replace("\n", " "))
+                            .append("\n\n");
                     next++;
                 }
                 if (state != sentState || !java.util.Objects.equals(ui, sentUi)) {
-                    b.append("event: state\ndata: ").append(Json.compact(job.view(jobs.position(job)))).append("\n\n");
+                    b.append("event: state\ndata: ")
+                            .append(Json.compact(job.view(jobs.position(job))))
+                            .append("\n\n");
                     sentState = state;
                     sentUi = ui;
                 }

@@ -9,8 +9,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.modsweep.core.Modulus;
 import org.modsweep.core.Errors;
+import org.modsweep.core.Modulus;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.StoreLayout;
 

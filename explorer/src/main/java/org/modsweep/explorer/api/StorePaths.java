@@ -12,8 +12,7 @@ import java.util.Deque;
  */
 public final class StorePaths {
 
-    private StorePaths() {
-    }
+    private StorePaths() {}
 
     /**
      * Joins {@code name} to {@code folder} (store-relative, e.g. {@code results/p_023}) with the given file prefix

@@ -2,7 +2,11 @@ package org.modsweep.explorer.jobs;
 
 /** Life of an on-demand training job. */
 public enum JobState {
-    QUEUED, RUNNING, DONE, FAILED, CANCELLED;
+    QUEUED,
+    RUNNING,
+    DONE,
+    FAILED,
+    CANCELLED;
 
     public boolean finished() {
         return this == DONE || this == FAILED || this == CANCELLED;

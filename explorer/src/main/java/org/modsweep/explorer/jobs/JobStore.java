@@ -28,6 +28,7 @@ public final class JobStore {
     public static final String REJECTED = "rejected";
     /** A job file holds at most {@link TrainingJob#MAX_LINES} progress lines; anything much larger is not one. */
     static final long MAX_FILE_BYTES = 8L << 20;
+
     static final String ID_PATTERN = "job-[0-9A-Za-z-]{1,80}";
 
     private final ResultsStore store;
@@ -123,13 +124,17 @@ public final class JobStore {
         if (s.epochCap() != null && s.epochCap() < 1) {
             return "its epoch cap " + s.epochCap() + " is below 1";
         }
-        if (s.state() == null || java.util.Arrays.stream(JobState.values()).noneMatch(v -> v.name().equals(s.state()))) {
+        if (s.state() == null
+                || java.util.Arrays.stream(JobState.values())
+                        .noneMatch(v -> v.name().equals(s.state()))) {
             return "its state is not one of " + java.util.Arrays.toString(JobState.values());
         }
         if (s.created() == null) {
             return "it has no creation time";
         }
-        if (s.firstLine() < 0 || s.restarts() < 0 || s.lines() != null && s.lines().size() > TrainingJob.MAX_LINES) {
+        if (s.firstLine() < 0
+                || s.restarts() < 0
+                || s.lines() != null && s.lines().size() > TrainingJob.MAX_LINES) {
             return "its line or restart counts are out of range";
         }
         if (s.lines() != null && s.lines().stream().anyMatch(java.util.Objects::isNull)) {
@@ -148,7 +153,10 @@ public final class JobStore {
             }
             LOG.warn("job file {} is not valid: {}; moved it to {}/{}", file.getName(), why, DIR, REJECTED);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("job file {} is not valid: {}; ignoring it (could not move it aside: {})", file.getName(), why,
+            LOG.warn(
+                    "job file {} is not valid: {}; ignoring it (could not move it aside: {})",
+                    file.getName(),
+                    why,
                     e.getMessage());
         }
     }

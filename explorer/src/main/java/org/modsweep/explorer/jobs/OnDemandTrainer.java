@@ -28,6 +28,5 @@ public interface OnDemandTrainer {
     void train(Modulus p, Integer epochCap, Progress progress) throws Exception;
 
     /** Asks a running {@link #train} to stop soon (from another thread). */
-    default void cancel() {
-    }
+    default void cancel() {}
 }

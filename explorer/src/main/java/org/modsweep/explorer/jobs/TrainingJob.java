@@ -28,10 +28,12 @@ public final class TrainingJob {
     private String sparkUi;
     /** How often an explorer restart found this job running and resumed it. */
     private int restarts;
+
     private volatile boolean cancelRequested;
     private volatile boolean cancelledByUser;
     /** Index of lines.get(0) in the job's whole output (older lines were dropped). */
     private long firstLine;
+
     private final List<String> lines = new ArrayList<>();
     /** Bumped on every change (line, state, Spark UI), so that streams wake for any news. */
     private long version;
@@ -173,8 +175,19 @@ public final class TrainingJob {
 
     /** The persisted form: view plus the kept lines. */
     synchronized Persisted persisted() {
-        return new Persisted(id, p, epochCap, state.name(), created, started, finished, error, message,
-                firstLine, new ArrayList<>(lines), restarts);
+        return new Persisted(
+                id,
+                p,
+                epochCap,
+                state.name(),
+                created,
+                started,
+                finished,
+                error,
+                message,
+                firstLine,
+                new ArrayList<>(lines),
+                restarts);
     }
 
     static TrainingJob restore(Persisted s) {
@@ -205,6 +218,5 @@ public final class TrainingJob {
             @JsonProperty("message") String message,
             @JsonProperty("first_line") long firstLine,
             @JsonProperty("lines") List<String> lines,
-            @JsonProperty("restarts") int restarts) {
-    }
+            @JsonProperty("restarts") int restarts) {}
 }

@@ -33,7 +33,9 @@ public final class TrainingJobs implements AutoCloseable {
     static final int MAX_RESTARTS = 3;
     /** Finished jobs kept in the list and the store; the oldest go first. */
     static final int MAX_FINISHED = 100;
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final ResultFiles files;
     private final JobStore store;
@@ -78,10 +80,12 @@ public final class TrainingJobs implements AutoCloseable {
             }
             for (TrainingJob j : jobs.values()) {
                 if (j.p() == p.p() && !j.state().finished()) {
-                    return new Submission(j, "p=" + p + " is already " + j.state().name().toLowerCase());
+                    return new Submission(
+                            j, "p=" + p + " is already " + j.state().name().toLowerCase());
                 }
             }
-            String id = "job-" + ID_TIME.format(Instant.now()) + "-" + String.format("%04d", seq.incrementAndGet()) + "-p" + p.padded();
+            String id = "job-" + ID_TIME.format(Instant.now()) + "-" + String.format("%04d", seq.incrementAndGet())
+                    + "-p" + p.padded();
             TrainingJob job = new TrainingJob(id, p.p(), epochCap, Instant.now().toString());
             job.line("Queued: training all configurations of p=" + p
                     + (epochCap == null ? " (the study's epochs)" : " (epochs capped at " + epochCap + ")"));
@@ -93,8 +97,7 @@ public final class TrainingJobs implements AutoCloseable {
     }
 
     /** Result of {@link #submit}: the job (null when results already exist) and a status line. */
-    public record Submission(TrainingJob job, String message) {
-    }
+    public record Submission(TrainingJob job, String message) {}
 
     public Optional<TrainingJob> get(String id) {
         synchronized (jobs) {
@@ -212,7 +215,8 @@ public final class TrainingJobs implements AutoCloseable {
     private void pruneHistory() {
         List<TrainingJob> finished;
         synchronized (jobs) {
-            finished = new ArrayList<>(jobs.values().stream().filter(j -> j.state().finished()).toList());
+            finished = new ArrayList<>(
+                    jobs.values().stream().filter(j -> j.state().finished()).toList());
             finished.sort(Comparator.comparing(TrainingJob::id));
             for (TrainingJob old : finished.subList(0, Math.max(0, finished.size() - MAX_FINISHED))) {
                 jobs.remove(old.id());

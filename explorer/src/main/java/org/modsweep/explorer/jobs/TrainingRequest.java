@@ -8,8 +8,7 @@ public final class TrainingRequest {
 
     public static final int MAX_P_ON_DEMAND = 99;
 
-    private TrainingRequest() {
-    }
+    private TrainingRequest() {}
 
     /** Accepts an integer given as a JSON number or a decimal string; anything else is refused. */
     public static Modulus modulus(Object raw) {

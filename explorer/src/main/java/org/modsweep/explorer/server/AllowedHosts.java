@@ -65,8 +65,10 @@ public final class AllowedHosts {
     public boolean allowsOrigin(String origin) {
         try {
             URI u = new URI(origin);
-            return "http".equalsIgnoreCase(u.getScheme()) && u.getRawAuthority() != null
-                    && u.getRawUserInfo() == null && allowsHost(u.getRawAuthority());
+            return "http".equalsIgnoreCase(u.getScheme())
+                    && u.getRawAuthority() != null
+                    && u.getRawUserInfo() == null
+                    && allowsHost(u.getRawAuthority());
         } catch (java.net.URISyntaxException e) {
             return false;
         }

@@ -51,6 +51,7 @@ public final class ExplorerServer implements AutoCloseable {
 
     /** Time to send a request's line, headers and body; a trickling client is cut off after it. */
     static final int MAX_REQUEST_SECONDS = 10;
+
     static final int THREADS = 16;
     static final int WAITING = 64;
 
@@ -69,8 +70,13 @@ public final class ExplorerServer implements AutoCloseable {
     private final Map<String, Object> info;
     private final AllowedHosts allowed;
 
-    private ExplorerServer(HttpServer http, ExecutorService executor, ResultFiles files, TrainingJobs jobs,
-                           AllowedHosts allowed, Integer epochCap) {
+    private ExplorerServer(
+            HttpServer http,
+            ExecutorService executor,
+            ResultFiles files,
+            TrainingJobs jobs,
+            AllowedHosts allowed,
+            Integer epochCap) {
         this.http = http;
         this.executor = executor;
         this.results = new ResultsApi(files);
@@ -90,8 +96,8 @@ public final class ExplorerServer implements AutoCloseable {
         HttpServer http = HttpServer.create(new InetSocketAddress(addr, bind.port()), 0);
         AtomicInteger n = new AtomicInteger();
         // bounded: an event stream holds its thread (JobsApi caps them below THREADS), the rest are short requests
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(WAITING), r -> {
+        ThreadPoolExecutor executor =
+                new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WAITING), r -> {
                     Thread t = new Thread(r, "explorer-http-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -132,9 +138,17 @@ public final class ExplorerServer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             reply(ex, 400, e.getMessage());
         } catch (Http.ClientGone e) {
-            LOG.debug("client left during {} {}: {}", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e.getMessage());
+            LOG.debug(
+                    "client left during {} {}: {}",
+                    ex.getRequestMethod(),
+                    ex.getRequestURI().getRawPath(),
+                    e.getMessage());
         } catch (Throwable e) {
-            LOG.error("request {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getRawPath(), e);
+            LOG.error(
+                    "request {} {} failed",
+                    ex.getRequestMethod(),
+                    ex.getRequestURI().getRawPath(),
+                    e);
             reply(ex, 500, "internal error: " + e.getClass().getSimpleName() + " (details in the explorer's log)");
         } finally {
             ex.close();

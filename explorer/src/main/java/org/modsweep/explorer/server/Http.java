@@ -19,10 +19,10 @@ public final class Http {
 
     /** Bodies larger than this are gzip-compressed when the browser accepts it. */
     private static final int GZIP_MIN = 1024;
+
     private static final int MAX_BODY = 64 * 1024;
 
-    private Http() {
-    }
+    private Http() {}
 
     /** Query parameters of the request (first value wins), URL-decoded. */
     public static Map<String, String> query(HttpExchange ex) {
@@ -36,7 +36,8 @@ public final class Http {
             String k = eq < 0 ? pair : pair.substring(0, eq);
             String v = eq < 0 ? "" : pair.substring(eq + 1);
             try {
-                out.putIfAbsent(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+                out.putIfAbsent(
+                        URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("malformed query string");
             }
@@ -125,8 +126,10 @@ public final class Http {
     }
 
     static boolean compressible(String contentType) {
-        return contentType.startsWith("text/") || contentType.startsWith("application/json")
-                || contentType.startsWith("application/javascript") || contentType.startsWith("image/svg");
+        return contentType.startsWith("text/")
+                || contentType.startsWith("application/json")
+                || contentType.startsWith("application/javascript")
+                || contentType.startsWith("image/svg");
     }
 
     public static byte[] gzip(byte[] bytes) {

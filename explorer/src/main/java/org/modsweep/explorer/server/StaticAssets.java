@@ -56,8 +56,11 @@ public final class StaticAssets {
                 }
                 byte[] b = in.readAllBytes();
                 // the page names the versioned Plotly bundle
-                return n.equals("index.html") ? new String(b, java.nio.charset.StandardCharsets.UTF_8)
-                        .replace("{{PLOTLY_PATH}}", plotlyPath()).getBytes(java.nio.charset.StandardCharsets.UTF_8) : b;
+                return n.equals("index.html")
+                        ? new String(b, java.nio.charset.StandardCharsets.UTF_8)
+                                .replace("{{PLOTLY_PATH}}", plotlyPath())
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                        : b;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -31,33 +31,51 @@ import picocli.CommandLine.Spec;
  * against the same K runs trained one after the other, on one thread (the training loop only: every metric of every
  * epoch and the checkpoints, which go nowhere).
  */
-@Command(name = "lanes", mixinStandardHelpOptions = true,
-        description = {"Times lanes: run-epochs per second for K runs of one configuration (seeds 42, 43, ...) trained "
-                + "as one batch, and for one solo run, for each modulus and K; one thread; the loop only (metrics "
-                + "every epoch, checkpoints computed but not written)."})
+@Command(
+        name = "lanes",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Times lanes: run-epochs per second for K runs of one configuration (seeds 42, 43, ...) trained "
+                    + "as one batch, and for one solo run, for each modulus and K; one thread; the loop only (metrics "
+                    + "every epoch, checkpoints computed but not written)."
+        })
 public final class BenchLanesCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--p", defaultValue = "11,23,41", paramLabel = "LIST",
+    @Option(
+            names = "--p",
+            defaultValue = "11,23,41",
+            paramLabel = "LIST",
             description = "Moduli (default: ${DEFAULT-VALUE}).")
     String moduli;
 
-    @Option(names = "--lanes", defaultValue = "1,4,16,64", paramLabel = "LIST", split = ",",
+    @Option(
+            names = "--lanes",
+            defaultValue = "1,4,16,64",
+            paramLabel = "LIST",
+            split = ",",
             description = "Lane counts K (default: ${DEFAULT-VALUE}).")
     List<Integer> laneCounts;
 
-    @Option(names = "--config", defaultValue = "standard", paramLabel = "KEY",
+    @Option(
+            names = "--config",
+            defaultValue = "standard",
+            paramLabel = "KEY",
             description = "Configuration of every lane (default: ${DEFAULT-VALUE}).")
     String config;
 
-    @Option(names = "--run-epochs", defaultValue = "1600", paramLabel = "N",
+    @Option(
+            names = "--run-epochs",
+            defaultValue = "1600",
+            paramLabel = "N",
             description = "Run-epochs per measurement at p <= 23, split over the K lanes, at least 20 epochs each "
                     + "(default: ${DEFAULT-VALUE}); a tenth of it above.")
     int runEpochs;
 
-    @Option(names = "--beyond-cache",
+    @Option(
+            names = "--beyond-cache",
             description = "Also run lane counts above LaneLoop.maxLanes (activation tensors over 4 MB: slow on a CPU).")
     boolean beyondCache;
 
@@ -68,27 +86,31 @@ public final class BenchLanesCommand implements Callable<Integer> {
         out.println("load average before: " + BenchTrainCommand.loadAverage());
         out.println("run-epochs/s: per wall second; per cpu s: per second of the training thread's CPU time (the "
                 + "figure to trust on a loaded machine); vs solo: the same ratio for lanes over one solo run");
-        out.printf("%-4s %5s %7s %9s %9s %13s %15s %11s %10s%n", "p", "K", "epochs", "cpu s", "wall s",
-                "run-epochs/s", "per cpu s", "vs solo", "(cpu)");
+        out.printf(
+                "%-4s %5s %7s %9s %9s %13s %15s %11s %10s%n",
+                "p", "K", "epochs", "cpu s", "wall s", "run-epochs/s", "per cpu s", "vs solo", "(cpu)");
         measure(Modulus.of(11), 1, 400, false); // warm-up: engine, JIT of both loops
         measure(Modulus.of(11), 4, 100, true);
         for (Modulus p : ModulusList.parse(moduli)) {
             int budget = p.p() > 23 ? Math.max(20, runEpochs / 10) : runEpochs;
             double[] solo = measure(p, 1, Math.max(20, budget), false);
-            out.printf("%-4d %5s %7d %9.2f %9.2f %13.1f %15.1f %11s %10s%n", p.p(), "solo", Math.max(20, budget),
-                    solo[0], solo[1], solo[2], solo[3], "1.00", "1.00");
+            out.printf(
+                    "%-4d %5s %7d %9.2f %9.2f %13.1f %15.1f %11s %10s%n",
+                    p.p(), "solo", Math.max(20, budget), solo[0], solo[1], solo[2], solo[3], "1.00", "1.00");
             for (int k : laneCounts) {
                 long bytes = 4L * k * p.p() * p.p() * p.dMlp();
                 if (k > LaneLoop.maxLanes(p) && !beyondCache) {
-                    out.printf("%-4d %5d   skipped: %d MB activation tensors, above the %d MB a batch keeps to "
-                            + "(LaneLoop.maxLanes = %d; --beyond-cache runs it)%n", p.p(), k, bytes >> 20,
-                            LaneLoop.MAX_TENSOR_BYTES >> 20, LaneLoop.maxLanes(p));
+                    out.printf(
+                            "%-4d %5d   skipped: %d MB activation tensors, above the %d MB a batch keeps to "
+                                    + "(LaneLoop.maxLanes = %d; --beyond-cache runs it)%n",
+                            p.p(), k, bytes >> 20, LaneLoop.MAX_TENSOR_BYTES >> 20, LaneLoop.maxLanes(p));
                     continue;
                 }
                 int epochs = Math.max(20, budget / k);
                 double[] r = measure(p, k, epochs, true);
-                out.printf("%-4d %5d %7d %9.2f %9.2f %13.1f %15.1f %10.2fx %9.2fx%n", p.p(), k, epochs, r[0], r[1],
-                        r[2], r[3], r[2] / solo[2], r[3] / solo[3]);
+                out.printf(
+                        "%-4d %5d %7d %9.2f %9.2f %13.1f %15.1f %10.2fx %9.2fx%n",
+                        p.p(), k, epochs, r[0], r[1], r[2], r[3], r[2] / solo[2], r[3] / solo[3]);
                 out.flush();
             }
         }
@@ -101,8 +123,19 @@ public final class BenchLanesCommand implements Callable<Integer> {
         RunConfig base = StudyConfigs.byKey(config);
         List<LaneLoop.Lane> batch = new ArrayList<>();
         for (int i = 0; i < k; i++) {
-            RunConfig c = new RunConfig(base.key(), base.act(), base.initType(), base.initScale(), base.optimizer(),
-                    base.lr(), base.weightDecay(), base.fracTrain(), epochs, false, base.minP(), base.saveEvery(),
+            RunConfig c = new RunConfig(
+                    base.key(),
+                    base.act(),
+                    base.initType(),
+                    base.initScale(),
+                    base.optimizer(),
+                    base.lr(),
+                    base.weightDecay(),
+                    base.fracTrain(),
+                    epochs,
+                    false,
+                    base.minP(),
+                    base.saveEvery(),
                     base.seed() + i);
             InitialWeights init;
             DataSplit split;
@@ -113,7 +146,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
             } finally {
                 SeedLock.LOCK.unlock();
             }
-            batch.add(new LaneLoop.Lane(new Cell(p, c), c, init, split, checkpoint -> { }));
+            batch.add(new LaneLoop.Lane(new Cell(p, c), c, init, split, checkpoint -> {}));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
@@ -123,8 +156,8 @@ public final class BenchLanesCommand implements Callable<Integer> {
                 new LaneLoop(batch, TrainingListener.NONE).run(manager);
             } else {
                 LaneLoop.Lane l = batch.get(0);
-                new TrainingLoop(l.cell(), l.config(), TrainingListener.NONE).run(manager, l.init(), l.split(),
-                        l.sink());
+                new TrainingLoop(l.cell(), l.config(), TrainingListener.NONE)
+                        .run(manager, l.init(), l.split(), l.sink());
             }
         }
         double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;

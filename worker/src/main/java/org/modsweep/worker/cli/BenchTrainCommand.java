@@ -32,32 +32,51 @@ import picocli.CommandLine.Spec;
  * {@code modsweep bench train}: ms/epoch of every configuration through the real training path (all metrics every
  * epoch, checkpoints every 200 epochs into Parquet, commit), for each modulus and thread count.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Times training: ms/epoch for each configuration, modulus and thread count, and the total for "
-                + "one modulus's five trainings. Every epoch computes all metrics and every 200th writes a checkpoint, "
-                + "exactly as a real run (it is one: each training is committed into a scratch store)."})
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Times training: ms/epoch for each configuration, modulus and thread count, and the total for "
+                    + "one modulus's five trainings. Every epoch computes all metrics and every 200th writes a checkpoint, "
+                    + "exactly as a real run (it is one: each training is committed into a scratch store)."
+        })
 public final class BenchTrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--p", defaultValue = "23,41", paramLabel = "LIST",
+    @Option(
+            names = "--p",
+            defaultValue = "23,41",
+            paramLabel = "LIST",
             description = "Moduli (default: ${DEFAULT-VALUE}).")
     String moduli;
 
-    @Option(names = "--configs", defaultValue = "all", paramLabel = "LIST",
+    @Option(
+            names = "--configs",
+            defaultValue = "all",
+            paramLabel = "LIST",
             description = "Configurations (default: all five).")
     String configs;
 
-    @Option(names = "--threads", defaultValue = "1,2", paramLabel = "LIST", split = ",",
+    @Option(
+            names = "--threads",
+            defaultValue = "1,2",
+            paramLabel = "LIST",
+            split = ",",
             description = "Intra-op thread counts to try (default: ${DEFAULT-VALUE}).")
     List<Integer> threads;
 
-    @Option(names = "--epochs", paramLabel = "N",
+    @Option(
+            names = "--epochs",
+            paramLabel = "N",
             description = "Cap every training at N epochs (default: the study's epochs for p <= 23).")
     Integer epochs;
 
-    @Option(names = "--large-p-epochs", paramLabel = "N", defaultValue = "500",
+    @Option(
+            names = "--large-p-epochs",
+            paramLabel = "N",
+            defaultValue = "500",
             description = "Epoch cap for p > 23 unless --epochs is given (default: ${DEFAULT-VALUE}); totals for "
                     + "capped runs are extrapolated from ms/epoch to the study's epoch counts.")
     int largePEpochs;
@@ -75,13 +94,14 @@ public final class BenchTrainCommand implements Callable<Integer> {
         threads.forEach(CliBounds::threads);
         Path scratch = Files.createTempDirectory("modsweep-bench-");
         Platform machine = Platforms.current();
-        out.println("machine: " + (machine.cpuModel() == null ? machine.arch() : machine.cpuModel()) + ", " + Runtime.getRuntime().availableProcessors() + " cores; "
-                + "load average before: " + loadAverage());
+        out.println("machine: " + (machine.cpuModel() == null ? machine.arch() : machine.cpuModel()) + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores; " + "load average before: " + loadAverage());
         out.println("ms/epoch = wall time of the epoch loop / epochs (run.json); cpu ms/epoch = CPU time of the whole "
                 + "training (init, loop, Parquet, commit) / epochs: the training thread's for 1 thread, the process's "
                 + "otherwise. On a loaded machine trust the cpu column.");
-        out.printf("%-4s %-17s %7s %7s %6s %9s %13s %8s%n", "p", "config", "threads", "epochs", "capped", "ms/epoch",
-                "cpu ms/epoch", "wall s");
+        out.printf(
+                "%-4s %-17s %7s %7s %6s %9s %13s %8s%n",
+                "p", "config", "threads", "epochs", "capped", "ms/epoch", "cpu ms/epoch", "wall s");
         try {
             ResultsStore store = ResultsStore.open(scratch.toString());
             for (Modulus p : ps) {
@@ -97,12 +117,21 @@ public final class BenchTrainCommand implements Callable<Integer> {
                         }
                         Cell cell = new Cell(p, c);
                         long cpu0 = cpuNanos(t);
-                        RunRecord r = CellTrainer.train(store, cell, new TrainOptions(cap, t, device, true),
-                                TrainingListener.NONE).record();
+                        RunRecord r = CellTrainer.train(
+                                        store, cell, new TrainOptions(cap, t, device, true), TrainingListener.NONE)
+                                .record();
                         double cpuMs = (cpuNanos(t) - cpu0) / 1e6 / r.epochsRun();
                         boolean capped = r.epochCap() != null;
-                        out.printf("%-4d %-17s %7d %7d %6s %9.3f %13.3f %8.1f%n", p.p(), c.key(), t, r.epochsRun(),
-                                capped ? "yes" : "no", r.msPerEpoch(), cpuMs, r.wallSeconds());
+                        out.printf(
+                                "%-4d %-17s %7d %7d %6s %9.3f %13.3f %8.1f%n",
+                                p.p(),
+                                c.key(),
+                                t,
+                                r.epochsRun(),
+                                capped ? "yes" : "no",
+                                r.msPerEpoch(),
+                                cpuMs,
+                                r.wallSeconds());
                         out.flush();
                         if (capped) {
                             total += r.msPerEpoch() * c.numEpochs() / 1000.0;
@@ -111,8 +140,12 @@ public final class BenchTrainCommand implements Callable<Integer> {
                             total += r.wallSeconds();
                         }
                     }
-                    out.printf("p=%d threads=%d: five trainings %s %.1f s%s%n", p.p(), t,
-                            extrapolated ? "(extrapolated to the study's epochs)" : "total", total,
+                    out.printf(
+                            "p=%d threads=%d: five trainings %s %.1f s%s%n",
+                            p.p(),
+                            t,
+                            extrapolated ? "(extrapolated to the study's epochs)" : "total",
+                            total,
                             skipped.isEmpty() ? "" : " (not applicable: " + String.join(", ", skipped) + ")");
                     out.flush();
                 }

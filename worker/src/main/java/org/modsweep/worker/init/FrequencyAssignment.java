@@ -8,8 +8,7 @@ import java.util.Arrays;
  */
 public final class FrequencyAssignment {
 
-    private FrequencyAssignment() {
-    }
+    private FrequencyAssignment() {}
 
     /** Frequency of each of the {@code dMlp} neurons for modulus {@code p}, drawn from RandomState(seed). */
     public static int[] decide(int p, int dMlp, long seed) {

@@ -8,5 +8,4 @@ package org.modsweep.worker.init;
  * @param wOut        W_out [p, d_mlp]
  * @param torchDraws  32-bit outputs the initialisation consumed from torch's MT19937 stream
  */
-public record InitialWeights(int p, int dMlp, float[] wIn, float[] wOut, long torchDraws) {
-}
+public record InitialWeights(int p, int dMlp, float[] wIn, float[] wOut, long torchDraws) {}

@@ -14,8 +14,7 @@ import org.modsweep.worker.Engines;
  */
 public final class Initializer {
 
-    private Initializer() {
-    }
+    private Initializer() {}
 
     /**
      * Must be called with {@link SeedLock#LOCK} held: it reseeds the process-global engine generator. Draws on the
@@ -38,7 +37,8 @@ public final class Initializer {
         float scale = (float) config.initScale();
         float root = (float) Math.sqrt(p);
         float[] wIn = m.randomNormal(0, 1, new Shape(dMlp, p), DataType.FLOAT32).toFloatArray();
-        float[] wOut = m.randomNormal(0, 1, new Shape(p, dMlp), DataType.FLOAT32).toFloatArray();
+        float[] wOut =
+                m.randomNormal(0, 1, new Shape(p, dMlp), DataType.FLOAT32).toFloatArray();
         for (int i = 0; i < wIn.length; i++) {
             wIn[i] = scale * wIn[i] / root;
         }
@@ -85,7 +85,8 @@ public final class Initializer {
         float[][] unit = new float[dMlp][];
         for (int n = 0; n < dMlp; n++) {
             try (NDManager one = m.newSubManager()) {
-                float[] v = one.randomNormal(0, 1, new Shape(2), DataType.FLOAT32).toFloatArray();
+                float[] v =
+                        one.randomNormal(0, 1, new Shape(2), DataType.FLOAT32).toFloatArray();
                 float norm = (float) Math.sqrt(Math.fma(v[1], v[1], v[0] * v[0]));
                 unit[n] = new float[] {v[0] / norm, v[1] / norm};
             }

@@ -10,6 +10,5 @@ public final class SeedLock {
 
     public static final ReentrantLock LOCK = new ReentrantLock();
 
-    private SeedLock() {
-    }
+    private SeedLock() {}
 }

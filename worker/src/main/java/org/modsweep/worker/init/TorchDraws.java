@@ -3,8 +3,7 @@ package org.modsweep.worker.init;
 /** How many 32-bit outputs torch's CPU generator spends on {@code randn} calls of float32 tensors. */
 final class TorchDraws {
 
-    private TorchDraws() {
-    }
+    private TorchDraws() {}
 
     /**
      * Outputs spent by successive {@code randn} calls of these sizes on a freshly seeded generator. numel ≥ 16:

@@ -20,10 +20,10 @@ public final class TorchOrderFourierBasis {
     private static final float ONE_OVER_PI = (float) (1 / Math.PI);
     /** SLEEF's single-float reduction (reproduced here) applies below this |angle|. */
     private static final float TRIG_RANGE = 125.0f;
+
     private static final int LANES = 8;
 
-    private TorchOrderFourierBasis() {
-    }
+    private TorchOrderFourierBasis() {}
 
     /** Row-major [p, p] float32. */
     public static float[] float32(int p) {

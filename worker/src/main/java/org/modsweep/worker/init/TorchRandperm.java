@@ -6,8 +6,7 @@ package org.modsweep.worker.init;
  */
 public final class TorchRandperm {
 
-    private TorchRandperm() {
-    }
+    private TorchRandperm() {}
 
     /** The permutation drawn after {@code drawsBefore} outputs of the generator seeded with {@code seed}. */
     public static int[] permutation(long seed, long drawsBefore, int n) {

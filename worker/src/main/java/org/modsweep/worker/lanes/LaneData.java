@@ -15,15 +15,15 @@ final class LaneData implements AutoCloseable {
     final int lanes;
     final int p;
     final int pairs;
-    final int[] labels;          // per pair, on the host
-    final int[][] train;         // per lane: training pair indices
+    final int[] labels; // per pair, on the host
+    final int[][] train; // per lane: training pair indices
     final int[][] test;
     final boolean[] sameSet;
-    final NDArray labelIndex;    // int64 [K, 1, N], for gather down the logit columns
-    final NDArray trainIndex;    // int64 [K, n_train]: lane k's training pairs in [K·N] (canonical with full data)
-    final NDArray testIndex;     // int64 [K, n_test]; null when every lane trains on all pairs
-    final NDArray columnWeight;  // float32 [K, 1, N]: 1/n_train on training pairs, 0 elsewhere
-    final NDArray targetT;       // float32 [K, p, N]: onehot(label)·(1/n_train) on training pairs
+    final NDArray labelIndex; // int64 [K, 1, N], for gather down the logit columns
+    final NDArray trainIndex; // int64 [K, n_train]: lane k's training pairs in [K·N] (canonical with full data)
+    final NDArray testIndex; // int64 [K, n_test]; null when every lane trains on all pairs
+    final NDArray columnWeight; // float32 [K, 1, N]: 1/n_train on training pairs, 0 elsewhere
+    final NDArray targetT; // float32 [K, p, N]: onehot(label)·(1/n_train) on training pairs
     private final NDManager manager;
 
     LaneData(NDManager parent, int p, List<DataSplit> splits) {

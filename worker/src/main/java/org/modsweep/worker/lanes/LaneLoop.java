@@ -32,9 +32,8 @@ import org.modsweep.worker.train.TrainingLoop;
 public final class LaneLoop {
 
     /** One lane's run and where its checkpoints go. */
-    public record Lane(Cell cell, RunConfig config, InitialWeights init, DataSplit split,
-                       TrainingLoop.CheckpointSink sink) {
-    }
+    public record Lane(
+            Cell cell, RunConfig config, InitialWeights init, DataSplit split, TrainingLoop.CheckpointSink sink) {}
 
     /**
      * Largest activation tensor [K, p², d_mlp] a batch should make on the CPU. The passes over the activations are
@@ -59,10 +58,13 @@ public final class LaneLoop {
         }
         RunConfig first = lanes.get(0).config();
         for (Lane l : lanes) {
-            if (l.config().act() != first.act() || l.config().optimizer() != first.optimizer()
-                    || l.init().p() != lanes.get(0).init().p() || l.init().dMlp() != lanes.get(0).init().dMlp()) {
+            if (l.config().act() != first.act()
+                    || l.config().optimizer() != first.optimizer()
+                    || l.init().p() != lanes.get(0).init().p()
+                    || l.init().dMlp() != lanes.get(0).init().dMlp()) {
                 throw new IllegalArgumentException("lanes of one batch must share p, d_mlp, activation and "
-                        + "optimiser; " + l.cell().id() + " differs from " + lanes.get(0).cell().id());
+                        + "optimiser; " + l.cell().id() + " differs from "
+                        + lanes.get(0).cell().id());
             }
         }
         this.lanes = List.copyOf(lanes);
@@ -83,17 +85,20 @@ public final class LaneLoop {
             history[i] = new MetricsHistory();
             active[i] = true;
             weightDecay[i] = lanes.get(i).config().weightDecay();
-            listener.on(new TrainingEvent.Started(lanes.get(i).cell(), lanes.get(i).init().dMlp(),
+            listener.on(new TrainingEvent.Started(
+                    lanes.get(i).cell(),
+                    lanes.get(i).init().dMlp(),
                     lanes.get(i).config().numEpochs()));
         }
         long start = System.nanoTime();
         HostArgmax argmax = new HostArgmax(p * p);
         List<InitialWeights> inits = lanes.stream().map(Lane::init).toList();
         try (LaneMlp model = new LaneMlp(manager, lanes.get(0).config().act(), inits);
-             LaneData data = new LaneData(manager, p, lanes.stream().map(Lane::split).toList());
-             LaneOptimizer optimizer = lanes.get(0).config().optimizer() == OptimizerKind.AdamW
-                     ? new HostAdamW(manager, model.params(), 0.9, 0.98, 1e-8, weightDecay)
-                     : new HostSgd(model.params(), weightDecay)) {
+                LaneData data =
+                        new LaneData(manager, p, lanes.stream().map(Lane::split).toList());
+                LaneOptimizer optimizer = lanes.get(0).config().optimizer() == OptimizerKind.AdamW
+                        ? new HostAdamW(manager, model.params(), 0.9, 0.98, 1e-8, weightDecay)
+                        : new HostSgd(model.params(), weightDecay)) {
             for (int e = 0; anyActive(active); e++) {
                 EpochMetrics[] m = new EpochMetrics[k];
                 try (NDScope scope = new NDScope()) {
@@ -106,12 +111,24 @@ public final class LaneLoop {
                     for (int i = 0; i < k; i++) {
                         lr[i] = Warmup.lr(lanes.get(i).config().lr(), e);
                         if (active[i]) {
-                            int[] hits = argmax.correct(logits, i * p * p * p, p, data.labels, data.train[i],
-                                    data.test[i], data.sameSet[i]);
+                            int[] hits = argmax.correct(
+                                    logits,
+                                    i * p * p * p,
+                                    p,
+                                    data.labels,
+                                    data.train[i],
+                                    data.test[i],
+                                    data.sameSet[i]);
                             int o = 6 * i;
-                            m[i] = new EpochMetrics(e, -v[o], -v[o + 1], (double) hits[0] / data.train[i].length,
-                                    (double) hits[1] / data.test[i].length, hypot(v[o + 2], v[o + 3]),
-                                    hypot(v[o + 4], v[o + 5]), lr[i]);
+                            m[i] = new EpochMetrics(
+                                    e,
+                                    -v[o],
+                                    -v[o + 1],
+                                    (double) hits[0] / data.train[i].length,
+                                    (double) hits[1] / data.test[i].length,
+                                    hypot(v[o + 2], v[o + 3]),
+                                    hypot(v[o + 4], v[o + 5]),
+                                    lr[i]);
                         }
                     }
                     optimizer.step(grad.flat(), lr, active);
@@ -123,7 +140,8 @@ public final class LaneLoop {
                     }
                     Lane lane = lanes.get(i);
                     history[i].add(m[i]);
-                    listener.on(new TrainingEvent.EpochDone(lane.cell(), m[i], lane.config().numEpochs()));
+                    listener.on(new TrainingEvent.EpochDone(
+                            lane.cell(), m[i], lane.config().numEpochs()));
                     boolean plateau = lane.config().plateauStop() && history[i].plateaued(e);
                     if (plateau) {
                         listener.on(new TrainingEvent.PlateauStop(lane.cell(), e));

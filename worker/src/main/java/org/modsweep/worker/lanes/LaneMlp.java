@@ -29,9 +29,9 @@ final class LaneMlp implements AutoCloseable {
     private final Activation act;
     private final NDManager manager;
     private final NDArray params; // [K, 2·p·M]
-    private final NDArray wIn;    // views of it: [K, M, p]
-    private final NDArray wOut;   // [K, p, M]
-    private final NDArray wInT;   // [K, p, M]
+    private final NDArray wIn; // views of it: [K, M, p]
+    private final NDArray wOut; // [K, p, M]
+    private final NDArray wInT; // [K, p, M]
     private final NDArray two;
 
     LaneMlp(NDManager parent, Activation act, List<InitialWeights> inits) {
@@ -79,7 +79,9 @@ final class LaneMlp implements AutoCloseable {
         NDArray labelLogProbs = f.logProbsT().gather(data.labelIndex, 1).reshape(-1);
         int[] row = {1};
         NDArray train = labelLogProbs.take(data.trainIndex).mean(row);
-        NDArray test = data.testIndex == null ? train : labelLogProbs.take(data.testIndex).mean(row);
+        NDArray test = data.testIndex == null
+                ? train
+                : labelLogProbs.take(data.testIndex).mean(row);
         return NDArrays.stack(new NDList(train, test), 1);
     }
 
@@ -94,13 +96,18 @@ final class LaneMlp implements AutoCloseable {
         NDArray dWIn = dWInT.transpose(0, 2, 1);
         NDArray flat = dWIn.reshape(lanes, -1).concat(dWOut.reshape(lanes, -1), 1);
         int[] row = {1};
-        return new EmbedMlp.Gradient(flat, dWInT.reshape(lanes, -1).norm(row), dWOut.reshape(lanes, -1).norm(row));
+        return new EmbedMlp.Gradient(
+                flat,
+                dWInT.reshape(lanes, -1).norm(row),
+                dWOut.reshape(lanes, -1).norm(row));
     }
 
     /** Pre-update parameter norms per lane, [K] each (in the solo run's reduction order). */
     NDArray[] paramNorms() {
         int[] row = {1};
-        return new NDArray[] {wIn.reshape(lanes, -1).norm(row), wOut.reshape(lanes, -1).norm(row)};
+        return new NDArray[] {
+            wIn.reshape(lanes, -1).norm(row), wOut.reshape(lanes, -1).norm(row)
+        };
     }
 
     /** All lanes' current parameters on the host, [K · 2·p·M]. */
@@ -112,7 +119,9 @@ final class LaneMlp implements AutoCloseable {
     Checkpoint checkpoint(float[] all, int lane, int epoch, boolean isFinal) {
         int size = p * dMlp;
         int at = 2 * lane * size;
-        return new Checkpoint(epoch, isFinal,
+        return new Checkpoint(
+                epoch,
+                isFinal,
                 new WeightTensor(WeightTensor.W_IN, dMlp, p, Arrays.copyOfRange(all, at, at + size)),
                 new WeightTensor(WeightTensor.W_OUT, p, dMlp, Arrays.copyOfRange(all, at + size, at + 2 * size)));
     }

@@ -64,16 +64,13 @@ public final class EmbedMlp implements AutoCloseable {
      * Activations of one forward pass over all p² pairs, kept for the backward pass (pre is null with ReLU). Logits are held transposed,
      * [p, N]: W_out·postᵀ is the faster matrix product for this shape, and log-softmax runs down the columns.
      */
-    public record Forward(NDArray pre, NDArray post, NDArray logitsT, NDArray logProbsT) {
-    }
+    public record Forward(NDArray pre, NDArray post, NDArray logitsT, NDArray logProbsT) {}
 
     /** Loss (float32 scalars, negated: −loss) and correct counts of both splits. */
-    public record Evaluation(NDArray negTrainLoss, NDArray negTestLoss, int trainCorrect, int testCorrect) {
-    }
+    public record Evaluation(NDArray negTrainLoss, NDArray negTestLoss, int trainCorrect, int testCorrect) {}
 
     /** The train loss's gradient, flat like {@link #params()}, and the float32 norms of its two matrices. */
-    public record Gradient(NDArray flat, NDArray normIn, NDArray normOut) {
-    }
+    public record Gradient(NDArray flat, NDArray normIn, NDArray normOut) {}
 
     /**
      * Forward pass over every pair in canonical order. The embedding W_in·(onehot(a) + onehot(b)) is
@@ -105,8 +102,8 @@ public final class EmbedMlp implements AutoCloseable {
             return new Evaluation(loss, loss, correct[0], correct[1]);
         }
         NDArray flat = labelLogProbs.reshape(-1);
-        return new Evaluation(flat.take(data.trainIndex).mean(), flat.take(data.testIndex).mean(), correct[0],
-                correct[1]);
+        return new Evaluation(
+                flat.take(data.trainIndex).mean(), flat.take(data.testIndex).mean(), correct[0], correct[1]);
     }
 
     /**
@@ -116,7 +113,9 @@ public final class EmbedMlp implements AutoCloseable {
      * the forward pass: the activations are overwritten in place by their derivative (no new [N, M] tensor).
      */
     public Gradient gradient(Forward f, PairData data) {
-        NDArray dLogitsT = f.logProbsT().exp().muli(data.sameSet ? data.inverseN : data.columnWeight)
+        NDArray dLogitsT = f.logProbsT()
+                .exp()
+                .muli(data.sameSet ? data.inverseN : data.columnWeight)
                 .subi(data.targetT);
         NDArray dWOut = dLogitsT.matMul(f.post());
         NDArray dPost = dLogitsT.transpose().matMul(wOut);
@@ -156,7 +155,9 @@ public final class EmbedMlp implements AutoCloseable {
     public Checkpoint checkpoint(int epoch, boolean isFinal) {
         float[] packed = params.toFloatArray();
         int size = p * dMlp;
-        return new Checkpoint(epoch, isFinal,
+        return new Checkpoint(
+                epoch,
+                isFinal,
                 new WeightTensor(WeightTensor.W_IN, dMlp, p, java.util.Arrays.copyOfRange(packed, 0, size)),
                 new WeightTensor(WeightTensor.W_OUT, p, dMlp, java.util.Arrays.copyOfRange(packed, size, 2 * size)));
     }

@@ -32,7 +32,10 @@ public final class HostArgmax {
         if (logits.length != size) {
             logits = new float[size];
         }
-        logitsT.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer().get(0, logits);
+        logitsT.toByteBuffer(true)
+                .order(ByteOrder.nativeOrder())
+                .asFloatBuffer()
+                .get(0, logits);
         return logits;
     }
 

@@ -11,8 +11,7 @@ import java.nio.ByteOrder;
  */
 public final class HostRead {
 
-    private HostRead() {
-    }
+    private HostRead() {}
 
     public static float[] floats(NDArray a) {
         if (!Device.cpu().equals(a.getDevice())) {

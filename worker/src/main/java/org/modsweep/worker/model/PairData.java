@@ -19,15 +19,15 @@ public final class PairData implements AutoCloseable {
     final boolean sameSet;
     final int nTrain;
     final int nTest;
-    final NDArray labels;        // int64 [N]
-    final NDArray labelRow;      // int64 [1, N], for gather down the logit columns
-    final NDArray trainIndex;    // int64 [n_train] pair indices in split order (null with full data)
-    final NDArray testIndex;     // int64 [n_test] (null with full data)
-    final NDArray columnWeight;  // float32 [1, N]: 1/n_train for training pairs, 0 elsewhere (null with full data)
-    final NDArray inverseN;      // float32 scalar 1/n_train, as torch's mean backward computes it
-    final NDArray targetT;       // float32 [p, N]: onehot(label)·(1/n_train) for training pairs, 0 elsewhere
-    final int[] labelValues;     // the labels on the host, for the accuracy
-    final int[] trainPairs;      // pair indices of each split on the host
+    final NDArray labels; // int64 [N]
+    final NDArray labelRow; // int64 [1, N], for gather down the logit columns
+    final NDArray trainIndex; // int64 [n_train] pair indices in split order (null with full data)
+    final NDArray testIndex; // int64 [n_test] (null with full data)
+    final NDArray columnWeight; // float32 [1, N]: 1/n_train for training pairs, 0 elsewhere (null with full data)
+    final NDArray inverseN; // float32 scalar 1/n_train, as torch's mean backward computes it
+    final NDArray targetT; // float32 [p, N]: onehot(label)·(1/n_train) for training pairs, 0 elsewhere
+    final int[] labelValues; // the labels on the host, for the accuracy
+    final int[] trainPairs; // pair indices of each split on the host
     final int[] testPairs;
     private final NDManager manager;
 

@@ -60,7 +60,9 @@ public final class AdamW implements Optimizer {
         double biasCorrection1 = 1 - Math.pow(beta1, step);
         double biasCorrection2 = 1 - Math.pow(beta2, step);
         double stepSize = lr / biasCorrection1;
-        NDArray denom = variance.sqrt().divi(biasCorrection2SqrtF.of((float) Math.sqrt(biasCorrection2))).addi(epsF);
+        NDArray denom = variance.sqrt()
+                .divi(biasCorrection2SqrtF.of((float) Math.sqrt(biasCorrection2)))
+                .addi(epsF);
         params.addi(mean.mul(negStepSizeF.of((float) -stepSize)).divi(denom));
     }
 

@@ -101,8 +101,8 @@ public final class HostAdamW implements Optimizer, LaneOptimizer {
             if (active[k]) {
                 double biasCorrection1 = 1 - Math.pow(beta1D, steps[k]);
                 double biasCorrection2 = 1 - Math.pow(beta2D, steps[k]);
-                update(k * block, (k + 1) * block, (float) -(lr[k] / biasCorrection1),
-                        (float) Math.sqrt(biasCorrection2));
+                update(k * block, (k + 1) * block, (float) -(lr[k] / biasCorrection1), (float)
+                        Math.sqrt(biasCorrection2));
             }
         }
         paramsView.put(0, params);

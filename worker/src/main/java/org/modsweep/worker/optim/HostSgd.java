@@ -42,6 +42,5 @@ public final class HostSgd implements LaneOptimizer {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -6,8 +6,7 @@ package org.modsweep.worker.optim;
  */
 public final class Warmup {
 
-    private Warmup() {
-    }
+    private Warmup() {}
 
     public static double lr(double base, int epoch) {
         return base * Math.min(epoch / 10.0, 1.0);

@@ -41,12 +41,13 @@ public final class MetricsHistory {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (EpochMetrics m : w) {
-            double v = switch (which) {
-                case 0 -> m.trainLoss();
-                case 1 -> m.testLoss();
-                case 2 -> m.trainAcc();
-                default -> m.testAcc();
-            };
+            double v =
+                    switch (which) {
+                        case 0 -> m.trainLoss();
+                        case 1 -> m.testLoss();
+                        case 2 -> m.trainAcc();
+                        default -> m.testAcc();
+                    };
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
         }

@@ -9,8 +9,7 @@ public final class ProgressLines {
     /** A progress line is due every log interval, at the last epoch, and after this much silence. */
     public static final long SILENCE_NANOS = 20_000_000_000L;
 
-    private ProgressLines() {
-    }
+    private ProgressLines() {}
 
     /** min(max(1, E div 20), 100): 100 for every study configuration. */
     public static int logInterval(int epochs) {
@@ -18,7 +17,8 @@ public final class ProgressLines {
     }
 
     public static String start(Cell cell, int dMlp, int epochs) {
-        return "[TRAIN] p=" + cell.p() + ", d_mlp=" + dMlp + ", run=" + cell.config().key() + ", epochs=" + epochs;
+        return "[TRAIN] p=" + cell.p() + ", d_mlp=" + dMlp + ", run="
+                + cell.config().key() + ", epochs=" + epochs;
     }
 
     public static String epoch(Cell cell, EpochMetrics m, int epochs) {

@@ -6,8 +6,7 @@ import java.math.RoundingMode;
 /** Python's {@code format(v, '.Nf')}: the exact binary value rounded half-even, as CPython prints it. */
 public final class PyFormat {
 
-    private PyFormat() {
-    }
+    private PyFormat() {}
 
     public static String fixed(double v, int decimals) {
         if (Double.isNaN(v)) {

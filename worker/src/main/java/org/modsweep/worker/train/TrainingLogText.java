@@ -12,8 +12,7 @@ public final class TrainingLogText {
     private static final String RULE = "=".repeat(70);
     private static final String LINE = "\u2500".repeat(70);
 
-    private TrainingLogText() {
-    }
+    private TrainingLogText() {}
 
     /** Table epochs: 0, s, 2s, … below E with s = max(1, E div 100), plus E−1. */
     public static List<Integer> tableEpochs(int epochsRun) {
@@ -31,7 +30,11 @@ public final class TrainingLogText {
     public static String render(int p, int dMlp, RunConfig config, List<EpochMetrics> rows) {
         StringBuilder b = new StringBuilder();
         b.append(RULE).append('\n');
-        b.append("Training Log: p=").append(p).append(", run=").append(config.key()).append('\n');
+        b.append("Training Log: p=")
+                .append(p)
+                .append(", run=")
+                .append(config.key())
+                .append('\n');
         b.append(RULE).append('\n').append('\n');
         b.append("Configuration:\n");
         field(b, "prime (p)", Integer.toString(p));
@@ -49,16 +52,29 @@ public final class TrainingLogText {
         field(b, "seed", Long.toString(config.seed()));
         b.append('\n');
         b.append(LINE).append('\n');
-        b.append(String.join("  ", PyFormat.pad("Epoch", 8), PyFormat.pad("Train Loss", 12),
-                PyFormat.pad("Test Loss", 12), PyFormat.pad("Train Acc", 10), PyFormat.pad("Test Acc", 10),
-                PyFormat.pad("Grad Norm", 10), PyFormat.pad("Param Norm", 11))).append('\n');
+        b.append(String.join(
+                        "  ",
+                        PyFormat.pad("Epoch", 8),
+                        PyFormat.pad("Train Loss", 12),
+                        PyFormat.pad("Test Loss", 12),
+                        PyFormat.pad("Train Acc", 10),
+                        PyFormat.pad("Test Acc", 10),
+                        PyFormat.pad("Grad Norm", 10),
+                        PyFormat.pad("Param Norm", 11)))
+                .append('\n');
         b.append(LINE).append('\n');
         for (int e : tableEpochs(rows.size())) {
             EpochMetrics m = rows.get(e);
-            b.append(String.join("  ", PyFormat.pad(Integer.toString(e), 8), PyFormat.fixed(m.trainLoss(), 12, 6),
-                    PyFormat.fixed(m.testLoss(), 12, 6), PyFormat.fixed(m.trainAcc(), 10, 4),
-                    PyFormat.fixed(m.testAcc(), 10, 4), PyFormat.fixed(m.gradNorm(), 10, 4),
-                    PyFormat.fixed(m.paramNorm(), 11, 4))).append('\n');
+            b.append(String.join(
+                            "  ",
+                            PyFormat.pad(Integer.toString(e), 8),
+                            PyFormat.fixed(m.trainLoss(), 12, 6),
+                            PyFormat.fixed(m.testLoss(), 12, 6),
+                            PyFormat.fixed(m.trainAcc(), 10, 4),
+                            PyFormat.fixed(m.testAcc(), 10, 4),
+                            PyFormat.fixed(m.gradNorm(), 10, 4),
+                            PyFormat.fixed(m.paramNorm(), 11, 4)))
+                    .append('\n');
         }
         b.append(LINE).append('\n').append('\n');
         EpochMetrics last = rows.get(rows.size() - 1);
@@ -74,6 +90,10 @@ public final class TrainingLogText {
     }
 
     private static void field(StringBuilder b, String name, String value) {
-        b.append("  ").append(String.format("%-16s", name)).append("= ").append(value).append('\n');
+        b.append("  ")
+                .append(String.format("%-16s", name))
+                .append("= ")
+                .append(value)
+                .append('\n');
     }
 }

@@ -61,8 +61,8 @@ public final class TrainingLoop {
         listener.on(new TrainingEvent.Started(cell, init.dMlp(), epochs));
         long start = System.nanoTime();
         try (EmbedMlp model = new EmbedMlp(manager, config.act(), init);
-             PairData data = new PairData(manager, p, split);
-             Optimizer optimizer = Optimizer.of(config, manager, model.params())) {
+                PairData data = new PairData(manager, p, split);
+                Optimizer optimizer = Optimizer.of(config, manager, model.params())) {
             for (int e = 0; e < epochs; e++) {
                 double lr = Warmup.lr(config.lr(), e);
                 EpochMetrics m;
@@ -72,10 +72,22 @@ public final class TrainingLoop {
                     NDArray[] paramNorms = model.paramNorms();
                     EmbedMlp.Gradient grad = model.gradient(f, data);
                     // every float scalar of the epoch in one transfer
-                    float[] v = HostRead.floats(NDArrays.stack(new NDList(ev.negTrainLoss(), ev.negTestLoss(),
-                            grad.normIn(), grad.normOut(), paramNorms[0], paramNorms[1])));
-                    m = new EpochMetrics(e, -v[0], -v[1], (double) ev.trainCorrect() / data.trainSize(),
-                            (double) ev.testCorrect() / data.testSize(), hypot(v[2], v[3]), hypot(v[4], v[5]), lr);
+                    float[] v = HostRead.floats(NDArrays.stack(new NDList(
+                            ev.negTrainLoss(),
+                            ev.negTestLoss(),
+                            grad.normIn(),
+                            grad.normOut(),
+                            paramNorms[0],
+                            paramNorms[1])));
+                    m = new EpochMetrics(
+                            e,
+                            -v[0],
+                            -v[1],
+                            (double) ev.trainCorrect() / data.trainSize(),
+                            (double) ev.testCorrect() / data.testSize(),
+                            hypot(v[2], v[3]),
+                            hypot(v[4], v[5]),
+                            lr);
                     optimizer.step(model.params(), grad.flat(), lr);
                 }
                 history.add(m);

@@ -21,10 +21,11 @@ class ProgressBarTest {
         bar.on(new TrainingEvent.Started(cell, 512, 40000));
         bar.on(new TrainingEvent.EpochDone(cell, new EpochMetrics(0, 0.5, 0.25, 1.0, 0.75, 0.1, 3.0, 0), 40000));
         bar.on(new TrainingEvent.PlateauStop(cell, 10000));
-        bar.on(new TrainingEvent.Finished(cell, new EpochMetrics(10000, 0.5, 0.25, 1.0, 0.75, 0.1, 3.0, 0), 10001,
-                true));
+        bar.on(new TrainingEvent.Finished(
+                cell, new EpochMetrics(10000, 0.5, 0.25, 1.0, 0.75, 0.1, 3.0, 0), 10001, true));
         String out = w.toString();
-        assertTrue(out.startsWith("\rp023-grokking [" + ".".repeat(30) + "] 1/40000  loss 0.5000  acc 1.0000/0.7500"),
+        assertTrue(
+                out.startsWith("\rp023-grokking [" + ".".repeat(30) + "] 1/40000  loss 0.5000  acc 1.0000/0.7500"),
                 out);
         String[] lines = out.split("\n", -1);
         assertEquals(3, lines.length, out); // the bar, the plateau line, and nothing after the final newline

@@ -18,8 +18,9 @@ class TorchDrawsTest {
 
     @Test
     void predictsTheEnginesStreamPositionAfterRandnDraws() {
-        long[][] sequences = {{11776, 11776}, {2300, 2300}, {17, 33}, {15}, {3, 3}, {1, 1, 1}, {2, 2, 2}, {5, 16, 1},
-            {1, 20, 1}};
+        long[][] sequences = {
+            {11776, 11776}, {2300, 2300}, {17, 33}, {15}, {3, 3}, {1, 1, 1}, {2, 2, 2}, {5, 16, 1}, {1, 20, 1}
+        };
         for (long seed : new long[] {0, 1, 7, 42, 123456789L, 4294967295L}) {
             for (long[] sizes : sequences) {
                 float engine = nextUniformAfter(seed, sizes);

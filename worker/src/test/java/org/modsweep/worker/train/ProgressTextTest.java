@@ -34,14 +34,19 @@ class ProgressTextTest {
 
         assertEquals("[TRAIN] p=23, d_mlp=512, run=grokking, epochs=40000", lines.get(0));
         assertEquals("Epoch 0, train loss 0.5000, test loss 0.2500", lines.get(1));
-        assertEquals("  [grokking] Epoch      0/40000  (  0.0%)  train_loss=0.5000  test_loss=0.2500  train_acc=1.0000"
-                + "  test_acc=0.7500", lines.get(2));
+        assertEquals(
+                "  [grokking] Epoch      0/40000  (  0.0%)  train_loss=0.5000  test_loss=0.2500  train_acc=1.0000"
+                        + "  test_acc=0.7500",
+                lines.get(2));
         assertEquals("Epoch 100, train loss 0.5000, test loss 0.2500", lines.get(3));
-        assertEquals("  [grokking] Epoch    100/40000  (  0.3%)  train_loss=0.5000  test_loss=0.2500  train_acc=1.0000"
-                + "  test_acc=0.7500", lines.get(4));
+        assertEquals(
+                "  [grokking] Epoch    100/40000  (  0.3%)  train_loss=0.5000  test_loss=0.2500  train_acc=1.0000"
+                        + "  test_acc=0.7500",
+                lines.get(4));
         // a trainer line and a progress line every 100 epochs (log interval min(40000 div 20, 100) = 100)
         assertEquals(3 + 2 * 101, lines.size());
-        assertEquals("  Plateau early stopping at epoch 10000: no change in last 1000 epochs", lines.get(lines.size() - 2));
+        assertEquals(
+                "  Plateau early stopping at epoch 10000: no change in last 1000 epochs", lines.get(lines.size() - 2));
         assertEquals("[DONE] p=23, run=grokking, train_acc=1.0000, test_acc=0.7500", lines.get(lines.size() - 1));
     }
 
@@ -57,7 +62,9 @@ class ProgressTextTest {
         text.on(new TrainingEvent.Finished(cell, metrics(6), 7, false));
         // log interval max(1, 7 div 20) = 1: every epoch, plus the trainer line at epoch 0
         assertEquals(1 + 1 + 7 + 1, lines.size());
-        assertEquals("  [standard] Epoch      6/7  (100.0%)  train_loss=0.5000  test_loss=0.2500  train_acc=1.0000"
-                + "  test_acc=0.7500", lines.get(lines.size() - 2));
+        assertEquals(
+                "  [standard] Epoch      6/7  (100.0%)  train_loss=0.5000  test_loss=0.2500  train_acc=1.0000"
+                        + "  test_acc=0.7500",
+                lines.get(lines.size() - 2));
     }
 }
