@@ -163,6 +163,8 @@ class CommitProtocolTest {
                 hostOf(live), deadPid, now);
         java.nio.file.Path otherProbe = Files.writeString(tmp.resolve("store/_attempts/_probe-x"),
                 "{\"owner\":\"far-away/1/x\",\"host\":\"far-away\",\"pid\":1,\"heartbeat\":" + now + "}");
+        java.nio.file.Path emptyProbe = Files.writeString(tmp.resolve("store/_attempts/_probe-"
+                + java.util.UUID.randomUUID() + "-" + deadPid + "@" + hostOf(live)), ""); // killed mid-write
 
         store.discardStaleAttempts();
         assertTrue(store.fs().exists(live), "this JVM's live attempt stays");
@@ -170,6 +172,7 @@ class CommitProtocolTest {
         assertTrue(Files.exists(otherProbe), "another writer's write check in progress stays");
         assertFalse(Files.exists(expired), "a lease nobody renewed for an hour is over");
         assertFalse(Files.exists(killedHere), "a writer on this machine that is gone");
+        assertFalse(Files.exists(emptyProbe), "the empty write probe of a writer on this machine that is gone");
         store.discardAttempt(live);
     }
 
