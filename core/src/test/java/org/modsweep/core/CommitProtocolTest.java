@@ -148,6 +148,27 @@ class CommitProtocolTest {
     }
 
     @Test
+    void theAuditFindsWhatDoesNotMatchTheManifest() throws Exception {
+        ResultsStore store = ResultsStore.open(tmp.resolve("store").toString());
+        Path a = attempt(store, cell, 6);
+        store.commit(cell, a, record(cell, 6, a));
+        assertEquals(List.of(), StoreAudit.problems(store));
+
+        java.nio.file.Path metrics = tmp.resolve("store/metrics/p=3/config=standard");
+        Files.copy(metrics.resolve("part-p003-standard.parquet"), metrics.resolve("part-00000-zombie.parquet"));
+        Files.writeString(tmp.resolve("store/runs/p=3/config=standard/training_log.txt"), "edited\n");
+        Files.delete(tmp.resolve("store/runs/p=3/config=standard/.training_log.txt.crc"));
+        Files.createDirectories(tmp.resolve("store/weights/p=5/config=standard"));
+        List<String> problems = StoreAudit.problems(store);
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.contains("p003-standard: metrics/p=3/config=standard/part-00000-zombie.parquet is not "
+                + "part of the committed run"), problems.toString());
+        assertTrue(problems.get(0).startsWith("p003-standard: runs/p=3/config=standard/training_log.txt differs "
+                + "from _DONE (7 bytes"), problems.toString());
+        assertEquals("weights/p=5/config=standard: belongs to no committed run", problems.get(2));
+    }
+
+    @Test
     void cleanupTakesOnlyAttemptsWhoseLeaseIsOver() throws Exception {
         ResultsStore store = ResultsStore.open(tmp.resolve("store").toString());
         Path live = store.newAttempt(cell);
