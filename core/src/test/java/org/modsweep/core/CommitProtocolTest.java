@@ -169,9 +169,53 @@ class CommitProtocolTest {
         assertTrue(store.isCommitted(cell));
         assertEquals(List.of(), store.audit(cell));
         // a one-line marker of the earlier protocol still counts
-        store.writeString(store.layout().doneMarker(other), b.getName() + "\n");
+        store.writeString(store.layout().doneMarker(other), java.util.UUID.randomUUID() + "\n"); // its attempt id
         assertTrue(store.isCommitted(other));
         assertTrue(store.committedManifest(other).legacy());
+    }
+
+    @Test
+    void anAttemptKilledBeforeItsLeaseIsRemovedAtOnce() throws Exception {
+        ResultsStore store = ResultsStore.open(tmp.resolve("store").toString());
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        // the directory exists, its lease file was never written: the name alone says whose it was
+        java.nio.file.Path dead = Files.createDirectories(tmp.resolve(
+                "store/_attempts/p003-standard/" + java.util.UUID.randomUUID() + "-" + gone.pid() + "@" + host));
+        Files.writeString(dead.resolve("metrics.parquet"), "partial");
+        java.nio.file.Path live =
+                Files.createDirectories(tmp.resolve("store/_attempts/p003-quad_random/" + java.util.UUID.randomUUID()
+                        + "-" + ProcessHandle.current().parent().orElseThrow().pid() + "@" + host));
+        store.discardStaleAttempts();
+        assertFalse(Files.exists(dead), "a dead local writer's attempt goes at once");
+        assertTrue(Files.exists(live), "a live writer's attempt without a lease yet stays");
+    }
+
+    @Test
+    void theAuditFindsWhatDoesNotMatchTheManifest() throws Exception {
+        ResultsStore store = ResultsStore.open(tmp.resolve("store").toString());
+        Path a = attempt(store, cell, 6);
+        store.commit(cell, a, record(cell, 6, a));
+        assertEquals(List.of(), StoreAudit.problems(store));
+
+        java.nio.file.Path metrics = tmp.resolve("store/metrics/p=3/config=standard");
+        Files.copy(metrics.resolve("part-p003-standard.parquet"), metrics.resolve("part-00000-zombie.parquet"));
+        Files.writeString(tmp.resolve("store/runs/p=3/config=standard/training_log.txt"), "edited\n");
+        Files.delete(tmp.resolve("store/runs/p=3/config=standard/.training_log.txt.crc"));
+        Files.createDirectories(tmp.resolve("store/weights/p=5/config=standard"));
+        List<String> problems = StoreAudit.problems(store);
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(
+                problems.contains("p003-standard: metrics/p=3/config=standard/part-00000-zombie.parquet is not "
+                        + "part of the committed run"),
+                problems.toString());
+        assertTrue(
+                problems.get(0)
+                        .startsWith("p003-standard: runs/p=3/config=standard/training_log.txt differs "
+                                + "from _DONE (7 bytes"),
+                problems.toString());
+        assertEquals("weights/p=5/config=standard: belongs to no committed run", problems.get(2));
     }
 
     @Test
@@ -192,6 +236,10 @@ class CommitProtocolTest {
         java.nio.file.Path otherProbe = Files.writeString(
                 tmp.resolve("store/_attempts/_probe-x"),
                 "{\"owner\":\"far-away/1/x\",\"host\":\"far-away\",\"pid\":1,\"heartbeat\":" + now + "}");
+        java.nio.file.Path emptyProbe = Files.writeString(
+                tmp.resolve(
+                        "store/_attempts/_probe-" + java.util.UUID.randomUUID() + "-" + deadPid + "@" + hostOf(live)),
+                ""); // killed mid-write
 
         store.discardStaleAttempts();
         assertTrue(store.fs().exists(live), "this JVM's live attempt stays");
@@ -199,6 +247,7 @@ class CommitProtocolTest {
         assertTrue(Files.exists(otherProbe), "another writer's write check in progress stays");
         assertFalse(Files.exists(expired), "a lease nobody renewed for an hour is over");
         assertFalse(Files.exists(killedHere), "a writer on this machine that is gone");
+        assertFalse(Files.exists(emptyProbe), "the empty write probe of a writer on this machine that is gone");
         store.discardAttempt(live);
     }
 

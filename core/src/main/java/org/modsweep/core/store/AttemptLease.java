@@ -106,6 +106,9 @@ public record AttemptLease(
         FileStatus st = fs.getFileStatus(attemptOrProbe);
         Path leaseFile = st.isDirectory() ? new Path(attemptOrProbe, FILE) : attemptOrProbe;
         AttemptLease lease = read(fs, leaseFile);
+        if (lease == null && probeOfDeadLocalProcess(attemptOrProbe.getName())) {
+            return true; // a write probe or attempt whose writer was killed before its lease was written
+        }
         if (lease == null) {
             long newest = st.getModificationTime();
             if (st.isDirectory()) {
@@ -129,6 +132,34 @@ public record AttemptLease(
             return true; // its writer on this machine is gone (killed, or an earlier JVM with this JVM's pid)
         }
         return now - lease.heartbeat() > leaseMillis;
+    }
+
+    /** A write probe's name: {@code _probe-<uuid>-<pid>@<host>}, so that even an empty one names its writer. */
+    static String probeName() {
+        return StoreLayout.PROBE_PREFIX + attemptId();
+    }
+
+    /**
+     * A fresh attempt id, {@code <uuid>-<pid>@<host>}: an attempt directory names its writer even before its lease
+     * file exists (a writer killed between the two is recognised as gone at once, not after the lease period).
+     */
+    static String attemptId() {
+        return UUID.randomUUID() + "-" + PID + "@" + HOST;
+    }
+
+    private static boolean probeOfDeadLocalProcess(String name) {
+        int at = name.indexOf('@');
+        int dash = at < 0 ? -1 : name.lastIndexOf('-', at);
+        if (dash < 0 || !name.substring(at + 1).equals(HOST)) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(name.substring(dash + 1, at));
+            return pid != PID
+                    && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static AttemptLease read(FileSystem fs, Path leaseFile) {

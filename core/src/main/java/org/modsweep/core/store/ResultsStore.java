@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -193,7 +192,7 @@ public final class ResultsStore {
      * Throws an IOException that names the store otherwise.
      */
     public void checkWritable() throws IOException {
-        Path probe = new Path(layout.root(), StoreLayout.ATTEMPTS + "/" + StoreLayout.PROBE_PREFIX + UUID.randomUUID());
+        Path probe = new Path(layout.root(), StoreLayout.ATTEMPTS + "/" + AttemptLease.probeName());
         try {
             fs.mkdirs(layout.root());
             AttemptLease.write(fs, probe); // a lease, so that another writer's cleanup leaves a live probe alone
@@ -205,7 +204,7 @@ public final class ResultsStore {
 
     /** A fresh private directory for one training attempt of a cell, leased to this JVM until committed. */
     public Path newAttempt(Cell cell) throws IOException {
-        Path dir = layout.attemptDir(cell, UUID.randomUUID().toString());
+        Path dir = layout.attemptDir(cell, AttemptLease.attemptId());
         fs.mkdirs(dir);
         AttemptLease.hold(fs, dir, AttemptLease.leaseMillis(conf));
         return dir;
@@ -236,26 +235,30 @@ public final class ResultsStore {
             }
             for (FileStatus entry : fs.listStatus(attempts)) {
                 if (entry.isFile()) {
-                    if (entry.getPath().getName().startsWith(StoreLayout.PROBE_PREFIX)
-                            && AttemptLease.expired(fs, entry.getPath(), lease, now)) {
-                        fs.delete(entry.getPath(), false);
+                    if (entry.getPath().getName().startsWith(StoreLayout.PROBE_PREFIX)) {
+                        discardIfExpired(entry.getPath(), lease, now);
                     }
                     continue;
                 }
                 for (FileStatus attempt : fs.listStatus(entry.getPath())) {
-                    if (AttemptLease.expired(fs, attempt.getPath(), lease, now)) {
-                        LOG.info(
-                                "removing stale attempt {}/{}",
-                                entry.getPath().getName(),
-                                attempt.getPath().getName());
-                        fs.delete(attempt.getPath(), true);
-                    }
+                    discardIfExpired(attempt.getPath(), lease, now);
                 }
                 deleteIfEmpty(entry.getPath());
             }
             deleteIfEmpty(attempts);
         } catch (IOException e) {
             LOG.warn("could not remove stale attempt directories under {}: {}", attempts, e.getMessage());
+        }
+    }
+
+    private void discardIfExpired(Path attemptOrProbe, long lease, long now) throws IOException {
+        try {
+            if (AttemptLease.expired(fs, attemptOrProbe, lease, now)) {
+                LOG.info("removing stale {}", layout.relative(attemptOrProbe));
+                fs.delete(attemptOrProbe, true);
+            }
+        } catch (FileNotFoundException e) {
+            LOG.debug("{} went meanwhile (its writer committed or discarded it)", attemptOrProbe);
         }
     }
 
