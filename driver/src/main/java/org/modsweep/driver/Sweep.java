@@ -169,15 +169,4 @@ public final class Sweep {
                 (System.nanoTime() - t0) / 1e9,
                 cancelled.get());
     }
-
-    /** The first line of the first message in the cause chain (the console shows one line per failure). */
-    public static String firstLine(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getMessage() == null) {
-            t = t.getCause();
-        }
-        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
-    }
 }

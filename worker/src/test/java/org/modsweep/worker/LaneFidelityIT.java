@@ -100,7 +100,8 @@ class LaneFidelityIT {
                 c.plateauStop(),
                 c.minP(),
                 c.saveEvery(),
-                seed);
+                seed,
+                null);
     }
 
     private static void compareMetrics(

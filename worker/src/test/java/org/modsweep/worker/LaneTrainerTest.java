@@ -44,7 +44,8 @@ class LaneTrainerTest {
                                 false,
                                 s.minP(),
                                 50,
-                                7)),
+                                7,
+                                null)),
                 new Cell(
                         Modulus.of(7),
                         new RunConfig(
@@ -60,7 +61,8 @@ class LaneTrainerTest {
                                 false,
                                 s.minP(),
                                 s.saveEvery(),
-                                7)));
+                                7,
+                                null)));
         TrainOptions opts = new TrainOptions(230, 1, "cpu", false);
         ResultsStore lanes = ResultsStore.open(tmp.resolve("lanes").toString());
         List<TrainOutcome> outcomes = LaneTrainer.train(lanes, cells, opts, TrainingListener.NONE);

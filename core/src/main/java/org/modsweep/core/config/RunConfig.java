@@ -36,38 +36,6 @@ public record RunConfig(
         long seed,
         Integer dMlp) {
 
-    /** A configuration whose hidden width follows p, as all of the study's do. */
-    public RunConfig(
-            String key,
-            Activation act,
-            InitType initType,
-            double initScale,
-            OptimizerKind optimizer,
-            double lr,
-            double weightDecay,
-            double fracTrain,
-            int numEpochs,
-            boolean plateauStop,
-            int minP,
-            int saveEvery,
-            long seed) {
-        this(
-                key,
-                act,
-                initType,
-                initScale,
-                optimizer,
-                lr,
-                weightDecay,
-                fracTrain,
-                numEpochs,
-                plateauStop,
-                minP,
-                saveEvery,
-                seed,
-                null);
-    }
-
     public RunConfig {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(act, "act");

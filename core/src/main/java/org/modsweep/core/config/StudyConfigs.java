@@ -1,5 +1,14 @@
 package org.modsweep.core.config;
 
+import static org.modsweep.core.Modulus.MIN_P;
+import static org.modsweep.core.Modulus.MIN_P_GROKKING;
+import static org.modsweep.core.config.Activation.Quad;
+import static org.modsweep.core.config.Activation.ReLU;
+import static org.modsweep.core.config.InitType.RANDOM;
+import static org.modsweep.core.config.InitType.SINGLE_FREQ;
+import static org.modsweep.core.config.OptimizerKind.AdamW;
+import static org.modsweep.core.config.OptimizerKind.SGD;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,76 +21,46 @@ public final class StudyConfigs {
     private static final int SAVE_EVERY = 200;
     private static final long SEED = 42;
 
-    public static final RunConfig STANDARD = new RunConfig(
-            "standard",
-            Activation.ReLU,
-            InitType.RANDOM,
-            0.1,
-            OptimizerKind.AdamW,
-            5e-5,
-            0,
-            1.0,
-            5000,
-            false,
-            Modulus.MIN_P,
-            SAVE_EVERY,
-            SEED);
-    public static final RunConfig GROKKING = new RunConfig(
-            "grokking",
-            Activation.ReLU,
-            InitType.RANDOM,
-            0.1,
-            OptimizerKind.AdamW,
-            1e-4,
-            2.0,
-            0.75,
-            50000,
-            true,
-            Modulus.MIN_P_GROKKING,
-            SAVE_EVERY,
-            SEED);
-    public static final RunConfig QUAD_RANDOM = new RunConfig(
-            "quad_random",
-            Activation.Quad,
-            InitType.RANDOM,
-            0.1,
-            OptimizerKind.AdamW,
-            5e-5,
-            0,
-            1.0,
-            5000,
-            false,
-            Modulus.MIN_P,
-            SAVE_EVERY,
-            SEED);
-    public static final RunConfig QUAD_SINGLE_FREQ = new RunConfig(
-            "quad_single_freq",
-            Activation.Quad,
-            InitType.SINGLE_FREQ,
-            0.02,
-            OptimizerKind.SGD,
-            0.1,
-            0,
-            1.0,
-            10000,
-            false,
-            Modulus.MIN_P,
-            SAVE_EVERY,
-            SEED);
-    public static final RunConfig RELU_SINGLE_FREQ = new RunConfig(
-            "relu_single_freq",
-            Activation.ReLU,
-            InitType.SINGLE_FREQ,
-            0.002,
-            OptimizerKind.SGD,
-            0.01,
-            0,
-            1.0,
-            10000,
-            false,
-            Modulus.MIN_P,
-            SAVE_EVERY,
-            SEED);
+    public static final RunConfig STANDARD =
+            preset("standard", ReLU, RANDOM, 0.1, AdamW, 5e-5, 0, 1.0, 5000, false, MIN_P);
+    public static final RunConfig GROKKING =
+            preset("grokking", ReLU, RANDOM, 0.1, AdamW, 1e-4, 2.0, 0.75, 50000, true, MIN_P_GROKKING);
+    public static final RunConfig QUAD_RANDOM =
+            preset("quad_random", Quad, RANDOM, 0.1, AdamW, 5e-5, 0, 1.0, 5000, false, MIN_P);
+    public static final RunConfig QUAD_SINGLE_FREQ =
+            preset("quad_single_freq", Quad, SINGLE_FREQ, 0.02, SGD, 0.1, 0, 1.0, 10000, false, MIN_P);
+    public static final RunConfig RELU_SINGLE_FREQ =
+            preset("relu_single_freq", ReLU, SINGLE_FREQ, 0.002, SGD, 0.01, 0, 1.0, 10000, false, MIN_P);
+
+    /** One of the study's presets: checkpoints every 200 epochs, seed 42, hidden width from p. */
+    private static RunConfig preset(
+            String key,
+            Activation act,
+            InitType init,
+            double initScale,
+            OptimizerKind optimizer,
+            double lr,
+            double weightDecay,
+            double fracTrain,
+            int epochs,
+            boolean plateauStop,
+            int minP) {
+        return new RunConfig(
+                key,
+                act,
+                init,
+                initScale,
+                optimizer,
+                lr,
+                weightDecay,
+                fracTrain,
+                epochs,
+                plateauStop,
+                minP,
+                SAVE_EVERY,
+                SEED,
+                null);
+    }
 
     /** All five, in config order: standard, grokking, quad_random, quad_single_freq, relu_single_freq. */
     public static final List<RunConfig> ALL =

@@ -14,9 +14,9 @@ import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.modsweep.analysis.CrossModulusSummary;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Errors;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.store.ResultsStore;
-import org.modsweep.driver.Sweep;
 import org.modsweep.driver.SweepListener;
 import org.modsweep.driver.monitor.ProgressListener;
 import org.modsweep.driver.plan.SweepPlan;
@@ -93,7 +93,7 @@ public final class ReduceStage {
                 if (cancelled.getAsBoolean()) {
                     return 0;
                 }
-                fail(Integer.toString(p), "reduce p=" + p + " failed: ", Sweep.firstLine(ex));
+                fail(Integer.toString(p), "reduce p=" + p + " failed: ", Errors.firstLine(ex));
             }
         }
         List<Path> files = SummaryWriter.write(store, rows);
@@ -103,7 +103,7 @@ public final class ReduceStage {
             List<String> cross = CrossModulusSummary.write(store);
             listener.onLine("cross-p summary: " + String.join(", ", cross));
         } catch (Exception ex) {
-            fail("summary", "cross-modulus summary failed: ", Sweep.firstLine(ex));
+            fail("summary", "cross-modulus summary failed: ", Errors.firstLine(ex));
         }
         return rows.size();
     }

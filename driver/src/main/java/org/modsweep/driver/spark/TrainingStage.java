@@ -15,9 +15,9 @@ import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Errors;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.CellResult;
-import org.modsweep.driver.Sweep;
 import org.modsweep.driver.SweepListener;
 import org.modsweep.driver.SweepRequest;
 import org.modsweep.driver.monitor.ProgressListener;
@@ -96,7 +96,7 @@ public final class TrainingStage {
                 submit(ids, task, results, progress).get();
             } catch (Exception e) {
                 if (!cancelled.getAsBoolean()) {
-                    throw new IllegalStateException("training stage failed: " + Sweep.firstLine(e), e);
+                    throw new IllegalStateException("training stage failed: " + Errors.firstLine(e), e);
                 }
                 listener.onLine("sweep cancelled: committed cells stay, the rest train on the next run");
             }

@@ -136,7 +136,8 @@ public final class BenchLanesCommand implements Callable<Integer> {
                     false,
                     base.minP(),
                     base.saveEvery(),
-                    base.seed() + i);
+                    base.seed() + i,
+                    base.dMlp());
             InitialWeights init;
             DataSplit split;
             SeedLock.LOCK.lock();
