@@ -14,6 +14,7 @@ import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.store.RunStores;
 import org.modsweep.worker.lanes.LaneLoop;
 import org.modsweep.worker.train.TrainingLoop;
 
@@ -31,7 +32,8 @@ public final class LaneTrainer {
     private LaneTrainer() {}
 
     public static List<TrainOutcome> train(
-            ResultsStore store, List<Cell> cells, TrainOptions opts, TrainingListener listener) throws IOException {
+            ResultsStore studyStore, List<Cell> cells, TrainOptions opts, TrainingListener listener)
+            throws IOException {
         Device device = Devices.parse(opts.device());
         if (!Device.cpu().equals(device)) {
             throw new IllegalArgumentException("lanes train on the CPU only, got device " + opts.device());
@@ -39,6 +41,7 @@ public final class LaneTrainer {
         List<TrainOutcome> outcomes = new ArrayList<>();
         List<Cell> todo = new ArrayList<>();
         for (Cell cell : cells) {
+            ResultsStore store = RunStores.forRun(studyStore, cell); // where CellTrainer would put this run
             if (!opts.force() && store.isCommitted(cell)) {
                 LOG.info("{} is already committed in {}; skipping", cell.id(), store.uri());
                 outcomes.add(new TrainOutcome(cell, true, store.readRun(cell)));
@@ -50,7 +53,11 @@ public final class LaneTrainer {
             return outcomes;
         }
         MemoryEstimate.check(todo.get(0).modulus());
-        store.checkWritable();
+        List<ResultsStore> stores = new ArrayList<>();
+        for (Cell cell : todo) {
+            stores.add(RunStores.forRun(studyStore, cell));
+            stores.get(stores.size() - 1).checkWritable();
+        }
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Engines.setThreads(opts.threads());
@@ -59,7 +66,9 @@ public final class LaneTrainer {
         try (NDManager manager = Engines.newManager(device)) {
             List<LaneLoop.Lane> lanes = new ArrayList<>();
             List<CellTrainer.Start> starts = new ArrayList<>();
-            for (Cell cell : todo) {
+            for (int i = 0; i < todo.size(); i++) {
+                Cell cell = todo.get(i);
+                ResultsStore store = stores.get(i);
                 RunConfig config = cell.config().withEpochCap(opts.epochCap());
                 Path attempt = store.newAttempt(cell);
                 attempts.add(attempt);
@@ -83,7 +92,7 @@ public final class LaneTrainer {
             List<RunRecord> records = new ArrayList<>();
             for (int i = 0; i < todo.size(); i++) {
                 records.add(CellTrainer.finish(
-                        store,
+                        stores.get(i),
                         todo.get(i),
                         lanes.get(i).config(),
                         opts,
@@ -96,7 +105,7 @@ public final class LaneTrainer {
                         msPerRunEpoch));
             }
             for (int i = 0; i < todo.size(); i++) {
-                store.commit(todo.get(i), attempts.get(i), records.get(i));
+                stores.get(i).commit(todo.get(i), attempts.get(i), records.get(i));
                 outcomes.add(new TrainOutcome(todo.get(i), false, records.get(i)));
             }
             return outcomes;
@@ -106,8 +115,8 @@ public final class LaneTrainer {
             } catch (IOException | RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
-            for (Path attempt : attempts) {
-                store.discardAttempt(attempt);
+            for (int i = 0; i < attempts.size(); i++) {
+                stores.get(i).discardAttempt(attempts.get(i));
             }
             throw e;
         }

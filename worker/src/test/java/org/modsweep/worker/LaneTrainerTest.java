@@ -17,6 +17,7 @@ import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.store.RunStores;
 
 /** A batch of lanes commits each lane as its own run, with the files a solo training of that cell commits. */
 class LaneTrainerTest {
@@ -32,7 +33,7 @@ class LaneTrainerTest {
                 new Cell(
                         Modulus.of(7),
                         new RunConfig(
-                                "standard_half_lr",
+                                "standard",
                                 s.act(),
                                 s.initType(),
                                 s.initScale(),
@@ -49,7 +50,7 @@ class LaneTrainerTest {
                 new Cell(
                         Modulus.of(7),
                         new RunConfig(
-                                "standard_seed_7",
+                                "standard",
                                 s.act(),
                                 s.initType(),
                                 0.2,
@@ -70,19 +71,26 @@ class LaneTrainerTest {
         ResultsStore solo = ResultsStore.open(tmp.resolve("solo").toString());
         for (Cell c : cells) {
             CellTrainer.train(solo, c, opts, TrainingListener.NONE);
-            assertTrue(lanes.isCommitted(c), c.id());
+            // a run with overrides lives where RunStores puts it, in the lanes' store as in the solo one
+            ResultsStore soloRun = RunStores.forRun(solo, c);
+            ResultsStore laneRun = RunStores.forRun(lanes, c);
+            assertTrue(laneRun.isCommitted(c), c.id());
             assertEquals(
-                    MetricsParquet.read(solo.conf(), solo.layout().metricsDir(c)),
-                    MetricsParquet.read(lanes.conf(), lanes.layout().metricsDir(c)),
+                    MetricsParquet.read(soloRun.conf(), soloRun.metricsFile(c)),
+                    MetricsParquet.read(laneRun.conf(), laneRun.metricsFile(c)),
                     c.id() + " metrics");
-            Checkpoint a = WeightsParquet.readFinal(solo.conf(), solo.layout().weightsDir(c));
-            Checkpoint b = WeightsParquet.readFinal(lanes.conf(), lanes.layout().weightsDir(c));
+            Checkpoint a = WeightsParquet.readFinal(soloRun.conf(), soloRun.weightsFile(c));
+            Checkpoint b = WeightsParquet.readFinal(laneRun.conf(), laneRun.weightsFile(c));
             assertEquals(a.epoch(), b.epoch(), c.id() + " final epoch");
             assertArrayEquals(a.wIn().values(), b.wIn().values(), c.id() + " final W_in");
             assertArrayEquals(a.wOut().values(), b.wOut().values(), c.id() + " final W_out");
-            assertEquals(solo.readRun(c).checkpoints(), lanes.readRun(c).checkpoints(), c.id() + " checkpoints");
+            assertEquals(soloRun.readRun(c).checkpoints(), laneRun.readRun(c).checkpoints(), c.id() + " checkpoints");
         }
-        assertEquals(150, lanes.readRun(cells.get(1)).epochsRun(), "a lane ends at its own epoch count");
+        assertEquals(3, cells.stream().map(Cell::id).distinct().count(), "three distinct runs");
+        assertEquals(
+                150,
+                RunStores.forRun(lanes, cells.get(1)).readRun(cells.get(1)).epochsRun(),
+                "a lane ends at its own epoch count");
         // a second call finds them committed and trains nothing
         assertTrue(LaneTrainer.train(lanes, cells, opts, TrainingListener.NONE).stream()
                 .allMatch(TrainOutcome::skipped));
