@@ -102,6 +102,29 @@ class CommandsTest {
     }
 
     @Test
+    void aCorruptParquetFileFailsOnlyItsModulus() throws Exception {
+        String store = tmp.resolve("s").toString();
+        ResultsStore s = ResultsStore.open(store);
+        Map<String, Integer> epochs =
+                Map.of("standard", 401, "quad_random", 401, "quad_single_freq", 401, "relu_single_freq", 401);
+        PlantedStudy planted = new PlantedStudy(s, 1);
+        planted.commitAll(Modulus.of(5), epochs);
+        planted.commitAll(Modulus.of(7), epochs);
+        Cell broken = new Cell(Modulus.of(7), StudyConfigs.QUAD_RANDOM);
+        s.writeString(s.metricsFile(broken), "PAR1 this is no Parquet file PAR1");
+
+        Result r = run(new AnalyzeCommand(), "--store", store, "--threads", "2");
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("p=5: 24 files written"), r.out());
+        assertTrue(r.out().contains("FAILED"), r.out());
+        assertTrue(r.err().lines().count() == 1, "one line: " + r.err());
+        assertTrue(Files.exists(tmp.resolve("s/results/p_005/p005_metadata.json")), "the other modulus is reported");
+        Result v = run(new VerifyCommand(), "--store", store);
+        assertEquals(1, v.code(), v.out());
+        assertTrue(v.out().contains("p007-quad_random"), "verify names the damaged run: " + v.out());
+    }
+
+    @Test
     void benchTimesAPlantedStudySizedModulus() {
         Result r = run(
                 new org.modsweep.analysis.cli.AnalysisBenchCommand(), "--p", "5", "--repeat", "1", "--threads", "2");

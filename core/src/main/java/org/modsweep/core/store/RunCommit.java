@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.modsweep.core.Cell;
+import org.modsweep.core.Errors;
 import org.modsweep.core.Json;
 import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.run.RunRecord;
@@ -191,9 +192,14 @@ final class RunCommit {
         }
         Path metrics = layout.metricsFile(cell);
         if (manifest.file(layout.relative(metrics)).isPresent() && fs.exists(metrics)) {
-            int rows = MetricsParquet.read(store.conf(), metrics).size();
-            if (rows != manifest.epochsRun()) {
-                problems.add(cell.id() + ": metrics hold " + rows + " rows, expected " + manifest.epochsRun());
+            try {
+                int rows = MetricsParquet.read(store.conf(), metrics).size();
+                if (rows != manifest.epochsRun()) {
+                    problems.add(cell.id() + ": metrics hold " + rows + " rows, expected " + manifest.epochsRun());
+                }
+            } catch (IOException | RuntimeException e) { // a damaged file is a finding of the audit, not its end
+                problems.add(cell.id() + ": " + layout.relative(metrics) + " is not readable Parquet ("
+                        + Errors.firstLine(e) + ")");
             }
         }
         for (Path dir : List.of(layout.metricsDir(cell), layout.weightsDir(cell), layout.runDir(cell))) {
