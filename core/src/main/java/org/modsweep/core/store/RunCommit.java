@@ -32,7 +32,8 @@ import org.modsweep.core.store.CommitManifest.StoredFile;
  *   <li>remove {@code _DONE}, move the files to their fixed names ({@code part-<cell>.parquet}: a repeated commit
  *       replaces, never adds), remove any other file in the run's folders, write run.json, write {@code _DONE}
  *       (the manifest) last;</li>
- *   <li>check the published sizes against the manifest (run.json: that it describes the same cell and epochs):
+ *   <li>check the published files' sizes and checksums against the manifest (run.json: that it describes the same
+ *       cell and epochs):
  *       a different commit of the same cell interleaving with this one is caught here and leaves the cell
  *       uncommitted (it trains again), never mixed.</li>
  * </ol>
@@ -134,9 +135,13 @@ final class RunCommit {
         for (StoredFile f : manifest.files()) {
             Path p = new Path(layout.root(), f.path());
             String problem = isRunJson(f) ? runJsonProblem(p, manifest) : null;
-            long size = fs.exists(p) ? fs.getFileStatus(p).getLen() : -1;
-            if (problem == null && !isRunJson(f) && size != f.size()) {
-                problem = f.path() + " has " + size + " bytes, expected " + f.size();
+            if (problem == null && !isRunJson(f)) {
+                // size and checksum: two trainings of one cell can differ in their last float bits (BLAS kernels
+                // depend on buffer alignment), so equal sizes do not prove these are this commit's bytes
+                StoredFile actual = fs.exists(p) ? describe(p, f.path()) : null;
+                if (!f.equals(actual)) {
+                    problem = f.path() + (actual == null ? " is missing" : " is not the file this commit published");
+                }
             }
             if (problem != null) {
                 fs.delete(layout.doneMarker(cell), false);
