@@ -3,25 +3,55 @@ package org.modsweep.analysis.grids;
 import java.io.IOException;
 import java.util.List;
 import org.modsweep.core.Cell;
+import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.RunStores;
 
-/** A committed run's outcome (grids.md §2), read from its metrics wherever the run is stored. */
+/**
+ * A committed run's stored data as the grid reduce reads it (its outcome, metrics, checkpoints and split), wherever
+ * the run is stored: the one place that knows where a run with overrides lives.
+ */
 public final class StoredOutcomes {
 
     private StoredOutcomes() {}
 
+    /** Whether {@code cell}'s run is committed (in {@code store}, or where {@link RunStores} puts a run with overrides). */
+    public static boolean isCommitted(ResultsStore store, Cell cell) throws IOException {
+        return RunStores.forRun(store, cell).isCommitted(cell);
+    }
+
     /** The outcome of {@code cell}, committed in {@code store} (or where {@link RunStores} puts a run with overrides). */
     public static RunOutcome read(ResultsStore store, Cell cell, PhaseThresholds thresholds) throws IOException {
+        return classify(cell, metrics(store, cell), thresholds);
+    }
+
+    /** The outcome of a run from its metrics rows. */
+    public static RunOutcome classify(Cell cell, List<EpochMetrics> rows, PhaseThresholds thresholds) {
+        double[] train = rows.stream().mapToDouble(EpochMetrics::trainAcc).toArray();
+        double[] test = rows.stream().mapToDouble(EpochMetrics::testAcc).toArray();
+        return Phases.classify(train, test, cell.config().fullData(), thresholds);
+    }
+
+    /** The committed run's metrics rows, epoch by epoch. */
+    public static List<EpochMetrics> metrics(ResultsStore store, Cell cell) throws IOException {
+        ResultsStore runStore = committed(store, cell);
+        return MetricsParquet.read(runStore.conf(), runStore.metricsFile(cell));
+    }
+
+    /** The committed run's checkpoints, in epoch order. */
+    public static List<Checkpoint> checkpoints(ResultsStore store, Cell cell) throws IOException {
+        ResultsStore runStore = committed(store, cell);
+        return WeightsParquet.readCheckpoints(runStore.conf(), runStore.weightsFile(cell));
+    }
+
+    private static ResultsStore committed(ResultsStore store, Cell cell) throws IOException {
         ResultsStore runStore = RunStores.forRun(store, cell);
         if (!runStore.isCommitted(cell)) {
             throw new IOException("run " + cell.id() + " is not committed in " + store.uri());
         }
-        List<EpochMetrics> rows = MetricsParquet.read(runStore.conf(), runStore.metricsFile(cell));
-        double[] train = rows.stream().mapToDouble(EpochMetrics::trainAcc).toArray();
-        double[] test = rows.stream().mapToDouble(EpochMetrics::testAcc).toArray();
-        return Phases.classify(train, test, cell.config().fullData(), thresholds);
+        return runStore;
     }
 }
