@@ -18,6 +18,7 @@ import org.modsweep.driver.SweepResult;
 import org.modsweep.driver.grid.GridSweep;
 import org.modsweep.driver.monitor.ConsoleProgress;
 import org.modsweep.driver.monitor.SweepProgress;
+import org.modsweep.driver.reduce.ReduceStage;
 import org.modsweep.driver.spark.Masters;
 import org.modsweep.worker.MemoryEstimate;
 import picocli.CommandLine;
@@ -128,6 +129,15 @@ public final class SweepCommand implements Callable<Integer> {
         return r.ok() ? 0 : 1;
     }
 
+    private static String reduceStep(String key) {
+        if (key.equals("summary")) {
+            return "summary";
+        }
+        return key.startsWith(ReduceStage.GRID_KEY)
+                ? "grid " + key.substring(ReduceStage.GRID_KEY.length())
+                : "report p=" + key;
+    }
+
     /** The request: the study's runs, or those of --set and a grid (checked here: bad input throws one line). */
     private SweepRequest request(List<Modulus> ps, List<RunConfig> cs, StoreSettings settings) {
         SweepRequest req = new SweepRequest(ps, cs, store, master, epochs, settings.sparkProperties(), !noReduce);
@@ -159,9 +169,7 @@ public final class SweepCommand implements Callable<Integer> {
         for (CellResult f : failed) {
             out.println("  failed: " + f.cellId() + ": " + f.error());
         }
-        r.reduceErrors()
-                .forEach((k, v) ->
-                        out.println("  " + (k.equals("summary") ? "summary" : "report p=" + k) + " failed: " + v));
+        r.reduceErrors().forEach((k, v) -> out.println("  " + reduceStep(k) + " failed: " + v));
         if (!failed.isEmpty() || r.cancelled()) {
             out.println("Run the same command again to train what is missing.");
         }
@@ -173,6 +181,10 @@ public final class SweepCommand implements Callable<Integer> {
             out.println("  bin/modsweep history --store " + s + args + "      (the Spark UI of finished sweeps)");
         }
         out.println("  " + s + "/results/p_PPP/, " + s + "/results/summary/cells.json");
+        if (req.grid() != null) {
+            out.println(
+                    "  " + s + "/results/grids/" + req.grid().manifest().id() + "/      (the grid: phases.json, ...)");
+        }
         out.println("  spark.read.parquet(\"" + s + "/metrics\")        (Spark SQL; p and config are columns)");
         out.flush();
     }
