@@ -89,11 +89,12 @@ public final class TrainingStage {
                     plan.retrain(),
                     acc);
             List<String> ids = pending.stream().map(Cell::id).toList();
+            List<String> keys = pending.stream().map(RunKeys::of).toList();
             sc.setLocalProperty(ProgressListener.STAGE_PROPERTY, ProgressListener.TRAIN);
             sweepProperties().forEach(sc::setLocalProperty);
             sc.setJobDescription("train " + ids.size() + (ids.size() == 1 ? " cell" : " cells"));
             try {
-                submit(ids, task, results, progress).get();
+                submit(keys, task, results, progress).get();
             } catch (Exception e) {
                 if (!cancelled.getAsBoolean()) {
                     throw new IllegalStateException("training stage failed: " + Errors.firstLine(e), e);
