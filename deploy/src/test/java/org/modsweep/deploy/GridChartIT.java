@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,23 +118,7 @@ class GridChartIT {
 
     /** The sweep's arguments as the Job's submit-sweep.sh hands them to spark-submit (after the application jar). */
     private List<String> submittedAppArgs(Chart chart) throws Exception {
-        Container submit = chart.one(Job.class, SWEEP + "-submit")
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0);
-        ConfigMap templates = chart.one(ConfigMap.class, SWEEP + "-pod-templates");
-        List<String> args = new ArrayList<>();
-        for (String a : submit.getArgs()) {
-            if (a.startsWith("/etc/modsweep/pod-templates/")) {
-                Path f = dir.resolve(a.substring(a.lastIndexOf('/') + 1));
-                Files.writeString(f, templates.getData().get(f.getFileName().toString()));
-                a = f.toString();
-            }
-            args.add(a);
-        }
-        List<String> submitted = GpuExecutorPodsIT.sparkSubmitArgs(dir, args);
+        List<String> submitted = HelmChartIT.jobSubmitArgs(chart, SWEEP, dir);
         int jar = submitted.indexOf("local:///opt/modsweep/modsweep-app.jar");
         return submitted.subList(jar + 1, submitted.size());
     }
