@@ -34,7 +34,10 @@ import picocli.CommandLine.Option;
                     + " already committed there (resume = the same command), then writes each complete p's report and"
                     + " the store's summary.",
             "With no options: the study's moduli 15,23,29,31, every configuration, the study's epochs, into"
-                    + " ./results, on the embedded Spark (local[*])."
+                    + " ./results, on the embedded Spark (local[*]).",
+            "Research grids: --set overrides keys of every run, --grid/--grid-file sweep them (runs = p x configs x"
+                    + " axes); the grid's manifest and results go to results/grids/NAME/, --refine adds points on phase"
+                    + " boundaries, --plan prints the runs and an estimated wall time (docs/grids.md)."
         })
 public final class SweepCommand implements Callable<Integer> {
 
