@@ -44,15 +44,17 @@ final class DelayCurveFigure {
         int h = f.height() - Style.px(0.45);
         for (int o = 0; o < OUTCOMES.size(); o++) {
             Outcome out = OUTCOMES.get(o);
-            XYChart c = Panels.xy(w, h, out.title(), axis.key() + (log ? " (log)" : ""), "Epoch");
-            c.getStyler().setXAxisLogarithmic(log);
+            XYChart c = Panels.xy(w, h, out.title(), axis.key() + (log ? " (log scale)" : ""), "Epoch");
+            if (log) {
+                logTicks(c);
+            }
             c.getStyler().setMarkerSize((int) Style.pt(5));
             double[] unreached = null;
             int s = 0;
             for (Map.Entry<GridSlices.Context, List<GridRun>> e : slices.entrySet()) {
                 Color color = Palette.COLORS[s++ % Palette.COLORS.length];
                 String name = slices.size() == 1 ? "seed mean" : e.getKey().label(varying);
-                double[] miss = slice(c, axis, e.getValue(), out, color, name);
+                double[] miss = slice(c, axis, log, e.getValue(), out, color, name);
                 unreached = unreached == null ? miss : unreached;
             }
             if (unreached != null) {
@@ -89,13 +91,14 @@ final class DelayCurveFigure {
 
     /** One slice's mean line with error bars and its unreached seeds; returns where one was drawn, or null. */
     private static double[] slice(
-            XYChart c, ConfigKey axis, List<GridRun> runs, Outcome out, Color color, String name) {
+            XYChart c, ConfigKey axis, boolean log, List<GridRun> runs, Outcome out, Color color, String name) {
         Map<Double, List<GridRun>> byX = new TreeMap<>();
         for (GridRun r : runs) {
             if (out.needsTest() && r.cell().config().fullData()) {
                 continue; // no test split: t_test and the delay do not exist, they are not "never reached"
             }
-            byX.computeIfAbsent(GridSlices.x(r, axis), k -> new ArrayList<>()).add(r);
+            double x = GridSlices.x(r, axis);
+            byX.computeIfAbsent(log ? Math.log10(x) : x, k -> new ArrayList<>()).add(r);
         }
         List<Double> xs = new ArrayList<>();
         List<Double> means = new ArrayList<>();
@@ -125,6 +128,17 @@ final class DelayCurveFigure {
             Plot.scatter(c, null, doubles(missX), doubles(missY), color, SeriesMarkers.CROSS);
         }
         return missX.isEmpty() ? null : new double[] {missX.get(0), missY.get(0)};
+    }
+
+    /**
+     * A log axis is drawn as log10 of the values on a linear axis, each tick labelled with 10^tick to two significant
+     * digits (XChart's own log axis labels only powers of 10, none at all within a decade).
+     */
+    private static void logTicks(XYChart c) {
+        c.setCustomXAxisTickLabelsFormatter(v -> new java.math.BigDecimal(Math.pow(10, v))
+                .round(new java.math.MathContext(2))
+                .stripTrailingZeros()
+                .toPlainString());
     }
 
     private static double[] doubles(List<Double> v) {
