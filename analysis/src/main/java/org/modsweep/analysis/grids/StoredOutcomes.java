@@ -2,6 +2,9 @@ package org.modsweep.analysis.grids;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Consumer;
+import org.apache.hadoop.fs.Path;
+import org.modsweep.analysis.grokking.TrainingSplit;
 import org.modsweep.core.Cell;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
@@ -37,10 +40,31 @@ public final class StoredOutcomes {
         return MetricsParquet.read(runStore.conf(), runStore.metricsFile(cell));
     }
 
-    /** The committed run's checkpoints, in epoch order. */
-    public static List<Checkpoint> checkpoints(ResultsStore store, Cell cell) throws IOException {
+    /** Streams the committed run's numbered checkpoints in stored order, then its final weights. */
+    public static void forEachCheckpoint(ResultsStore store, Cell cell, Consumer<Checkpoint> sink) throws IOException {
         ResultsStore runStore = committed(store, cell);
-        return WeightsParquet.readCheckpoints(runStore.conf(), runStore.weightsFile(cell));
+        WeightsParquet.forEach(runStore.conf(), runStore.weightsFile(cell), e -> true, true, sink);
+    }
+
+    /** The committed run's final weights. */
+    public static Checkpoint finalWeights(ResultsStore store, Cell cell) throws IOException {
+        ResultsStore runStore = committed(store, cell);
+        return WeightsParquet.readFinal(runStore.conf(), runStore.weightsFile(cell));
+    }
+
+    /** The committed run's training pairs (n = a·p + b) from its split.json. */
+    public static int[] trainingPairs(ResultsStore store, Cell cell) throws IOException {
+        ResultsStore runStore = committed(store, cell);
+        Path f = runStore.layout().splitJson(cell);
+        if (!runStore.fs().exists(f)) {
+            throw new IOException(
+                    "run " + cell.id() + " has no " + runStore.layout().relative(f));
+        }
+        try {
+            return TrainingSplit.parse(cell.p(), runStore.readString(f)).train();
+        } catch (IllegalArgumentException e) {
+            throw new IOException(runStore.layout().relative(f) + ": " + e.getMessage(), e);
+        }
     }
 
     private static ResultsStore committed(ResultsStore store, Cell cell) throws IOException {
