@@ -14,6 +14,7 @@ import org.modsweep.core.Cell;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.StoreProbe;
 import org.modsweep.driver.monitor.ProgressListener;
+import org.modsweep.driver.plan.LanePacking;
 import org.modsweep.driver.plan.SweepPlan;
 import org.modsweep.driver.reduce.ReduceStage;
 import org.modsweep.driver.spark.EventLogs;
@@ -35,6 +36,13 @@ public final class Sweep {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile SparkContext context;
     private volatile String jobGroup;
+    private LanePacking packing = LanePacking.SOLO;
+
+    /** Packs same-shape runs into tasks of lanes ({@code sweep --lanes}); the default trains one run per task. */
+    public Sweep lanes(LanePacking lanes) {
+        this.packing = lanes;
+        return this;
+    }
 
     /** Stops a running sweep: running trainings end at their next epoch, nothing half-written counts. */
     public void cancel() {
@@ -104,7 +112,7 @@ public final class Sweep {
             }
 
             long tTrain = System.nanoTime();
-            List<CellResult> results = new TrainingStage(sc, req, plan, store, listener, cancelled::get).run();
+            List<CellResult> results = new TrainingStage(sc, req, plan, store, listener, cancelled::get, packing).run();
             store.discardStaleAttempts(); // what killed writers left; live attempts of anyone stay (leases)
             double trainSeconds = (System.nanoTime() - tTrain) / 1e9;
 

@@ -78,6 +78,9 @@ public final class SweepCommand implements Callable<Integer> {
     @CommandLine.Mixin
     StoreConfOptions storeConf = new StoreConfOptions();
 
+    @CommandLine.Mixin
+    LaneOptions laneOptions = new LaneOptions();
+
     @Option(
             names = "--no-reduce",
             negatable = false,
@@ -96,7 +99,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         ConsoleProgress console = ConsoleProgress.forConsole(out);
-        Sweep sweep = new Sweep();
+        Sweep sweep = new Sweep().lanes(laneOptions.packing());
         Thread hook = new Thread(sweep::cancel, "modsweep-cancel");
         Runtime.getRuntime().addShutdownHook(hook); // Ctrl-C: stop tasks at their next epoch
         SweepResult r;
