@@ -13,6 +13,7 @@ import org.modsweep.core.Cell;
 import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightsParquet;
+import org.modsweep.core.run.LaneBatch;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.worker.lanes.LaneLoop;
@@ -83,19 +84,22 @@ public final class LaneTrainer {
             double msPerRunEpoch = results.get(0).loopNanos() / 1e6 / batchEpochs / todo.size();
             double wall = (System.nanoTime() - t0) / 1e9;
             List<RunRecord> records = new ArrayList<>();
+            LaneBatch batch =
+                    new LaneBatch(todo.size(), todo.stream().map(Cell::id).toList());
             for (int i = 0; i < todo.size(); i++) {
                 records.add(CellTrainer.finish(
-                        store,
-                        todo.get(i),
-                        lanes.get(i).config(),
-                        opts,
-                        device,
-                        attempts.get(i),
-                        starts.get(i).split(),
-                        results.get(i),
-                        started,
-                        wall,
-                        msPerRunEpoch));
+                                store,
+                                todo.get(i),
+                                lanes.get(i).config(),
+                                opts,
+                                device,
+                                attempts.get(i),
+                                starts.get(i).split(),
+                                results.get(i),
+                                started,
+                                wall,
+                                msPerRunEpoch)
+                        .withLanes(batch));
             }
             for (int i = 0; i < todo.size(); i++) {
                 store.commit(todo.get(i), attempts.get(i), records.get(i));

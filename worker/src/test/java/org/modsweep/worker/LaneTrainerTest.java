@@ -84,6 +84,14 @@ class LaneTrainerTest {
             assertArrayEquals(a.wIn().values(), b.wIn().values(), c.id() + " final W_in");
             assertArrayEquals(a.wOut().values(), b.wOut().values(), c.id() + " final W_out");
             assertEquals(soloRun.readRun(c).checkpoints(), laneRun.readRun(c).checkpoints(), c.id() + " checkpoints");
+            // run.json names the batch the run trained in; a solo run's has no lanes
+            assertEquals(3, laneRun.readRun(c).lanes().count(), c.id() + " lane count");
+            assertEquals(
+                    cells.stream().map(Cell::id).toList(),
+                    laneRun.readRun(c).lanes().batch(),
+                    c.id() + " batch");
+            assertEquals(null, soloRun.readRun(c).lanes(), c.id() + " solo run: no lanes");
+            assertFalse(soloRun.readString(soloRun.layout().runJson(c)).contains("\"lanes\""), "solo run.json");
         }
         assertEquals(3, cells.stream().map(Cell::id).distinct().count(), "three distinct runs");
         assertEquals(150, lanes.readRun(cells.get(1)).epochsRun(), "a lane ends at its own epoch count");
