@@ -19,6 +19,7 @@ import org.modsweep.core.store.StoreProbe;
 import org.modsweep.driver.grid.GridRefinement;
 import org.modsweep.driver.grid.StoredGrid;
 import org.modsweep.driver.monitor.ProgressListener;
+import org.modsweep.driver.plan.LanePacking;
 import org.modsweep.driver.plan.SweepPlan;
 import org.modsweep.driver.reduce.ReduceStage;
 import org.modsweep.driver.spark.EventLogs;
@@ -40,6 +41,13 @@ public final class Sweep {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile SparkContext context;
     private volatile String jobGroup;
+    private LanePacking packing = LanePacking.SOLO;
+
+    /** Packs same-shape runs into tasks of lanes ({@code sweep --lanes}); the default trains one run per task. */
+    public Sweep lanes(LanePacking lanes) {
+        this.packing = lanes;
+        return this;
+    }
 
     /** Stops a running sweep: running trainings end at their next epoch, nothing half-written counts. */
     public void cancel() {
@@ -116,7 +124,7 @@ public final class Sweep {
             }
 
             long tTrain = System.nanoTime();
-            List<CellResult> results = new TrainingStage(sc, req, plan, store, listener, cancelled::get).run();
+            List<CellResult> results = new TrainingStage(sc, req, plan, store, listener, cancelled::get, packing).run();
             if (manifest != null && req.grid().refine() > 0) {
                 GridRefinement refinement = new GridRefinement(store, req.grid(), manifest);
                 results = new ArrayList<>(results);
@@ -177,7 +185,7 @@ public final class Sweep {
             }
             SweepPlan next = SweepPlan.make(store, more, req.epochCap());
             listener.onLine("refine round " + round + ": " + next.describe());
-            results.addAll(new TrainingStage(sc, req, next, store, listener, cancelled::get).run());
+            results.addAll(new TrainingStage(sc, req, next, store, listener, cancelled::get, packing).run());
             plan = plan.plus(next);
         }
         return plan;

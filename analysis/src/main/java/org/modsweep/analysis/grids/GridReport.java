@@ -2,7 +2,9 @@ package org.modsweep.analysis.grids;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,7 +12,6 @@ import java.util.concurrent.Future;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.modsweep.analysis.report.ResultFiles;
 import org.modsweep.core.Cell;
 import org.modsweep.core.grid.GridManifest;
 import org.modsweep.core.parquet.EpochMetrics;
@@ -26,12 +27,21 @@ public final class GridReport {
 
     private GridReport() {}
 
-    /**
-     * Writes the grid's files and returns them, in the order written.
-     *
-     * @param threads how many runs are read and analysed at once (at least 1)
-     */
+    /** Writes the grid's files with the default key-frequency share (0.9) and returns them, in the order written. */
     public static List<Path> write(ResultsStore store, GridManifest grid, PhaseThresholds thresholds, int threads)
+            throws IOException {
+        return write(store, grid, thresholds, ProgressMeasures.DEFAULT_KEY_SHARE, threads);
+    }
+
+    /**
+     * Writes phases.json, seeds.json, critical.json, progress.json and the figures, and returns the files written in
+     * that order. Figures of an earlier reduce that this one does not write again are removed.
+     *
+     * @param keyShare the share of W_in's Fourier norm the key frequencies cover (grids.md §5)
+     * @param threads  how many runs are read and measured at once (at least 1)
+     */
+    public static List<Path> write(
+            ResultsStore store, GridManifest grid, PhaseThresholds thresholds, double keyShare, int threads)
             throws IOException {
         List<Cell> committed = new ArrayList<>();
         List<Cell> missing = new ArrayList<>();
@@ -41,19 +51,42 @@ public final class GridReport {
         List<GridRun> runs = parallel(committed, threads, c -> readRun(store, grid, c, thresholds));
         List<GridPoint> points = GridPoint.of(runs);
         Path dir = GridManifest.dir(store, grid.id());
-        List<Path> written = new ArrayList<>();
-        Path phases = new Path(dir, PhasesJson.FILE);
-        ResultFiles.write(store, phases, GridJson.bytes(PhasesJson.of(grid, thresholds, runs, points, missing)));
-        written.add(phases);
+        Output out = new Output(store, dir);
+        out.json(PhasesJson.FILE, PhasesJson.of(grid, thresholds, runs, points, missing));
+        out.json(SeedsJson.FILE, SeedsJson.of(grid, points));
+        out.json(CriticalJson.FILE, CriticalJson.of(grid, thresholds, runs));
+        List<GridRun> withTest =
+                runs.stream().filter(r -> !r.cell().config().fullData()).toList();
+        Map<Cell, GridRun> byCell = new HashMap<>();
+        withTest.forEach(r -> byCell.put(r.cell(), r));
+        List<Measured> progress = parallel(withTest.stream().map(GridRun::cell).toList(), threads, c -> {
+            RunProgress rp = RunProgress.of(store, c, keyShare);
+            return new Measured(rp, ProgressFigure.of(rp, byCell.get(c)).png());
+        });
+        out.json(
+                ProgressJson.FILE,
+                ProgressJson.of(
+                        grid,
+                        keyShare,
+                        progress.stream().map(Measured::progress).toList()));
+        GridFigures.phaseDiagrams(grid, runs, out);
+        GridFigures.delayCurves(grid, thresholds, runs, out);
+        for (Measured m : progress) {
+            out.bytes("progress_" + m.progress().run().id() + ".png", m.png());
+        }
+        out.removeStaleFigures();
         LOG.info(
                 "grid {}: {} runs reduced, {} missing, {} files in {}",
                 grid.id(),
                 runs.size(),
                 missing.size(),
-                written.size(),
+                out.written().size(),
                 store.layout().relative(dir));
-        return written;
+        return out.written();
     }
+
+    /** A run's progress measures with its figure, rendered on the run's thread. */
+    private record Measured(RunProgress progress, byte[] png) {}
 
     static GridRun readRun(ResultsStore store, GridManifest grid, Cell cell, PhaseThresholds t) throws IOException {
         List<EpochMetrics> rows = StoredOutcomes.metrics(store, cell);

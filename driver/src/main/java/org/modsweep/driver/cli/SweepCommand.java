@@ -90,6 +90,9 @@ public final class SweepCommand implements Callable<Integer> {
     @CommandLine.Mixin
     PlanOptions plan = new PlanOptions();
 
+    @CommandLine.Mixin
+    LaneOptions laneOptions = new LaneOptions();
+
     @Option(
             names = "--no-reduce",
             negatable = false,
@@ -114,7 +117,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         ConsoleProgress console = ConsoleProgress.forConsole(out);
-        Sweep sweep = new Sweep();
+        Sweep sweep = new Sweep().lanes(laneOptions.packing());
         Thread hook = new Thread(sweep::cancel, "modsweep-cancel");
         Runtime.getRuntime().addShutdownHook(hook); // Ctrl-C: stop tasks at their next epoch
         SweepResult r;

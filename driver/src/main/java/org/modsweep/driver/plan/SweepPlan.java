@@ -16,7 +16,6 @@ import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
-import org.modsweep.core.store.RunStores;
 
 /**
  * The sweep's grid, enumerated once on the driver: every (p, configuration) cell the study trains, which of them
@@ -92,15 +91,14 @@ public record SweepPlan(
     }
 
     /**
-     * The committed record of a run the store's listing did not name, or null. Runs with overrides are looked up
-     * where the store keeps them (today a store of their own, {@link RunStores}).
+     * The committed record of a run the store's listing did not name, or null: a run with overrides is looked up by
+     * its own paths, so a run whose id the listing could not read back (a hashed id) still counts.
      */
     private static RunRecord committedRun(ResultsStore store, Cell cell) throws IOException {
         if (cell.isStudyRun()) {
             return null;
         }
-        ResultsStore home = RunStores.forRun(store, cell);
-        return home.isCommitted(cell) ? home.readRun(cell) : null;
+        return store.isCommitted(cell) ? store.readRun(cell) : null;
     }
 
     /**

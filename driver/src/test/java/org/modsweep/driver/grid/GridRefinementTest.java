@@ -19,10 +19,10 @@ import org.modsweep.core.grid.GridManifest;
 import org.modsweep.core.grid.GridSpec;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
-import org.modsweep.core.store.RunStores;
 
 /**
  * Refinement rounds on planted runs (no training): which runs a round adds, with the grid's seeds, the budget over
@@ -48,17 +48,23 @@ class GridRefinementTest {
 
     /**
      * Commits a planted run: train accuracy reaches 1 at epoch 10; test accuracy at epoch 20 (comprehension) when
-     * {@code generalises}, never otherwise (memorization). Written where the store keeps the run.
+     * {@code generalises}, never otherwise (memorization).
      */
-    private static void commit(ResultsStore store, Cell cell, boolean generalises) throws IOException {
-        ResultsStore s = RunStores.forRun(store, cell);
+    private static void commit(ResultsStore s, Cell cell, boolean generalises) throws IOException {
         org.apache.hadoop.fs.Path attempt = s.newAttempt(cell);
         List<EpochMetrics> rows = new ArrayList<>();
         for (int e = 0; e < 100; e++) {
             rows.add(new EpochMetrics(e, 1, 1, e >= 10 ? 1.0 : 0.1, generalises && e >= 20 ? 1.0 : 0.1, 1, 1, 1e-3));
         }
-        MetricsParquet.write(s.conf(), new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_METRICS), rows);
-        new WeightsParquet.Writer(s.conf(), new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))
+        MetricsParquet.write(
+                s.conf(),
+                new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_METRICS),
+                RunColumns.of(cell),
+                rows);
+        new WeightsParquet.Writer(
+                        s.conf(),
+                        new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_WEIGHTS),
+                        RunColumns.of(cell))
                 .close();
         s.commit(
                 cell,
