@@ -14,6 +14,7 @@ import org.modsweep.core.Cell;
 import org.modsweep.core.config.ConfigKey;
 import org.modsweep.core.config.Overrides;
 import org.modsweep.core.grid.GridManifest;
+import org.modsweep.core.run.LaneBatch;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.cli.SweepCommand;
 import org.modsweep.driver.testing.Cli;
@@ -136,10 +137,12 @@ class SweepGridCliTest {
         ResultsStore store = ResultsStore.open(tmp.resolve("store").toString());
         SweepPlanTest.commit(store, Cell.of(3, "standard"), 50, 0.5); // d_mlp·p² = 4608
         SweepPlanTest.commit(store, Cell.of(5, "standard"), 50, 0.9); // 12800
+        Cell lane = Cell.of(5, "quad_random");
+        SweepPlanTest.commit(store, lane, 50, 99.0, new LaneBatch(2, List.of(lane.id(), "p005-relu_single_freq")));
         List<String> before = StoreSnapshot.files(store);
         Cli.Run r = sweep("--store", store.uri(), "--grid", "seed=1,2", "--plan", "--master", "local[1]");
         assertEquals(0, r.code(), r.toString());
-        // a = 0.4 / 8192 ms, b = 0.5 - 4608 a
+        // a = 0.4 / 8192 ms, b = 0.5 - 4608 a; the run trained as a lane is left out
         assertTrue(
                 r.out()
                         .contains("for 2 runs on 1 task slot (local[1,4]); ms/epoch = 4.88e-05·d_mlp·p² + 0.275 (fitted"

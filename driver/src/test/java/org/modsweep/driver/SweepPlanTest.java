@@ -21,6 +21,7 @@ import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightTensor;
 import org.modsweep.core.parquet.WeightsParquet;
+import org.modsweep.core.run.LaneBatch;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.plan.SweepPlan;
@@ -123,6 +124,12 @@ class SweepPlanTest {
 
     /** The same with a measured ms/epoch in its run.json. */
     static void commit(ResultsStore store, Cell cell, int numEpochs, double msPerEpoch) throws Exception {
+        commit(store, cell, numEpochs, msPerEpoch, null);
+    }
+
+    /** The same, trained as a lane of {@code lanes} (null: alone). */
+    static void commit(ResultsStore store, Cell cell, int numEpochs, double msPerEpoch, LaneBatch lanes)
+            throws Exception {
         org.apache.hadoop.fs.Path attempt = store.newAttempt(cell);
         MetricsParquet.write(
                 store.conf(),
@@ -157,6 +164,6 @@ class SweepPlanTest {
                 Map.of(),
                 1,
                 1);
-        store.commit(cell, attempt, rec);
+        store.commit(cell, attempt, lanes == null ? rec : rec.withLanes(lanes));
     }
 }

@@ -97,13 +97,18 @@ public record CostModel(double a, double b, int samples) {
         return new CostModel(a, b, xy.size());
     }
 
-    /** The model fitted to the store's committed runs (their run.json), the defaults when it has none. */
+    /**
+     * The model fitted to the store's committed runs that trained alone (their run.json; runs trained as lanes of a
+     * batch are left out), the defaults when it has none.
+     */
     public static CostModel of(ResultsStore store) throws IOException {
         List<double[]> measured = new ArrayList<>();
         for (Cell c : store.committedCells()) {
             try {
                 RunRecord r = store.readRun(c);
-                measured.add(new double[] {r.p(), r.dMlp(), r.msPerEpoch()});
+                if (r.lanes() == null) { // a lane's time is its batch's: not what one run alone costs
+                    measured.add(new double[] {r.p(), r.dMlp(), r.msPerEpoch()});
+                }
             } catch (IOException e) {
                 LOG.debug("cost model leaves out {}: {}", c.id(), Errors.firstLine(e));
             }

@@ -54,7 +54,7 @@ public final class LaneTask extends AbstractFunction1<scala.collection.Iterator<
 
     @Override
     public ArrayList<CellResult> apply(scala.collection.Iterator<List<String>> partition) {
-        List<String> keys = partition.next(); // one batch per partition
+        List<String> keys = partition.next(); // one batch per partition, each run as its RunKeys key
         List<String> ids = keys.stream().map(RunKeys::id).toList();
         TaskContext ctx = TaskContext.get();
         int attempt = ctx == null ? 0 : ctx.attemptNumber();
