@@ -124,4 +124,44 @@ class GridSweepIT {
         Cli.Run verify = Cli.run(new VerifyCommand(), "--store", s);
         assertEquals(0, verify.code(), verify.toString());
     }
+
+    @Test
+    void runsWhoseIdsCarryAHashTrainAndResume() throws Exception {
+        String s = tmp.resolve("store").toString();
+        String[] args = {
+            "--p",
+            "5",
+            "--configs",
+            "standard",
+            "--epochs",
+            "20",
+            "--store",
+            s,
+            "--grid",
+            "seed=1001,1002",
+            "--set",
+            "lr=0.000316227766017",
+            "--set",
+            "weight_decay=0.316227766017",
+            "--set",
+            "frac_train=0.316227766017",
+            "--set",
+            "init_scale=0.0316227766017",
+            "--set",
+            "d_mlp=64",
+            "--set",
+            "num_epochs=50",
+            "--set",
+            "act_type=Quad",
+            "--set",
+            "optimizer=SGD"
+        };
+        Run first = sweep(args);
+        assertEquals(0, first.code(), first.toString());
+        assertTrue(first.out().contains(": 2 trained, 0 already committed, 0 failed"), first.out());
+        assertTrue(first.out().matches("(?s).*done p005-standard-h[0-9a-f]{12}: 20 epochs.*"), first.out());
+        Run again = sweep(args);
+        assertEquals(0, again.code(), again.toString());
+        assertTrue(again.out().contains(": 0 trained, 2 already committed, 0 failed"), again.out());
+    }
 }

@@ -191,7 +191,8 @@ public final class SweepCommand implements Callable<Integer> {
             out.println(
                     "  " + s + "/results/grids/" + req.grid().manifest().id() + "/      (the grid: phases.json, ...)");
         }
-        out.println("  spark.read.parquet(\"" + s + "/metrics\")        (Spark SQL; p and config are columns)");
+        out.println("  spark.read.parquet(\"" + s
+                + "/metrics\")        (Spark SQL; p, config, run and every axis are columns)");
         out.flush();
     }
 }
