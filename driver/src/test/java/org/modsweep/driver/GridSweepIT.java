@@ -59,25 +59,22 @@ class GridSweepIT {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** p = 5 standard into this test's store, capped at {@code epochs}, then {@code options}. */
+    private String[] p5(int epochs, String... options) {
+        List<String> all = new ArrayList<>(
+                List.of("--p", "5", "--configs", "standard", "--epochs", Integer.toString(epochs), "--store", store()));
+        all.addAll(List.of(options));
+        return all.toArray(String[]::new);
+    }
+
+    private String store() {
+        return tmp.resolve("store").toString();
+    }
+
     @Test
     void aGridSweepTrainsRefinesResumesAndReduces() throws Exception {
-        String s = tmp.resolve("store").toString();
-        String[] args = {
-            "--p",
-            "5",
-            "--configs",
-            "standard",
-            "--epochs",
-            "150",
-            "--store",
-            s,
-            "--grid",
-            "seed=1..2;lr=1e-5,1e-2",
-            "--grid-name",
-            "lr-seeds",
-            "--refine",
-            "2"
-        };
+        String s = store();
+        String[] args = p5(150, "--grid", "seed=1..2;lr=1e-5,1e-2", "--grid-name", "lr-seeds", "--refine", "2");
         Run study = sweep("--p", "5", "--epochs", "150", "--store", s); // p = 5's study runs, for its report
         assertEquals(0, study.code(), study.toString());
         Run first = sweep(args);
@@ -127,35 +124,26 @@ class GridSweepIT {
 
     @Test
     void runsWhoseIdsCarryAHashTrainAndResume() throws Exception {
-        String s = tmp.resolve("store").toString();
-        String[] args = {
-            "--p",
-            "5",
-            "--configs",
-            "standard",
-            "--epochs",
-            "20",
-            "--store",
-            s,
-            "--grid",
-            "seed=1001,1002",
-            "--set",
-            "lr=0.000316227766017",
-            "--set",
-            "weight_decay=0.316227766017",
-            "--set",
-            "frac_train=0.316227766017",
-            "--set",
-            "init_scale=0.0316227766017",
-            "--set",
-            "d_mlp=64",
-            "--set",
-            "num_epochs=50",
-            "--set",
-            "act_type=Quad",
-            "--set",
-            "optimizer=SGD"
-        };
+        String[] args = p5(
+                20,
+                "--grid",
+                "seed=1001,1002",
+                "--set",
+                "lr=0.000316227766017",
+                "--set",
+                "weight_decay=0.316227766017",
+                "--set",
+                "frac_train=0.316227766017",
+                "--set",
+                "init_scale=0.0316227766017",
+                "--set",
+                "d_mlp=64",
+                "--set",
+                "num_epochs=50",
+                "--set",
+                "act_type=Quad",
+                "--set",
+                "optimizer=SGD");
         Run first = sweep(args);
         assertEquals(0, first.code(), first.toString());
         assertTrue(first.out().contains(": 2 trained, 0 already committed, 0 failed"), first.out());
