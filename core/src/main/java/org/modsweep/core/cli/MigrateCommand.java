@@ -29,11 +29,8 @@ public final class MigrateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--store",
-            required = true,
-            paramLabel = "URI",
-            description = "Results store: a directory or a Hadoop URI such as s3a://bucket/prefix.")
+    /** The store to migrate: it must exist (a missing one is a usage error, nothing is created). */
+    @Option(names = "--store", required = true, paramLabel = "URI", description = "The store to migrate.")
     String store;
 
     @Mixin
