@@ -55,11 +55,13 @@ public final class ResultsVerifier {
         return out;
     }
 
-    /** Moduli with committed runs or a results directory. */
+    /** Moduli with committed study runs or a results directory (a grid's runs alone do not make a study report). */
     public static List<Modulus> moduli(ResultsStore store) throws IOException {
         TreeSet<Modulus> set = new TreeSet<>();
         for (Cell c : store.committedCells()) {
-            set.add(c.modulus());
+            if (c.isStudyRun()) {
+                set.add(c.modulus());
+            }
         }
         Path results = store.layout().resultsRoot();
         if (store.fs().exists(results)) {
