@@ -21,8 +21,10 @@ import org.modsweep.core.store.ResultsStore;
 
 /**
  * Writes the per-cell summary of a store: {@code results/summary/cells.parquet} (one file, plain columns:
- * {@code spark.read.parquet("<store>/results/summary/cells.parquet")}) and {@code cells.json}
- * ({@code {"cells": [...]}}, the same rows). Rows are ordered by p, then config order.
+ * {@code spark.read.parquet("<store>/results/summary/cells.parquet")}), one row per committed run, study runs and runs
+ * with overrides alike, with every key of grids.md §1 and the run's outcome (t_train, t_test, delay, phase) as
+ * columns; and {@code cells.json} ({@code {"cells": [...]}}, the study's runs only, in the format it always had). Rows
+ * are ordered by p, then config order, then run id.
  */
 public final class SummaryWriter {
 
@@ -53,6 +55,19 @@ public final class SummaryWriter {
               optional binary device (STRING);
               required int32 threads;
               optional binary finished (STRING);
+              required binary run (STRING);
+              required int64 seed;
+              required double lr;
+              required double weight_decay;
+              required double frac_train;
+              required double init_scale;
+              required binary act_type (STRING);
+              required binary optimizer (STRING);
+              required binary init_type (STRING);
+              optional int32 t_train;
+              optional int32 t_test;
+              optional int32 delay;
+              optional binary phase (STRING);
             }""");
 
     private SummaryWriter() {}
@@ -60,7 +75,8 @@ public final class SummaryWriter {
     public static List<CellSummary> ordered(List<CellSummary> rows) {
         List<CellSummary> out = new ArrayList<>(rows);
         out.sort(Comparator.comparingInt(CellSummary::p)
-                .thenComparingInt(r -> StudyConfigs.keys().indexOf(r.config())));
+                .thenComparingInt(r -> StudyConfigs.keys().indexOf(r.config()))
+                .thenComparing(CellSummary::cell));
         return out;
     }
 
@@ -73,7 +89,7 @@ public final class SummaryWriter {
         writeParquet(store, parquet, sorted);
         Path json = new Path(dir, JSON);
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("cells", sorted);
+        doc.put("cells", sorted.stream().filter(r -> r.columns().studyRun()).toList());
         store.writeString(json, Json.pretty(doc) + "\n");
         return List.of(parquet, json);
     }
@@ -120,8 +136,34 @@ public final class SummaryWriter {
                 if (r.finished() != null) {
                     g.append("finished", r.finished());
                 }
+                appendRunColumns(g, r);
                 w.write(g);
             }
+        }
+    }
+
+    private static void appendRunColumns(Group g, CellSummary r) {
+        RunColumns c = r.columns();
+        g.append("run", r.cell())
+                .append("seed", c.seed())
+                .append("lr", c.lr())
+                .append("weight_decay", c.weightDecay())
+                .append("frac_train", c.fracTrain())
+                .append("init_scale", c.initScale())
+                .append("act_type", c.actType())
+                .append("optimizer", c.optimizer())
+                .append("init_type", c.initType());
+        if (c.tTrain() != null) {
+            g.append("t_train", c.tTrain());
+        }
+        if (c.tTest() != null) {
+            g.append("t_test", c.tTest());
+        }
+        if (c.delay() != null) {
+            g.append("delay", c.delay());
+        }
+        if (c.phase() != null) {
+            g.append("phase", c.phase());
         }
     }
 }
