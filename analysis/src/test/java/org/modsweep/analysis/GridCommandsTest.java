@@ -1,4 +1,4 @@
-package org.modsweep.analysis.grids;
+package org.modsweep.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modsweep.analysis.cli.AnalyzeCommand;
 import org.modsweep.analysis.cli.VerifyCommand;
+import org.modsweep.analysis.grids.PlantedGrid;
 import org.modsweep.core.Json;
 import org.modsweep.core.store.ResultsStore;
-import picocli.CommandLine;
 
 /** {@code analyze --grid} and {@code verify} on a planted grid: verify passes, then catches each kind of damage. */
 class GridCommandsTest {
@@ -23,30 +21,18 @@ class GridCommandsTest {
     @TempDir
     java.nio.file.Path tmp;
 
-    record Result(int code, String out, String err) {}
-
-    static Result run(Object command, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(command);
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
     @Test
     void analyzeGridThenVerifyCatchesDamage() throws Exception {
         String store = tmp.resolve("s").toString();
         PlantedGrid.commit(ResultsStore.open(store));
         java.nio.file.Path dir = tmp.resolve("s/results/grids/" + PlantedGrid.ID);
 
-        Result before = run(new VerifyCommand(), "--store", store);
+        CommandsTest.Result before = CommandsTest.run(new VerifyCommand(), "--store", store);
         assertEquals(1, before.code(), before.out());
         assertTrue(before.out().contains("FAIL grid planted-wd-ft: 4 problem(s)"), before.out());
         assertTrue(before.out().contains("phases.json: missing (run 'modsweep analyze --grid')"), before.out());
 
-        Result a = run(
+        CommandsTest.Result a = CommandsTest.run(
                 new AnalyzeCommand(),
                 "--store",
                 store,
@@ -64,7 +50,7 @@ class GridCommandsTest {
         assertEquals(1350, phases.path("thresholds").path("grokking_delay").asInt());
         assertEquals("comprehension", phases.path("runs").get(0).path("phase").asText());
 
-        Result ok = run(new VerifyCommand(), "--store", store);
+        CommandsTest.Result ok = CommandsTest.run(new VerifyCommand(), "--store", store);
         assertEquals(0, ok.code(), ok.out() + ok.err());
         assertTrue(ok.out().contains("OK   grid planted-wd-ft: every file OK"), ok.out());
         assertTrue(ok.out().contains("all 1 grid(s) OK"), ok.out());
@@ -77,7 +63,7 @@ class GridCommandsTest {
         Files.writeString(dir.resolve("progress.json"), "{not json");
         Files.write(dir.resolve("delay_frac_train.png"), new byte[] {1, 2, 3});
         Files.delete(dir.resolve("phase_weight_decay_frac_train.png"));
-        Result bad = run(new VerifyCommand(), "--store", store);
+        CommandsTest.Result bad = CommandsTest.run(new VerifyCommand(), "--store", store);
         assertEquals(1, bad.code(), bad.out());
         String out = bad.out();
         assertTrue(out.contains("FAIL grid planted-wd-ft: 5 problem(s)"), out);
@@ -93,7 +79,7 @@ class GridCommandsTest {
 
         Files.writeString(dir.resolve("phases.json"), good);
         Files.writeString(dir.resolve("progress.json"), Files.readString(dir.resolve("phases.json")));
-        Result noFigure = run(new VerifyCommand(), "--store", store);
+        CommandsTest.Result noFigure = CommandsTest.run(new VerifyCommand(), "--store", store);
         assertTrue(noFigure.out().contains("progress.json: missing key(s) [key_share]"), noFigure.out());
     }
 
@@ -101,16 +87,18 @@ class GridCommandsTest {
     void badGridOptionsAreOneLine() throws Exception {
         String store = tmp.resolve("s").toString();
         PlantedGrid.commit(ResultsStore.open(store));
-        Result none = run(new AnalyzeCommand(), "--store", store, "--grid", "nope");
+        CommandsTest.Result none = CommandsTest.run(new AnalyzeCommand(), "--store", store, "--grid", "nope");
         assertNotEquals(0, none.code());
         assertTrue(none.err().contains("no grid 'nope'"), none.err());
-        Result acc = run(new AnalyzeCommand(), "--store", store, "--grid", PlantedGrid.ID, "--accuracy", "1.5");
+        CommandsTest.Result acc =
+                CommandsTest.run(new AnalyzeCommand(), "--store", store, "--grid", PlantedGrid.ID, "--accuracy", "1.5");
         assertNotEquals(0, acc.code());
         assertTrue(acc.err().contains("the accuracy threshold must be in (0, 1], got 1.5"), acc.err());
-        Result share = run(new AnalyzeCommand(), "--store", store, "--grid", PlantedGrid.ID, "--key-share", "0");
+        CommandsTest.Result share =
+                CommandsTest.run(new AnalyzeCommand(), "--store", store, "--grid", PlantedGrid.ID, "--key-share", "0");
         assertTrue(share.err().contains("--key-share must be in (0, 1], got 0.0"), share.err());
         assertTrue(Files.notExists(tmp.resolve("s/results/grids/" + PlantedGrid.ID + "/phases.json")));
-        Result help = run(new AnalyzeCommand(), "--help");
+        CommandsTest.Result help = CommandsTest.run(new AnalyzeCommand(), "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("--grokking-delay=EPOCHS"), help.out());
     }
