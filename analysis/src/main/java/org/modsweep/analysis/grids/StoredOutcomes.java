@@ -11,22 +11,18 @@ import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.store.ResultsStore;
-import org.modsweep.core.store.RunStores;
 
-/**
- * A committed run's stored data as the grid reduce reads it (its outcome, metrics, checkpoints and split), wherever
- * the run is stored: the one place that knows where a run with overrides lives.
- */
+/** A committed run's stored data as the grid reduce reads it: its outcome, metrics and checkpoints. */
 public final class StoredOutcomes {
 
     private StoredOutcomes() {}
 
-    /** Whether {@code cell}'s run is committed (in {@code store}, or where {@link RunStores} puts a run with overrides). */
+    /** Whether {@code cell}'s run (a study run or a run with overrides) is committed in {@code store}. */
     public static boolean isCommitted(ResultsStore store, Cell cell) throws IOException {
-        return RunStores.forRun(store, cell).isCommitted(cell);
+        return store.isCommitted(cell);
     }
 
-    /** The outcome of {@code cell}, committed in {@code store} (or where {@link RunStores} puts a run with overrides). */
+    /** The outcome of {@code cell}, committed in {@code store}. */
     public static RunOutcome read(ResultsStore store, Cell cell, PhaseThresholds thresholds) throws IOException {
         return classify(cell, metrics(store, cell), thresholds);
     }
@@ -72,10 +68,9 @@ public final class StoredOutcomes {
     }
 
     private static ResultsStore committed(ResultsStore store, Cell cell) throws IOException {
-        ResultsStore runStore = RunStores.forRun(store, cell);
-        if (!runStore.isCommitted(cell)) {
+        if (!store.isCommitted(cell)) {
             throw new IOException("run " + cell.id() + " is not committed in " + store.uri());
         }
-        return runStore;
+        return store;
     }
 }

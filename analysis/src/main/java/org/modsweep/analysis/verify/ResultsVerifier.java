@@ -55,11 +55,11 @@ public final class ResultsVerifier {
         return out;
     }
 
-    /** Moduli with committed study runs or a results directory (a grid's runs alone do not make a study report). */
+    /** Moduli with committed runs or a results directory. */
     public static List<Modulus> moduli(ResultsStore store) throws IOException {
         TreeSet<Modulus> set = new TreeSet<>();
         for (Cell c : store.committedCells()) {
-            if (c.isStudyRun()) {
+            if (c.isStudyRun()) { // per-p results exist for the study's runs only
                 set.add(c.modulus());
             }
         }

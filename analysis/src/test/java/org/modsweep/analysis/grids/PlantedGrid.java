@@ -15,11 +15,11 @@ import org.modsweep.core.grid.GridManifest;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightTensor;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
-import org.modsweep.core.store.RunStores;
 
 /**
  * A planted grid at p = 7 on {@code standard}: seed 1..3 × weight_decay {0.5, 1} × frac_train {0.5, 0.7}, runs of 2000
@@ -115,7 +115,7 @@ public final class PlantedGrid {
      * (−1: never); checkpoints at 0 (half-strength weights) and 1000, final weights at the last epoch.
      */
     static void commit(ResultsStore store, Cell cell, int epochs, int tTrain, int tTest) throws IOException {
-        ResultsStore s = RunStores.forRun(store, cell);
+        ResultsStore s = store;
         Path attempt = s.newAttempt(cell);
         List<EpochMetrics> rows = new ArrayList<>();
         for (int e = 0; e < epochs; e++) {
@@ -124,10 +124,10 @@ public final class PlantedGrid {
             rows.add(new EpochMetrics(
                     e, tr ? 0.01 : 2.0 - e * 1e-4, te ? 0.05 : 2.5, tr ? 1.0 : 0.2, te ? 0.96 : 0.1, 1, 1, 1e-3));
         }
-        MetricsParquet.write(s.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), rows);
+        MetricsParquet.write(s.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), RunColumns.of(cell), rows);
         int m = cell.dMlp();
-        try (WeightsParquet.Writer w =
-                new WeightsParquet.Writer(s.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
+        try (WeightsParquet.Writer w = new WeightsParquet.Writer(
+                s.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS), RunColumns.of(cell))) {
             w.append(weights(0, false, 0.5, m));
             w.append(weights(1000, false, 1, m));
             w.append(weights(epochs - 1, true, 1, m));

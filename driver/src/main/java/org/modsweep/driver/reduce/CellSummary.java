@@ -85,7 +85,7 @@ public record CellSummary(
         @JsonProperty("device") String device,
         @JsonProperty("threads") int threads,
         @JsonProperty("finished") String finished,
-        @JsonIgnore RunColumns columns)
+        @JsonIgnore GridColumns columns)
         implements Serializable {
 
     /** Test accuracy at which a grokking run counts as generalised. */
@@ -139,6 +139,6 @@ public record CellSummary(
                 run.device(),
                 run.threads(),
                 run.finished(),
-                RunColumns.of(cell, rows));
+                GridColumns.of(cell, rows));
     }
 }

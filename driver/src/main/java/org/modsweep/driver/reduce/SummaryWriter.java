@@ -143,7 +143,7 @@ public final class SummaryWriter {
     }
 
     private static void appendRunColumns(Group g, CellSummary r) {
-        RunColumns c = r.columns();
+        GridColumns c = r.columns();
         g.append("run", r.cell())
                 .append("seed", c.seed())
                 .append("lr", c.lr())

@@ -147,6 +147,6 @@ class SummaryWriterTest {
                 keys);
         assertFalse(cells.get(1).has("columns") || cells.get(1).has("seed"));
         assertTrue(cells.get(1).path("epoch_cap").isNull());
-        assertNull(RunColumns.of(study, List.of()).phase(), "no recorded epochs: no phase");
+        assertNull(GridColumns.of(study, List.of()).phase(), "no recorded epochs: no phase");
     }
 }

@@ -23,7 +23,7 @@ import org.modsweep.core.parquet.EpochMetrics;
  * @param delay    t_test − t_train, or null
  * @param phase    confusion, memorization, grokking or comprehension; null for a run without recorded epochs
  */
-public record RunColumns(
+public record GridColumns(
         boolean studyRun,
         long seed,
         double lr,
@@ -39,10 +39,10 @@ public record RunColumns(
         String phase)
         implements Serializable {
 
-    public static RunColumns of(Cell cell, List<EpochMetrics> rows) {
+    public static GridColumns of(Cell cell, List<EpochMetrics> rows) {
         RunConfig c = cell.config();
         RunOutcome o = rows.isEmpty() ? null : StoredOutcomes.classify(cell, rows, PhaseThresholds.DEFAULT);
-        return new RunColumns(
+        return new GridColumns(
                 cell.isStudyRun(),
                 c.seed(),
                 c.lr(),
