@@ -15,8 +15,10 @@ import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
+import org.apache.parquet.schema.Type;
 import org.modsweep.core.Json;
 import org.modsweep.core.config.StudyConfigs;
+import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.store.ResultsStore;
 
 /**
@@ -31,7 +33,7 @@ public final class SummaryWriter {
     public static final String PARQUET = "cells.parquet";
     public static final String JSON = "cells.json";
 
-    public static final MessageType SCHEMA = MessageTypeParser.parseMessageType(
+    private static final MessageType OWN = MessageTypeParser.parseMessageType(
             """
             message cells {
               required binary cell (STRING);
@@ -55,20 +57,32 @@ public final class SummaryWriter {
               optional binary device (STRING);
               required int32 threads;
               optional binary finished (STRING);
-              required binary run (STRING);
-              required int64 seed;
-              required double lr;
-              required double weight_decay;
-              required double frac_train;
-              required double init_scale;
-              required binary act_type (STRING);
-              required binary optimizer (STRING);
-              required binary init_type (STRING);
+            }""");
+
+    /** The run's outcome under the default thresholds, after the grid columns. */
+    private static final MessageType OUTCOME = MessageTypeParser.parseMessageType(
+            """
+            message outcome {
               optional int32 t_train;
               optional int32 t_test;
               optional int32 delay;
               optional binary phase (STRING);
             }""");
+
+    /**
+     * The study's columns, then the run columns every metrics file has (core's {@link RunColumns}, less d_mlp and
+     * num_epochs, which the study's columns hold already), then the outcome.
+     */
+    public static final MessageType SCHEMA = schema();
+
+    private static MessageType schema() {
+        List<Type> fields = new ArrayList<>(OWN.getFields());
+        RunColumns.FIELDS.stream()
+                .filter(f -> !f.getName().equals("d_mlp") && !f.getName().equals("num_epochs"))
+                .forEach(fields::add);
+        fields.addAll(OUTCOME.getFields());
+        return new MessageType("cells", fields);
+    }
 
     private SummaryWriter() {}
 
