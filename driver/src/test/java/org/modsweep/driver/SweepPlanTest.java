@@ -18,6 +18,7 @@ import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightTensor;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
@@ -117,14 +118,22 @@ class SweepPlanTest {
 
     /** Commits a minimal run the way the worker does (attempt dir, then commit), with numEpochs configured. */
     static void commit(ResultsStore store, Cell cell, int numEpochs) throws Exception {
+        commit(store, cell, numEpochs, 1.0);
+    }
+
+    /** The same with a measured ms/epoch in its run.json. */
+    static void commit(ResultsStore store, Cell cell, int numEpochs, double msPerEpoch) throws Exception {
         org.apache.hadoop.fs.Path attempt = store.newAttempt(cell);
         MetricsParquet.write(
                 store.conf(),
                 new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_METRICS),
+                RunColumns.of(cell, cell.config().withEpochCap(numEpochs)),
                 List.of(new EpochMetrics(0, 3.1, 3.1, 0.1, 0.1, 0.01, 3.2, 0.0)));
         float[] w = {1, 2};
         try (WeightsParquet.Writer out = new WeightsParquet.Writer(
-                store.conf(), new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
+                store.conf(),
+                new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_WEIGHTS),
+                RunColumns.of(cell, cell.config().withEpochCap(numEpochs)))) {
             out.append(new Checkpoint(0, true, new WeightTensor("W_in", 1, 2, w), new WeightTensor("W_out", 2, 1, w)));
         }
         RunRecord rec = new RunRecord(
@@ -137,7 +146,7 @@ class SweepPlanTest {
                 false,
                 0,
                 1.0,
-                1.0,
+                msPerEpoch,
                 "cpu()",
                 1,
                 Map.of(),

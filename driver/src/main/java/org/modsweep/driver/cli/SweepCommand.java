@@ -3,6 +3,7 @@ package org.modsweep.driver.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
 import org.modsweep.core.cli.CliBounds;
@@ -14,8 +15,10 @@ import org.modsweep.driver.CellResult;
 import org.modsweep.driver.Sweep;
 import org.modsweep.driver.SweepRequest;
 import org.modsweep.driver.SweepResult;
+import org.modsweep.driver.grid.GridSweep;
 import org.modsweep.driver.monitor.ConsoleProgress;
 import org.modsweep.driver.monitor.SweepProgress;
+import org.modsweep.driver.reduce.ReduceStage;
 import org.modsweep.driver.spark.Masters;
 import org.modsweep.worker.MemoryEstimate;
 import picocli.CommandLine;
@@ -31,7 +34,10 @@ import picocli.CommandLine.Option;
                     + " already committed there (resume = the same command), then writes each complete p's report and"
                     + " the store's summary.",
             "With no options: the study's moduli 15,23,29,31, every configuration, the study's epochs, into"
-                    + " ./results, on the embedded Spark (local[*])."
+                    + " ./results, on the embedded Spark (local[*]).",
+            "Research grids: --set overrides keys of every run, --grid/--grid-file sweep them (runs = p x configs x"
+                    + " axes); the grid's manifest and results go to results/grids/NAME/, --refine adds points on phase"
+                    + " boundaries, --plan prints the runs and an estimated wall time (docs/grids.md)."
         })
 public final class SweepCommand implements Callable<Integer> {
 
@@ -79,6 +85,12 @@ public final class SweepCommand implements Callable<Integer> {
     StoreConfOptions storeConf = new StoreConfOptions();
 
     @CommandLine.Mixin
+    GridOptions runs = new GridOptions();
+
+    @CommandLine.Mixin
+    PlanOptions plan = new PlanOptions();
+
+    @CommandLine.Mixin
     LaneOptions laneOptions = new LaneOptions();
 
     @Option(
@@ -93,11 +105,17 @@ public final class SweepCommand implements Callable<Integer> {
         List<RunConfig> cs = StudyConfigs.parse(configs);
         CliBounds.epochs(epochs);
         StoreSettings settings = storeConf.settings();
-        SweepRequest req = new SweepRequest(ps, cs, store, master, epochs, settings.sparkProperties(), !noReduce);
-        if (Masters.isLocal(master != null ? master : System.getProperty("spark.master", "local[*]"))) {
-            MemoryEstimate.check(ps.get(ps.size() - 1)); // the tasks train in this machine's memory
-        }
+        SweepRequest req = request(ps, cs, settings);
         PrintWriter out = spec.commandLine().getOut();
+        if (plan.requested()) {
+            PlanOptions.print(out, req);
+            return 0;
+        }
+        if (Masters.isLocal(master != null ? master : System.getProperty("spark.master", "local[*]"))) {
+            for (Cell c : req.cells()) {
+                MemoryEstimate.check(c.p(), c.dMlp()); // the tasks train in this machine's memory
+            }
+        }
         ConsoleProgress console = ConsoleProgress.forConsole(out);
         Sweep sweep = new Sweep().lanes(laneOptions.packing());
         Thread hook = new Thread(sweep::cancel, "modsweep-cancel");
@@ -115,6 +133,25 @@ public final class SweepCommand implements Callable<Integer> {
         }
         report(out, r, req, storeConf.followUpArgs());
         return r.ok() ? 0 : 1;
+    }
+
+    private static String reduceStep(String key) {
+        if (key.equals("summary")) {
+            return "summary";
+        }
+        return key.startsWith(ReduceStage.GRID_KEY)
+                ? "grid " + key.substring(ReduceStage.GRID_KEY.length())
+                : "report p=" + key;
+    }
+
+    /** The request: the study's runs, or those of --set and a grid (checked here: bad input throws one line). */
+    private SweepRequest request(List<Modulus> ps, List<RunConfig> cs, StoreSettings settings) {
+        SweepRequest req = new SweepRequest(ps, cs, store, master, epochs, settings.sparkProperties(), !noReduce);
+        GridSweep grid = runs.gridSweep(ps, cs, epochs);
+        if (grid != null) {
+            return req.withGrid(grid);
+        }
+        return runs.given() ? req.withRuns(runs.runs(ps, cs)) : req;
     }
 
     static void report(PrintWriter out, SweepResult r, SweepRequest req) {
@@ -138,9 +175,7 @@ public final class SweepCommand implements Callable<Integer> {
         for (CellResult f : failed) {
             out.println("  failed: " + f.cellId() + ": " + f.error());
         }
-        r.reduceErrors()
-                .forEach((k, v) ->
-                        out.println("  " + (k.equals("summary") ? "summary" : "report p=" + k) + " failed: " + v));
+        r.reduceErrors().forEach((k, v) -> out.println("  " + reduceStep(k) + " failed: " + v));
         if (!failed.isEmpty() || r.cancelled()) {
             out.println("Run the same command again to train what is missing.");
         }
@@ -152,6 +187,10 @@ public final class SweepCommand implements Callable<Integer> {
             out.println("  bin/modsweep history --store " + s + args + "      (the Spark UI of finished sweeps)");
         }
         out.println("  " + s + "/results/p_PPP/, " + s + "/results/summary/cells.json");
+        if (req.grid() != null) {
+            out.println(
+                    "  " + s + "/results/grids/" + req.grid().manifest().id() + "/      (the grid: phases.json, ...)");
+        }
         out.println("  spark.read.parquet(\"" + s + "/metrics\")        (Spark SQL; p and config are columns)");
         out.flush();
     }
