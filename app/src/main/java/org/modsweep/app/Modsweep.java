@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             org.modsweep.worker.cli.TrainCommand.class,
             org.modsweep.analysis.cli.AnalyzeCommand.class,
             org.modsweep.analysis.cli.VerifyCommand.class,
+            org.modsweep.core.cli.MigrateCommand.class,
             org.modsweep.app.explore.ExploreCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class,

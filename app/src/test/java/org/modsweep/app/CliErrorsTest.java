@@ -38,4 +38,17 @@ class CliErrorsTest {
         assertTrue(r.err().contains("--epoch"), r.err());
         assertEquals(2, run("history", "--port", "99999").code());
     }
+
+    @Test
+    void migrateIsACommandAndAMissingStoreIsOneLine() {
+        CommandLine cl = Modsweep.commandLine();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        assertEquals(0, cl.execute("migrate", "--help"));
+        assertTrue(out.toString().contains("overrides/<run id>/"), out.toString());
+        Run r = run("migrate", "--store", "/nonexistent/modsweep-store");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("modsweep migrate: error: "), r.err());
+    }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         name = "analyze",
         mixinStandardHelpOptions = true,
         description = "Writes results/p_PPP/ (the study's plots and JSON) from the runs stored in a results store, "
-                + "without retraining, then the cross-p summary in results/summary/.")
+                + "without retraining, then the cross-p summary in results/summary/. With --grid: re-runs a grid's "
+                + "reduce instead (results/grids/<id>/), with the phase thresholds given.")
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -36,11 +37,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-summary", description = "Skip the cross-p summary in results/summary/.")
     boolean noSummary;
 
+    @CommandLine.ArgGroup(exclusive = false, heading = "Grids (instead of the per-p reports):%n")
+    GridReduceOptions grid;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         CliBounds.threads(threads);
         ResultsStore s = selection.open();
+        if (grid != null) {
+            return grid.reduce(s, threads == null ? Runtime.getRuntime().availableProcessors() : threads, out);
+        }
         List<Modulus> ps = selection.moduli(s);
         int failed = 0;
         for (Modulus p : ps) {

@@ -3,7 +3,9 @@ package org.modsweep.analysis.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.modsweep.analysis.verify.GridVerifier;
 import org.modsweep.analysis.verify.ResultsVerifier;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.store.ResultsStore;
@@ -16,7 +18,9 @@ import picocli.CommandLine.Command;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = "Checks a store's results: for every modulus, every file of the study's output set exists, "
-                + "every JSON parses and has its keys, every PNG decodes and is not blank. Exit 1 on any problem.")
+                + "every JSON parses and has its keys, every PNG decodes and is not blank; for every grid "
+                + "(results/grids/<id>/ with a grid.json), its reduce's files likewise, with every committed run of "
+                + "the grid in phases.json. Exit 1 on any problem.")
 public final class VerifyCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -37,7 +41,8 @@ public final class VerifyCommand implements Callable<Integer> {
         } else {
             checks = ResultsVerifier.verify(s);
         }
-        if (checks.isEmpty()) {
+        Map<String, List<String>> grids = GridVerifier.verify(s);
+        if (checks.isEmpty() && grids.isEmpty()) {
             throw new IllegalArgumentException("store " + s.uri() + " has no runs and no results to verify");
         }
         int bad = 0;
@@ -61,6 +66,15 @@ public final class VerifyCommand implements Callable<Integer> {
                 bad++;
             }
         }
+        for (Map.Entry<String, List<String>> g : grids.entrySet()) {
+            List<String> problems = g.getValue();
+            out.println((problems.isEmpty() ? "OK   " : "FAIL ") + "grid " + g.getKey() + ": "
+                    + (problems.isEmpty() ? "every file OK" : problems.size() + " problem(s)"));
+            problems.forEach(pr -> out.println("     " + pr));
+            if (!problems.isEmpty()) {
+                bad++;
+            }
+        }
         List<String> runs = StoreAudit.problems(s); // committed runs against their _DONE, stray dataset files
         out.println((runs.isEmpty() ? "OK   " : "FAIL ") + "runs: "
                 + s.committedCells().size() + " committed"
@@ -77,7 +91,8 @@ public final class VerifyCommand implements Callable<Integer> {
                             + "broken results (see above)");
             return 1;
         }
-        out.println("verify: all " + checks.size() + " moduli OK");
+        out.println("verify: all " + checks.size() + " moduli OK"
+                + (grids.isEmpty() ? "" : ", all " + grids.size() + " grid(s) OK"));
         return 0;
     }
 }

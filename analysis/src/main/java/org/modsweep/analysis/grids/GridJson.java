@@ -69,13 +69,6 @@ final class GridJson {
         return array;
     }
 
-    static ArrayNode ints(ArrayNode array, int[] values) {
-        for (int v : values) {
-            array.add(v);
-        }
-        return array;
-    }
-
     static ObjectNode thresholds(PhaseThresholds t) {
         ObjectNode n = object();
         n.put("accuracy", t.accuracy());

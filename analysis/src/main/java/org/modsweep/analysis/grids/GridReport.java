@@ -85,6 +85,18 @@ public final class GridReport {
         return out.written();
     }
 
+    /** The delay-curve figures a reduce of {@code grid} with at least one committed run writes. */
+    public static List<String> delayFigures(GridManifest grid) {
+        return GridSlices.sweptNumeric(grid).stream()
+                .map(k -> "delay_" + k.key() + ".png")
+                .toList();
+    }
+
+    /** Whether a file of a grid's folder is one of the figures a reduce writes (and owns). */
+    public static boolean isFigure(String name) {
+        return name.endsWith(".png") && Output.FIGURES.stream().anyMatch(name::startsWith);
+    }
+
     /** A run's progress measures with its figure, rendered on the run's thread. */
     private record Measured(RunProgress progress, byte[] png) {}
 

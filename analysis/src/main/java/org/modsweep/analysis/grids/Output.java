@@ -13,7 +13,7 @@ import org.modsweep.core.store.ResultsStore;
 final class Output {
 
     /** The prefixes of the figures a reduce owns (and may remove when it no longer writes them). */
-    private static final List<String> FIGURES = List.of("phase_", "delay_", "progress_");
+    static final List<String> FIGURES = List.of("phase_", "delay_", "progress_");
 
     private final ResultsStore store;
     private final Path dir;
@@ -43,8 +43,8 @@ final class Output {
         var fs = ResultFiles.fs(store);
         for (FileStatus st : fs.listStatus(dir)) {
             String name = st.getPath().getName();
-            boolean ours = name.endsWith(".png") && FIGURES.stream().anyMatch(name::startsWith);
-            if (ours && written.stream().noneMatch(w -> w.getName().equals(name))) {
+            if (GridReport.isFigure(name)
+                    && written.stream().noneMatch(w -> w.getName().equals(name))) {
                 fs.delete(st.getPath(), false);
             }
         }

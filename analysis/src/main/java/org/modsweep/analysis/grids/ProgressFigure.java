@@ -49,6 +49,9 @@ final class ProgressFigure {
                 Style.stroke(1.5),
                 null);
         loss.getStyler().setYAxisLogarithmic(true);
+        if (smallest(loss) < 1e-3) {
+            loss.getStyler().setYAxisDecimalPattern("0.#E0"); // "#,##0.###" would print 1e-5 as 0
+        }
         panel(f, loss, 0, top, w, h, run);
 
         XYChart gini = Panels.xy(w, h, "Gini of per-frequency norms", "Epoch", "Gini");
@@ -112,9 +115,23 @@ final class ProgressFigure {
                 hi = Math.max(hi, s.getYMax());
             }
         }
+        Double fixedLo = c.getStyler().getYAxisMin();
+        Double fixedHi = c.getStyler().getYAxisMax();
+        lo = fixedLo != null ? fixedLo : lo;
+        hi = fixedHi != null ? fixedHi : hi;
         if (lo <= hi) {
             Plot.vline(c, epoch, lo, hi, color, Style.dotted(1.2));
         }
+    }
+
+    private static double smallest(XYChart c) {
+        double lo = Double.POSITIVE_INFINITY;
+        for (var s : c.getSeriesMap().values()) {
+            if (Double.isFinite(s.getYMin())) {
+                lo = Math.min(lo, s.getYMin());
+            }
+        }
+        return lo;
     }
 
     private static double[] series(List<ProgressMeasures.Point> points, ToDoubleFunction<ProgressMeasures.Point> f) {

@@ -91,42 +91,53 @@ final class RunListing {
      * from its run.json's configuration. Null (with a warning) when neither names a run of this partition.
      */
     private static Cell runWithOverrides(ResultsStore store, Cell study, String id) {
-        try {
-            Cell cell = Cell.parse(id);
-            if (cell.p() == study.p()
-                    && cell.config().key().equals(study.config().key())) {
-                return cell;
-            }
-        } catch (IllegalArgumentException e) {
-            Cell cell = fromRunJson(store, study, id);
-            if (cell != null) {
-                return cell;
-            }
+        Path json = new Path(store.layout().partitionRunDir(study), id + "/" + StoreLayout.RUN_JSON);
+        Cell cell = identify(study, id, () -> Json.MAPPER.readValue(store.readString(json), RunRecord.class));
+        if (cell == null) {
+            LOG.warn(
+                    "ignoring run folder {}: not a run of p={} {}",
+                    id,
+                    study.p(),
+                    study.config().key());
         }
-        LOG.warn(
-                "ignoring run folder {}: not a run of p={} {}",
-                id,
-                study.p(),
-                study.config().key());
-        return null;
+        return cell;
     }
 
-    private static Cell fromRunJson(ResultsStore store, Cell study, String id) {
-        Path json = new Path(store.layout().partitionRunDir(study), id + "/" + StoreLayout.RUN_JSON);
+    /** What reads a run's run.json. */
+    interface RecordSource {
+        RunRecord read() throws IOException;
+    }
+
+    /**
+     * The run of the study run's partition whose id is {@code id}: parsed from the id, or (a hashed id) rebuilt from
+     * its run.json's configuration; null when neither gives a run of that partition with that id.
+     */
+    static Cell identify(Cell study, String id, RecordSource record) {
         try {
-            RunRecord r = Json.MAPPER.readValue(store.readString(json), RunRecord.class);
-            RunConfig trained = ConfigJson.fromMap(r.config());
-            Modulus p = study.modulus();
-            Cell cell = new Cell(p, trained);
-            if (!cell.id().equals(id) && r.epochCap() != null) {
-                // run.json holds the configuration as trained; the id the one before the --epochs cap
-                int preset = StudyConfigs.byKey(trained.key()).numEpochs();
-                cell = new Cell(p, trained.with(Overrides.of(Map.of(ConfigKey.NUM_EPOCHS, preset))));
+            Cell cell = Cell.parse(id);
+            return cell.p() == study.p()
+                            && cell.config().key().equals(study.config().key())
+                    ? cell
+                    : null;
+        } catch (IllegalArgumentException e) {
+            try {
+                return fromRunJson(study, id, record.read());
+            } catch (IOException | RuntimeException unreadable) {
+                return null;
             }
-            return cell.id().equals(id) ? cell : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
+    }
+
+    private static Cell fromRunJson(Cell study, String id, RunRecord r) {
+        RunConfig trained = ConfigJson.fromMap(r.config());
+        Modulus p = study.modulus();
+        Cell cell = new Cell(p, trained);
+        if (!cell.id().equals(id) && r.epochCap() != null) {
+            // run.json holds the configuration as trained; the id the one before the --epochs cap
+            int preset = StudyConfigs.byKey(trained.key()).numEpochs();
+            cell = new Cell(p, trained.with(Overrides.of(Map.of(ConfigKey.NUM_EPOCHS, preset))));
+        }
+        return cell.id().equals(id) && cell.config().key().equals(study.config().key()) ? cell : null;
     }
 
     /**

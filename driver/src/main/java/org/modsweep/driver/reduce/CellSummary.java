@@ -1,5 +1,6 @@
 package org.modsweep.driver.reduce;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
 
 /**
- * One row of {@code results/summary/cells.parquet} and {@code cells.json}: how a committed cell's run ended.
+ * One row of {@code results/summary/cells.parquet} (every committed run) and {@code cells.json} (the study's runs):
+ * how a committed cell's run ended.
  *
  * @param cell              cell id, e.g. p023-grokking
  * @param p                 modulus
@@ -36,6 +38,7 @@ import org.modsweep.core.store.ResultsStore;
  * @param device            device the run trained on, as the run record states it
  * @param threads           intra-op threads
  * @param finished          when the run was committed (ISO-8601)
+ * @param columns           the run's axis values and outcome: cells.parquet only, cells.json stays the study's
  */
 @JsonPropertyOrder({
     "cell",
@@ -81,7 +84,8 @@ public record CellSummary(
         @JsonProperty("ms_per_epoch") double msPerEpoch,
         @JsonProperty("device") String device,
         @JsonProperty("threads") int threads,
-        @JsonProperty("finished") String finished)
+        @JsonProperty("finished") String finished,
+        @JsonIgnore GridColumns columns)
         implements Serializable {
 
     /** Test accuracy at which a grokking run counts as generalised. */
@@ -134,6 +138,7 @@ public record CellSummary(
                 run.msPerEpoch(),
                 run.device(),
                 run.threads(),
-                run.finished());
+                run.finished(),
+                GridColumns.of(cell, rows));
     }
 }

@@ -76,11 +76,12 @@ public final class ReduceStage {
      * grid runs it has. Returns the number of cells in the store's summary (0 when cancelled).
      */
     public int run(SweepPlan plan, GridManifest grid, PhaseThresholds thresholds) throws IOException {
-        List<Cell> committed = store.committedCells().stream()
-                .filter(Cell::isStudyRun) // the per-p reports and the summary are the study's
+        List<Cell> all = store.committedCells();
+        List<Cell> committed = all.stream()
+                .filter(Cell::isStudyRun) // the per-p reports are the study's
                 .toList();
         Set<Integer> storeModuli = new TreeSet<>();
-        committed.forEach(c -> storeModuli.add(c.p()));
+        all.forEach(c -> storeModuli.add(c.p())); // cells.parquet has a row for every run, grid runs too
         Set<Integer> complete = new TreeSet<>();
         for (Modulus p : plan.moduli()) {
             List<String> missing = SweepPlan.missingForReport(p, committed);

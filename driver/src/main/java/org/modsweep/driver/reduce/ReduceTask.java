@@ -55,7 +55,7 @@ public final class ReduceTask implements Function<Integer, ReduceOutcome>, Seria
         }
         List<CellSummary> rows = new ArrayList<>();
         for (Cell cell : store.committedCells()) {
-            if (cell.p() == p && cell.isStudyRun()) { // the study's summary; grid runs have their own reduce
+            if (cell.p() == p) { // every run: cells.parquet holds grid runs too, cells.json only the study's
                 rows.add(CellSummary.of(store, cell));
             }
         }

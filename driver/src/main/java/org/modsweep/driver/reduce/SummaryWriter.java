@@ -15,21 +15,25 @@ import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
+import org.apache.parquet.schema.Type;
 import org.modsweep.core.Json;
 import org.modsweep.core.config.StudyConfigs;
+import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.store.ResultsStore;
 
 /**
  * Writes the per-cell summary of a store: {@code results/summary/cells.parquet} (one file, plain columns:
- * {@code spark.read.parquet("<store>/results/summary/cells.parquet")}) and {@code cells.json}
- * ({@code {"cells": [...]}}, the same rows). Rows are ordered by p, then config order.
+ * {@code spark.read.parquet("<store>/results/summary/cells.parquet")}), one row per committed run, study runs and runs
+ * with overrides alike, with every key of grids.md §1 and the run's outcome (t_train, t_test, delay, phase) as
+ * columns; and {@code cells.json} ({@code {"cells": [...]}}, the study's runs only, in the format it always had). Rows
+ * are ordered by p, then config order, then run id.
  */
 public final class SummaryWriter {
 
     public static final String PARQUET = "cells.parquet";
     public static final String JSON = "cells.json";
 
-    public static final MessageType SCHEMA = MessageTypeParser.parseMessageType(
+    private static final MessageType OWN = MessageTypeParser.parseMessageType(
             """
             message cells {
               required binary cell (STRING);
@@ -55,12 +59,38 @@ public final class SummaryWriter {
               optional binary finished (STRING);
             }""");
 
+    /** The run's outcome under the default thresholds, after the grid columns. */
+    private static final MessageType OUTCOME = MessageTypeParser.parseMessageType(
+            """
+            message outcome {
+              optional int32 t_train;
+              optional int32 t_test;
+              optional int32 delay;
+              optional binary phase (STRING);
+            }""");
+
+    /**
+     * The study's columns, then the run columns every metrics file has (core's {@link RunColumns}, less d_mlp and
+     * num_epochs, which the study's columns hold already), then the outcome.
+     */
+    public static final MessageType SCHEMA = schema();
+
+    private static MessageType schema() {
+        List<Type> fields = new ArrayList<>(OWN.getFields());
+        RunColumns.FIELDS.stream()
+                .filter(f -> !f.getName().equals("d_mlp") && !f.getName().equals("num_epochs"))
+                .forEach(fields::add);
+        fields.addAll(OUTCOME.getFields());
+        return new MessageType("cells", fields);
+    }
+
     private SummaryWriter() {}
 
     public static List<CellSummary> ordered(List<CellSummary> rows) {
         List<CellSummary> out = new ArrayList<>(rows);
         out.sort(Comparator.comparingInt(CellSummary::p)
-                .thenComparingInt(r -> StudyConfigs.keys().indexOf(r.config())));
+                .thenComparingInt(r -> StudyConfigs.keys().indexOf(r.config()))
+                .thenComparing(CellSummary::cell));
         return out;
     }
 
@@ -73,7 +103,7 @@ public final class SummaryWriter {
         writeParquet(store, parquet, sorted);
         Path json = new Path(dir, JSON);
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("cells", sorted);
+        doc.put("cells", sorted.stream().filter(r -> r.columns().studyRun()).toList());
         store.writeString(json, Json.pretty(doc) + "\n");
         return List.of(parquet, json);
     }
@@ -120,8 +150,34 @@ public final class SummaryWriter {
                 if (r.finished() != null) {
                     g.append("finished", r.finished());
                 }
+                appendRunColumns(g, r);
                 w.write(g);
             }
+        }
+    }
+
+    private static void appendRunColumns(Group g, CellSummary r) {
+        GridColumns c = r.columns();
+        g.append("run", r.cell())
+                .append("seed", c.seed())
+                .append("lr", c.lr())
+                .append("weight_decay", c.weightDecay())
+                .append("frac_train", c.fracTrain())
+                .append("init_scale", c.initScale())
+                .append("act_type", c.actType())
+                .append("optimizer", c.optimizer())
+                .append("init_type", c.initType());
+        if (c.tTrain() != null) {
+            g.append("t_train", c.tTrain());
+        }
+        if (c.tTest() != null) {
+            g.append("t_test", c.tTest());
+        }
+        if (c.delay() != null) {
+            g.append("delay", c.delay());
+        }
+        if (c.phase() != null) {
+            g.append("phase", c.phase());
         }
     }
 }

@@ -30,15 +30,15 @@ public final class StoreSnapshot {
         Map<String, Object> out = new TreeMap<>();
         for (Cell cell : store.committedCells()) {
             StoreLayout l = store.layout();
-            out.put(cell.id() + "/metrics.parts", count(store, l.metricsDir(cell)));
-            out.put(cell.id() + "/weights.parts", count(store, l.weightsDir(cell)));
-            out.put(cell.id() + "/metrics", MetricsParquet.read(store.conf(), l.metricsDir(cell)));
+            out.put(cell.id() + "/metrics.parts", parts(store, cell, l.metricsDir(cell)));
+            out.put(cell.id() + "/weights.parts", parts(store, cell, l.weightsDir(cell)));
+            out.put(cell.id() + "/metrics", MetricsParquet.read(store.conf(), store.metricsFile(cell)));
             List<String> ckpts = new ArrayList<>();
-            for (Checkpoint c : WeightsParquet.readCheckpoints(store.conf(), l.weightsDir(cell))) {
+            for (Checkpoint c : WeightsParquet.readCheckpoints(store.conf(), store.weightsFile(cell))) {
                 ckpts.add(c.epoch() + ":" + java.util.Arrays.hashCode(c.wIn().values()) + ":"
                         + java.util.Arrays.hashCode(c.wOut().values()));
             }
-            Checkpoint fin = WeightsParquet.readFinal(store.conf(), l.weightsDir(cell));
+            Checkpoint fin = WeightsParquet.readFinal(store.conf(), store.weightsFile(cell));
             ckpts.add("final " + fin.epoch() + ":"
                     + java.util.Arrays.hashCode(fin.wIn().values()));
             out.put(cell.id() + "/weights", ckpts);
@@ -59,6 +59,19 @@ public final class StoreSnapshot {
                             r.nTest()));
         }
         return out;
+    }
+
+    /** Files of a partition folder that are the cell's part or strays (the partition's other runs' parts not). */
+    private static int parts(ResultsStore store, Cell cell, Path dir) throws IOException {
+        int n = 0;
+        for (FileStatus f : store.fs().listStatus(dir)) {
+            String name = f.getPath().getName();
+            String run = StoreLayout.runOfPart(cell, name);
+            if (f.isFile() && !name.startsWith(".") && (run == null || run.equals(cell.id()))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Data files (not checksums) directly in a directory. */

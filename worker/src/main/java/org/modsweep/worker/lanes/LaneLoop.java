@@ -36,10 +36,11 @@ public final class LaneLoop {
             Cell cell, RunConfig config, InitialWeights init, DataSplit split, TrainingLoop.CheckpointSink sink) {}
 
     /**
-     * Largest activation tensor [K, p², d_mlp] a batch should make on the CPU. The passes over the activations are
-     * memory-bound once the tensors leave the caches: measured (one thread, bench lanes, 2026-12-05) the per-run
-     * cost rose from 1.2× faster than solo at 4 MB (p = 11, 16 lanes; p = 23, 4 lanes) to 3.5× slower at 16 MB,
-     * and beyond glibc's 32 MB mmap threshold every epoch also page-faults its activations in again.
+     * Largest activation tensor [K, p², d_mlp] a batch should make on the CPU: the passes over the activations are
+     * memory-bound once the tensors leave the caches, so more lanes stop paying (bench lanes, one thread, 2026-12-05,
+     * after the top-pad fix of {@code NativeRuntime}: p = 11 best at 16 lanes, 4 MB, 1.4× solo by CPU; p = 23 at 4
+     * and 16 lanes 0.9× solo). Beyond glibc's 32 MB mmap threshold every epoch also page-faults its activations in
+     * again (p = 23, 64 lanes: 0.11×).
      */
     public static final long MAX_TENSOR_BYTES = 4L << 20;
 
