@@ -82,7 +82,9 @@ public final class CrossModulusSummary {
         Map<Integer, String> leftOut = new TreeMap<>();
         java.util.TreeSet<Modulus> moduli = new java.util.TreeSet<>();
         for (Cell c : store.committedCells()) {
-            moduli.add(c.modulus());
+            if (c.isStudyRun()) { // the study's summary: runs with overrides are a grid's
+                moduli.add(c.modulus());
+            }
         }
         for (Modulus p : moduli) {
             try {

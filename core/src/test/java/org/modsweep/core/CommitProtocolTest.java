@@ -17,6 +17,7 @@ import org.modsweep.core.config.ConfigJson;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightTensor;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
@@ -40,10 +41,10 @@ class CommitProtocolTest {
         for (int e = 0; e < epochs; e++) {
             rows.add(new EpochMetrics(e, 3.1 - e * 0.1, 3.2 - e * 0.1, e / 9.0, e / 10.0, 0.01 * e, 3.2, 1e-3));
         }
-        MetricsParquet.write(store.conf(), new Path(dir, ResultsStore.ATTEMPT_METRICS), rows);
+        MetricsParquet.write(store.conf(), new Path(dir, ResultsStore.ATTEMPT_METRICS), RunColumns.of(cell), rows);
         float[] w = {1, 2, 3, 4, 5, epochs};
-        try (WeightsParquet.Writer out =
-                new WeightsParquet.Writer(store.conf(), new Path(dir, ResultsStore.ATTEMPT_WEIGHTS))) {
+        try (WeightsParquet.Writer out = new WeightsParquet.Writer(
+                store.conf(), new Path(dir, ResultsStore.ATTEMPT_WEIGHTS), RunColumns.of(cell))) {
             out.append(new Checkpoint(0, false, new WeightTensor("W_in", 2, 3, w), new WeightTensor("W_out", 3, 2, w)));
             out.append(new Checkpoint(
                     epochs - 1, true, new WeightTensor("W_in", 2, 3, w), new WeightTensor("W_out", 3, 2, w)));

@@ -17,6 +17,7 @@ import org.modsweep.core.config.ConfigJson;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightTensor;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
@@ -39,11 +40,11 @@ class ResultsStoreTest {
             rows.add(new EpochMetrics(
                     e, 3.1f - e, 3.1f - e, e / 9.0, e / 9.0, 0.01 * e, 3.2, 5e-5 * Math.min(e / 10.0, 1)));
         }
-        MetricsParquet.write(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), rows);
+        MetricsParquet.write(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), RunColumns.of(cell), rows);
         float[] a = {1, 2, 3, 4, 5, 6};
         float[] b = {-1, -2, -3, -4, -5, -6};
-        try (WeightsParquet.Writer w =
-                new WeightsParquet.Writer(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
+        try (WeightsParquet.Writer w = new WeightsParquet.Writer(
+                store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS), RunColumns.of(cell))) {
             w.append(new Checkpoint(0, false, new WeightTensor("W_in", 2, 3, a), new WeightTensor("W_out", 3, 2, b)));
             w.append(new Checkpoint(200, false, new WeightTensor("W_in", 2, 3, b), new WeightTensor("W_out", 3, 2, a)));
             w.append(new Checkpoint(4, true, new WeightTensor("W_in", 2, 3, a), new WeightTensor("W_out", 3, 2, a)));

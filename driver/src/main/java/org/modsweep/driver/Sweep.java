@@ -1,19 +1,25 @@
 package org.modsweep.driver;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.modsweep.core.Cell;
+import org.modsweep.core.grid.GridManifest;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.StoreProbe;
+import org.modsweep.driver.grid.GridRefinement;
+import org.modsweep.driver.grid.StoredGrid;
 import org.modsweep.driver.monitor.ProgressListener;
+import org.modsweep.driver.plan.LanePacking;
 import org.modsweep.driver.plan.SweepPlan;
 import org.modsweep.driver.reduce.ReduceStage;
 import org.modsweep.driver.spark.EventLogs;
@@ -35,6 +41,13 @@ public final class Sweep {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile SparkContext context;
     private volatile String jobGroup;
+    private LanePacking packing = LanePacking.SOLO;
+
+    /** Packs same-shape runs into tasks of lanes ({@code sweep --lanes}); the default trains one run per task. */
+    public Sweep lanes(LanePacking lanes) {
+        this.packing = lanes;
+        return this;
+    }
 
     /** Stops a running sweep: running trainings end at their next epoch, nothing half-written counts. */
     public void cancel() {
@@ -69,14 +82,21 @@ public final class Sweep {
     public SweepResult run(SweepRequest req, SweepListener listener) throws IOException {
         long t0 = System.nanoTime();
         String sweepId = "modsweep-" + UUID.randomUUID().toString().substring(0, 8);
-        SweepPlan.grid(req.moduli(), req.configs()); // an empty grid is bad input: refuse it before touching anything
+        req.cells(); // an empty grid is bad input: refuse it before touching anything
         SparkConf conf = SparkSetup.conf(req.master(), req.sparkConf(), "modsweep sweep");
         String master = conf.get("spark.master");
         ResultsStore store = openStore(req.storeUri(), HadoopConfs.from(conf));
+        GridManifest manifest =
+                req.grid() == null ? null : StoredGrid.resume(store, req.grid().manifest());
         EventLogs.defaultInto(conf, store);
-        SweepPlan plan = SweepPlan.make(store, req.moduli(), req.configs(), req.epochCap());
+        SweepPlan plan = SweepPlan.make(store, manifest == null ? req.cells() : manifest.runs(), req.epochCap());
         listener.onLine("sweep: " + plan.describe());
         listener.onLine("store: " + store.root());
+        if (manifest != null) {
+            StoredGrid.write(store, manifest); // before training: the same command resumes the same grid
+            listener.onLine("grid: " + manifest.id() + " -> "
+                    + store.layout().relative(new Path(GridManifest.dir(store, manifest.id()), GridManifest.FILE)));
+        }
         if (cancelled.get()) {
             return result(store, null, master, 0, plan, List.of(), List.of(), Map.of(), 0, 0, 0, t0);
         }
@@ -104,7 +124,13 @@ public final class Sweep {
             }
 
             long tTrain = System.nanoTime();
-            List<CellResult> results = new TrainingStage(sc, req, plan, store, listener, cancelled::get).run();
+            List<CellResult> results = new TrainingStage(sc, req, plan, store, listener, cancelled::get, packing).run();
+            if (manifest != null && req.grid().refine() > 0) {
+                GridRefinement refinement = new GridRefinement(store, req.grid(), manifest);
+                results = new ArrayList<>(results);
+                plan = refine(sc, req, store, refinement, plan, results, listener);
+                manifest = refinement.manifest();
+            }
             store.discardStaleAttempts(); // what killed writers left; live attempts of anyone stay (leases)
             double trainSeconds = (System.nanoTime() - tTrain) / 1e9;
 
@@ -136,6 +162,31 @@ public final class Sweep {
             jobGroup = null;
             SparkSetup.release(sc);
         }
+    }
+
+    /** Refinement rounds until none adds a run, the budget is spent or the sweep is cancelled; the plan grows. */
+    private SweepPlan refine(
+            SparkContext sc,
+            SweepRequest req,
+            ResultsStore store,
+            GridRefinement refinement,
+            SweepPlan plan,
+            List<CellResult> results,
+            SweepListener listener)
+            throws IOException {
+        for (int round = 1; !cancelled.get(); round++) {
+            List<Cell> more = refinement.nextRound();
+            if (more.isEmpty()) {
+                listener.onLine("refine: done after " + (round - 1) + (round == 2 ? " round" : " rounds") + ", "
+                        + (req.grid().refine() - refinement.budgetLeft()) + " grid points added");
+                break;
+            }
+            SweepPlan next = SweepPlan.make(store, more, req.epochCap());
+            listener.onLine("refine round " + round + ": " + next.describe());
+            results.addAll(new TrainingStage(sc, req, next, store, listener, cancelled::get, packing).run());
+            plan = plan.plus(next);
+        }
+        return plan;
     }
 
     private SweepResult result(

@@ -4,14 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
 import org.modsweep.core.config.EpochCap;
 import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.config.StudyConfigs;
+import org.modsweep.driver.grid.GridSweep;
+import org.modsweep.driver.plan.SweepPlan;
 
 /**
- * What one sweep trains: the grid moduli × configurations, where it stores the runs, and how Spark runs it.
+ * What one sweep trains: the moduli × configurations (the study's runs, or the given runs with overrides), where
+ * it stores the runs, and how Spark runs it.
  *
  * @param moduli    odd moduli, e.g. {@code ModulusList.parse("3..23")}
  * @param configs   configurations in config order ({@code StudyConfigs.parse("all")})
@@ -20,6 +24,9 @@ import org.modsweep.core.config.StudyConfigs;
  * @param epochCap  caps every training's epochs (quick trials); null means the study's epochs
  * @param sparkConf extra Spark properties ({@code spark.hadoop.*} reaches the Hadoop file systems)
  * @param reduce    whether to run the reduce stage (per-p reports, cross-p summary) after training
+ * @param runs      the runs to train ({@code --set}, {@code --grid}); empty means the study's runs of moduli ×
+ *                  configs
+ * @param grid      the grid this sweep runs (its manifest, refinement budget and phase thresholds), or null
  */
 public record SweepRequest(
         List<Modulus> moduli,
@@ -28,7 +35,9 @@ public record SweepRequest(
         String master,
         Integer epochCap,
         Map<String, String> sparkConf,
-        boolean reduce) {
+        boolean reduce,
+        List<Cell> runs,
+        GridSweep grid) {
 
     /** The study's precomputed moduli: what {@code modsweep sweep} regenerates with no arguments. */
     public static final String STUDY_MODULI = "15,23,29,31";
@@ -50,7 +59,21 @@ public record SweepRequest(
         EpochCap.check(epochCap);
         moduli = List.copyOf(moduli);
         configs = List.copyOf(configs);
+        runs = runs == null ? List.of() : List.copyOf(runs);
+
         sparkConf = sparkConf == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(sparkConf));
+    }
+
+    /** The study's runs of moduli × configs. */
+    public SweepRequest(
+            List<Modulus> moduli,
+            List<RunConfig> configs,
+            String storeUri,
+            String master,
+            Integer epochCap,
+            Map<String, String> sparkConf,
+            boolean reduce) {
+        this(moduli, configs, storeUri, master, epochCap, sparkConf, reduce, List.of(), null);
     }
 
     /** The API of the module contract: trains and then reduces. */
@@ -69,15 +92,39 @@ public record SweepRequest(
         return new SweepRequest(ModulusList.parse(STUDY_MODULI), StudyConfigs.ALL, DEFAULT_STORE, null, null, Map.of());
     }
 
+    /** The runs this sweep trains: the given ones, else every study run of moduli × configs. */
+    public List<Cell> cells() {
+        return runs.isEmpty() ? SweepPlan.grid(moduli, configs) : runs;
+    }
+
     public SweepRequest withReduce(boolean r) {
-        return new SweepRequest(moduli, configs, storeUri, master, epochCap, sparkConf, r);
+        return new SweepRequest(moduli, configs, storeUri, master, epochCap, sparkConf, r, runs, grid);
     }
 
     public SweepRequest withMaster(String m) {
-        return new SweepRequest(moduli, configs, storeUri, m, epochCap, sparkConf, reduce);
+        return new SweepRequest(moduli, configs, storeUri, m, epochCap, sparkConf, reduce, runs, grid);
     }
 
     public SweepRequest withStore(String s) {
-        return new SweepRequest(moduli, configs, s, master, epochCap, sparkConf, reduce);
+        return new SweepRequest(moduli, configs, s, master, epochCap, sparkConf, reduce, runs, grid);
+    }
+
+    /** These runs instead of the study's ({@code --set} without a grid). */
+    public SweepRequest withRuns(List<Cell> r) {
+        return new SweepRequest(moduli, configs, storeUri, master, epochCap, sparkConf, reduce, r, null);
+    }
+
+    /** A grid sweep: the grid's runs, its manifest written before training. */
+    public SweepRequest withGrid(GridSweep g) {
+        return new SweepRequest(
+                moduli,
+                configs,
+                storeUri,
+                master,
+                epochCap,
+                sparkConf,
+                reduce,
+                g.manifest().runs(),
+                g);
     }
 }

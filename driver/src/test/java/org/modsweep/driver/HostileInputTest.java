@@ -45,6 +45,9 @@ class HostileInputTest {
         assertTrue((System.nanoTime() - t0) / 1e9 < 5, "refused at once");
         assertRefused("sweep", Cli.run(new SweepCommand(), "--p", "2001", "--store", s), "too large");
         assertRefused(
+                "sweep", Cli.run(new SweepCommand(), "--p", "3", "--lanes", "0", "--store", s), "--lanes must be");
+        assertRefused("sweep", Cli.run(new SweepCommand(), "--p", "3", "--lanes", "many", "--store", s), "got 'many'");
+        assertRefused(
                 "train",
                 Cli.run(new TrainCommand(), "--p", "99999", "--config", "standard", "--store", s),
                 "too large");

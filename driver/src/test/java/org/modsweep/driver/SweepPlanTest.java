@@ -18,6 +18,7 @@ import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightTensor;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
@@ -121,10 +122,13 @@ class SweepPlanTest {
         MetricsParquet.write(
                 store.conf(),
                 new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_METRICS),
+                RunColumns.of(cell, cell.config().withEpochCap(numEpochs)),
                 List.of(new EpochMetrics(0, 3.1, 3.1, 0.1, 0.1, 0.01, 3.2, 0.0)));
         float[] w = {1, 2};
         try (WeightsParquet.Writer out = new WeightsParquet.Writer(
-                store.conf(), new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
+                store.conf(),
+                new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_WEIGHTS),
+                RunColumns.of(cell, cell.config().withEpochCap(numEpochs)))) {
             out.append(new Checkpoint(0, true, new WeightTensor("W_in", 1, 2, w), new WeightTensor("W_out", 2, 1, w)));
         }
         RunRecord rec = new RunRecord(

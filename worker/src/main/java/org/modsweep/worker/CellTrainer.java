@@ -15,10 +15,10 @@ import org.modsweep.core.config.ConfigJson;
 import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
-import org.modsweep.core.store.RunStores;
 import org.modsweep.core.store.StoreLayout;
 import org.modsweep.worker.init.InitialWeights;
 import org.modsweep.worker.init.Initializer;
@@ -42,14 +42,13 @@ public final class CellTrainer {
     /**
      * Trains the cell unless it is already committed (and not forced). Input is checked before anything is written,
      * in this order: the modulus fits in this machine's memory, the device exists, then the store can be written;
-     * each refusal is an IllegalArgumentException whose message names the problem. A run with overrides is stored
-     * where {@link RunStores#forRun} puts it.
+     * each refusal is an IllegalArgumentException whose message names the problem. A run with overrides shares its
+     * study run's partition ({@link org.modsweep.core.store.StoreLayout}).
      */
-    public static TrainOutcome train(ResultsStore studyStore, Cell cell, TrainOptions opts, TrainingListener listener)
+    public static TrainOutcome train(ResultsStore store, Cell cell, TrainOptions opts, TrainingListener listener)
             throws IOException {
         RunConfig config = cell.config().withEpochCap(opts.epochCap());
         MemoryEstimate.check(cell.p(), cell.dMlp());
-        ResultsStore store = RunStores.forRun(studyStore, cell);
         Device device = Devices.parse(opts.device());
         if (!opts.force() && store.isCommitted(cell)) {
             LOG.info("{} is already committed in {}; skipping", cell.id(), store.uri());
@@ -88,8 +87,8 @@ public final class CellTrainer {
         try (NDManager manager = Engines.newManager(device)) {
             Start start = start(store, config, p, dMlp, attempt);
             TrainingLoop.Result result;
-            try (WeightsParquet.Writer weights =
-                    new WeightsParquet.Writer(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
+            try (WeightsParquet.Writer weights = new WeightsParquet.Writer(
+                    store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS), RunColumns.of(cell, config))) {
                 result = new TrainingLoop(cell, config, listener)
                         .run(manager, start.init(), start.split(), weights::append);
             }
@@ -144,6 +143,7 @@ public final class CellTrainer {
         MetricsParquet.write(
                 store.conf(),
                 new Path(attempt, ResultsStore.ATTEMPT_METRICS),
+                RunColumns.of(cell, config),
                 result.history().rows());
         store.writeString(
                 new Path(attempt, StoreLayout.TRAINING_LOG),

@@ -11,10 +11,11 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.modsweep.core.Cell;
 import org.modsweep.core.config.RunConfig;
+import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightsParquet;
+import org.modsweep.core.run.LaneBatch;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
-import org.modsweep.core.store.RunStores;
 import org.modsweep.worker.lanes.LaneLoop;
 import org.modsweep.worker.train.TrainingLoop;
 
@@ -32,8 +33,7 @@ public final class LaneTrainer {
     private LaneTrainer() {}
 
     public static List<TrainOutcome> train(
-            ResultsStore studyStore, List<Cell> cells, TrainOptions opts, TrainingListener listener)
-            throws IOException {
+            ResultsStore store, List<Cell> cells, TrainOptions opts, TrainingListener listener) throws IOException {
         Device device = Devices.parse(opts.device());
         if (!Device.cpu().equals(device)) {
             throw new IllegalArgumentException("lanes train on the CPU only, got device " + opts.device());
@@ -41,7 +41,6 @@ public final class LaneTrainer {
         List<TrainOutcome> outcomes = new ArrayList<>();
         List<Cell> todo = new ArrayList<>();
         for (Cell cell : cells) {
-            ResultsStore store = RunStores.forRun(studyStore, cell); // where CellTrainer would put this run
             if (!opts.force() && store.isCommitted(cell)) {
                 LOG.info("{} is already committed in {}; skipping", cell.id(), store.uri());
                 outcomes.add(new TrainOutcome(cell, true, store.readRun(cell)));
@@ -53,11 +52,7 @@ public final class LaneTrainer {
             return outcomes;
         }
         MemoryEstimate.check(todo.get(0).modulus());
-        List<ResultsStore> stores = new ArrayList<>();
-        for (Cell cell : todo) {
-            stores.add(RunStores.forRun(studyStore, cell));
-            stores.get(stores.size() - 1).checkWritable();
-        }
+        store.checkWritable();
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Engines.setThreads(opts.threads());
@@ -68,15 +63,14 @@ public final class LaneTrainer {
             List<CellTrainer.Start> starts = new ArrayList<>();
             for (int i = 0; i < todo.size(); i++) {
                 Cell cell = todo.get(i);
-                ResultsStore store = stores.get(i);
                 RunConfig config = cell.config().withEpochCap(opts.epochCap());
                 Path attempt = store.newAttempt(cell);
                 attempts.add(attempt);
                 CellTrainer.Start start = CellTrainer.start(
                         store, config, cell.p(), cell.modulus().dMlp(), attempt);
                 starts.add(start);
-                WeightsParquet.Writer weights =
-                        new WeightsParquet.Writer(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS));
+                WeightsParquet.Writer weights = new WeightsParquet.Writer(
+                        store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS), RunColumns.of(cell, config));
                 writers.add(weights);
                 lanes.add(new LaneLoop.Lane(cell, config, start.init(), start.split(), weights::append));
             }
@@ -90,22 +84,25 @@ public final class LaneTrainer {
             double msPerRunEpoch = results.get(0).loopNanos() / 1e6 / batchEpochs / todo.size();
             double wall = (System.nanoTime() - t0) / 1e9;
             List<RunRecord> records = new ArrayList<>();
+            LaneBatch batch =
+                    new LaneBatch(todo.size(), todo.stream().map(Cell::id).toList());
             for (int i = 0; i < todo.size(); i++) {
                 records.add(CellTrainer.finish(
-                        stores.get(i),
-                        todo.get(i),
-                        lanes.get(i).config(),
-                        opts,
-                        device,
-                        attempts.get(i),
-                        starts.get(i).split(),
-                        results.get(i),
-                        started,
-                        wall,
-                        msPerRunEpoch));
+                                store,
+                                todo.get(i),
+                                lanes.get(i).config(),
+                                opts,
+                                device,
+                                attempts.get(i),
+                                starts.get(i).split(),
+                                results.get(i),
+                                started,
+                                wall,
+                                msPerRunEpoch)
+                        .withLanes(batch));
             }
             for (int i = 0; i < todo.size(); i++) {
-                stores.get(i).commit(todo.get(i), attempts.get(i), records.get(i));
+                store.commit(todo.get(i), attempts.get(i), records.get(i));
                 outcomes.add(new TrainOutcome(todo.get(i), false, records.get(i)));
             }
             return outcomes;
@@ -116,7 +113,7 @@ public final class LaneTrainer {
                 e.addSuppressed(suppressed);
             }
             for (int i = 0; i < attempts.size(); i++) {
-                stores.get(i).discardAttempt(attempts.get(i));
+                store.discardAttempt(attempts.get(i));
             }
             throw e;
         }

@@ -28,7 +28,6 @@ import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
-import org.modsweep.core.store.RunStores;
 import org.modsweep.worker.init.InitialWeights;
 import org.modsweep.worker.init.Initializer;
 import org.modsweep.worker.init.SeedLock;
@@ -90,7 +89,7 @@ class GridFidelityIT {
         int cap = ref.get("epochs_cap").asInt();
         ResultsStore store = ResultsStore.open(tmp.resolve("store").toString());
         CellTrainer.train(store, cell, new TrainOptions(cap, 1, "cpu", false), TrainingListener.NONE);
-        ResultsStore runStore = RunStores.forRun(store, cell);
+        ResultsStore runStore = store;
         RunRecord record = runStore.readRun(cell);
         assertEquals(cell.id(), record.cell());
         assertEquals(ref.get("n_train").asInt(), record.nTrain(), name + " n_train");

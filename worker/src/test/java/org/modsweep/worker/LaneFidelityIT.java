@@ -24,8 +24,8 @@ import org.modsweep.worker.train.TrainingLoop;
 
 /**
  * Every lane of a batch equals its solo run within the crosscheck tolerances (p = 23), for all five configurations:
- * four lanes per batch with different seeds, learning rates, initialisation scales and epoch counts, so lanes end
- * (freeze) at different epochs while the others go on. Every metric of every epoch, the checkpoint epochs and the
+ * four lanes per batch with different seeds, learning rates, weight decays, training fractions, initialisation
+ * scales and epoch counts, so lanes end (freeze) at different epochs while the others go on. Every metric of every epoch, the checkpoint epochs and the
  * final weights are compared.
  */
 class LaneFidelityIT {
@@ -45,9 +45,12 @@ class LaneFidelityIT {
         long[] seeds = {7, 42, 1234, 99};
         double[] lrScale = {1, 0.5, 1.5, 1};
         double[] initScale = {1, 1, 0.8, 1.25};
+        double[] weightDecay = {0, 0.5, 0, 1.0}; // added to the configuration's
+        double[] fracTrain = {-1, 0.6, 0.6, 0.9}; // -1: the configuration's
         int[] epochs = {EPOCHS, EPOCHS - 29, 201, EPOCHS - 107};
         for (int k = 0; k < seeds.length; k++) {
-            RunConfig c = vary(base.config(), seeds[k], lrScale[k], initScale[k], epochs[k]);
+            RunConfig c =
+                    vary(base.config(), seeds[k], lrScale[k], initScale[k], weightDecay[k], fracTrain[k], epochs[k]);
             InitialWeights init;
             DataSplit split;
             SeedLock.LOCK.lock();
@@ -86,7 +89,8 @@ class LaneFidelityIT {
         }
     }
 
-    private static RunConfig vary(RunConfig c, long seed, double lrScale, double initScale, int epochs) {
+    private static RunConfig vary(
+            RunConfig c, long seed, double lrScale, double initScale, double wdAdd, double frac, int epochs) {
         return new RunConfig(
                 c.key(),
                 c.act(),
@@ -94,8 +98,8 @@ class LaneFidelityIT {
                 c.initScale() * initScale,
                 c.optimizer(),
                 c.lr() * lrScale,
-                c.weightDecay(),
-                c.fracTrain(),
+                c.weightDecay() + wdAdd,
+                frac < 0 ? c.fracTrain() : frac,
                 epochs,
                 c.plateauStop(),
                 c.minP(),

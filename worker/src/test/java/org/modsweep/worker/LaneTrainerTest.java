@@ -17,7 +17,6 @@ import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.store.ResultsStore;
-import org.modsweep.core.store.RunStores;
 
 /** A batch of lanes commits each lane as its own run, with the files a solo training of that cell commits. */
 class LaneTrainerTest {
@@ -71,9 +70,9 @@ class LaneTrainerTest {
         ResultsStore solo = ResultsStore.open(tmp.resolve("solo").toString());
         for (Cell c : cells) {
             CellTrainer.train(solo, c, opts, TrainingListener.NONE);
-            // a run with overrides lives where RunStores puts it, in the lanes' store as in the solo one
-            ResultsStore soloRun = RunStores.forRun(solo, c);
-            ResultsStore laneRun = RunStores.forRun(lanes, c);
+            // every run, with overrides or not, lives in the one store, in its own place
+            ResultsStore soloRun = solo;
+            ResultsStore laneRun = lanes;
             assertTrue(laneRun.isCommitted(c), c.id());
             assertEquals(
                     MetricsParquet.read(soloRun.conf(), soloRun.metricsFile(c)),
@@ -85,12 +84,17 @@ class LaneTrainerTest {
             assertArrayEquals(a.wIn().values(), b.wIn().values(), c.id() + " final W_in");
             assertArrayEquals(a.wOut().values(), b.wOut().values(), c.id() + " final W_out");
             assertEquals(soloRun.readRun(c).checkpoints(), laneRun.readRun(c).checkpoints(), c.id() + " checkpoints");
+            // run.json names the batch the run trained in; a solo run's has no lanes
+            assertEquals(3, laneRun.readRun(c).lanes().count(), c.id() + " lane count");
+            assertEquals(
+                    cells.stream().map(Cell::id).toList(),
+                    laneRun.readRun(c).lanes().batch(),
+                    c.id() + " batch");
+            assertEquals(null, soloRun.readRun(c).lanes(), c.id() + " solo run: no lanes");
+            assertFalse(soloRun.readString(soloRun.layout().runJson(c)).contains("\"lanes\""), "solo run.json");
         }
         assertEquals(3, cells.stream().map(Cell::id).distinct().count(), "three distinct runs");
-        assertEquals(
-                150,
-                RunStores.forRun(lanes, cells.get(1)).readRun(cells.get(1)).epochsRun(),
-                "a lane ends at its own epoch count");
+        assertEquals(150, lanes.readRun(cells.get(1)).epochsRun(), "a lane ends at its own epoch count");
         // a second call finds them committed and trains nothing
         assertTrue(LaneTrainer.train(lanes, cells, opts, TrainingListener.NONE).stream()
                 .allMatch(TrainOutcome::skipped));

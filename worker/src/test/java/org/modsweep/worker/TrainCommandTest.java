@@ -132,13 +132,19 @@ class TrainCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("[TRAIN] p=5, d_mlp=16, run=standard, epochs=5"), r.out());
         assertTrue(r.out().contains("committed p005-standard-seed7-weight_decay0.5-d_mlp16: 5 epochs"), r.out());
-        Path runDir = store.resolve("overrides/p005-standard-seed7-weight_decay0.5-d_mlp16/runs/p=5/config=standard");
+        // beside the study run: its parts in the shared partition, its files in a folder below the study run's
+        Path runDir = store.resolve("runs/p=5/config=standard/p005-standard-seed7-weight_decay0.5-d_mlp16");
+        assertTrue(Files.exists(
+                store.resolve("metrics/p=5/config=standard/part-p005-standard-seed7-weight_decay0.5-d_mlp16.parquet")));
         assertTrue(Files.exists(runDir.resolve("_DONE")), r.out());
         String runJson = Files.readString(runDir.resolve("run.json"));
         assertTrue(runJson.contains("\"cell\" : \"p005-standard-seed7-weight_decay0.5-d_mlp16\""), runJson);
         assertTrue(runJson.contains("\"seed\" : 7") && runJson.contains("\"weight_decay\" : 0.5"), runJson);
         assertTrue(runJson.contains("\"d_mlp\" : 16"), runJson);
-        assertEquals(study, listing(store).replaceAll("(?m)^overrides.*\n", ""), "the study run is untouched");
+        assertEquals(
+                study,
+                listing(store).replaceAll("(?m)^.*p005-standard-seed7-weight_decay0\\.5-d_mlp16.*\n", ""),
+                "the study run is untouched");
 
         Result again = run(
                 "--p",

@@ -48,7 +48,9 @@ final class StoreSelection {
         }
         TreeSet<Modulus> set = new TreeSet<>();
         for (Cell c : s.committedCells()) {
-            set.add(c.modulus());
+            if (c.isStudyRun()) { // a per-p report is built from the study's runs
+                set.add(c.modulus());
+            }
         }
         if (set.isEmpty()) {
             throw new IllegalArgumentException("store " + s.uri() + " has no committed runs (train with "

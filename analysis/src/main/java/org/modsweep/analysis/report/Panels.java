@@ -4,11 +4,11 @@ import org.knowm.xchart.XYChart;
 import org.modsweep.analysis.plots.Style;
 
 /** The study's plain line/scatter panel: an XY chart with an optional title and axis titles. */
-final class Panels {
+public final class Panels {
 
     private Panels() {}
 
-    static XYChart xy(int w, int h, String title, String xTitle, String yTitle) {
+    public static XYChart xy(int w, int h, String title, String xTitle, String yTitle) {
         XYChart c = Style.xy(w, h);
         c.setTitle(title == null ? "" : title);
         c.getStyler().setChartTitleVisible(title != null);

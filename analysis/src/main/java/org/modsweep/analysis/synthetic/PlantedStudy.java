@@ -16,6 +16,7 @@ import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightTensor;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
@@ -69,12 +70,12 @@ public final class PlantedStudy {
         Path attempt = store.newAttempt(cell);
         Random rnd = new Random(seed * 31 + cell.id().hashCode());
         List<EpochMetrics> rows = curves(cfg, epochsRun, rnd);
-        MetricsParquet.write(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), rows);
+        MetricsParquet.write(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), RunColumns.of(cell), rows);
 
         Planted planted = new Planted(p, m, cfg, rnd);
         int checkpoints = 0;
-        try (WeightsParquet.Writer w =
-                new WeightsParquet.Writer(store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS))) {
+        try (WeightsParquet.Writer w = new WeightsParquet.Writer(
+                store.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS), RunColumns.of(cell))) {
             for (int e = 0; e < epochsRun; e += cfg.saveEvery()) {
                 w.append(planted.at(e, false, epochsRun));
                 checkpoints++;

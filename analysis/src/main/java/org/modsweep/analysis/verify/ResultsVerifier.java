@@ -59,7 +59,9 @@ public final class ResultsVerifier {
     public static List<Modulus> moduli(ResultsStore store) throws IOException {
         TreeSet<Modulus> set = new TreeSet<>();
         for (Cell c : store.committedCells()) {
-            set.add(c.modulus());
+            if (c.isStudyRun()) { // per-p results exist for the study's runs only
+                set.add(c.modulus());
+            }
         }
         Path results = store.layout().resultsRoot();
         if (store.fs().exists(results)) {

@@ -17,10 +17,10 @@ import org.modsweep.core.config.ConfigJson;
 import org.modsweep.core.config.Overrides;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
-import org.modsweep.core.store.RunStores;
 
 /** Outcomes read back from committed runs, a study run and a run with overrides, through core's commit. */
 class StoredOutcomesTest {
@@ -30,14 +30,15 @@ class StoredOutcomesTest {
 
     /** Commits a run whose train accuracy reaches 1 at {@code train} and test accuracy at {@code test}. */
     private static void commit(ResultsStore store, Cell cell, int epochs, int train, int test) throws IOException {
-        ResultsStore s = RunStores.forRun(store, cell);
+        ResultsStore s = store;
         Path attempt = s.newAttempt(cell);
         List<EpochMetrics> rows = new ArrayList<>();
         for (int e = 0; e < epochs; e++) {
             rows.add(new EpochMetrics(e, 1, 1, e >= train ? 1.0 : 0.2, e >= test ? 0.96 : 0.1, 1, 1, 1e-4));
         }
-        MetricsParquet.write(s.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), rows);
-        new WeightsParquet.Writer(s.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS)).close(); // no checkpoints
+        MetricsParquet.write(s.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), RunColumns.of(cell), rows);
+        new WeightsParquet.Writer(s.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS), RunColumns.of(cell))
+                .close(); // no checkpoints
         s.commit(
                 cell,
                 attempt,
@@ -82,8 +83,10 @@ class StoredOutcomesTest {
         assertEquals(
                 new RunOutcome(300, 250, null, null, Phase.COMPREHENSION, 1.0),
                 StoredOutcomes.read(store, full, PhaseThresholds.DEFAULT));
-        assertTrue(Files.isDirectory(tmp.resolve("store/overrides/p023-grokking-seed3-weight_decay0.5/metrics")));
-        assertEquals(List.of(study), store.committedCells(), "the study's readers see only the study's run");
+        assertTrue(Files.isRegularFile(
+                tmp.resolve("store/metrics/p=23/config=grokking/part-p023-grokking-seed3-weight_decay0.5.parquet")));
+        assertEquals(
+                List.of(full, study, seeded), store.committedCells(), "every run, study runs and runs with overrides");
         Cell absent = Cell.of(23, "standard");
         assertTrue(assertThrows(IOException.class, () -> StoredOutcomes.read(store, absent, PhaseThresholds.DEFAULT))
                 .getMessage()

@@ -14,6 +14,12 @@ final class ParquetFields {
         rc.endField(name, index);
     }
 
+    static void longField(RecordConsumer rc, String name, int index, long v) {
+        rc.startField(name, index);
+        rc.addLong(v);
+        rc.endField(name, index);
+    }
+
     static void doubleField(RecordConsumer rc, String name, int index, double v) {
         rc.startField(name, index);
         rc.addDouble(v);

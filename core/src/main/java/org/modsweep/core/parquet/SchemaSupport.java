@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.conf.HadoopParquetConfiguration;
@@ -34,12 +35,15 @@ final class SchemaSupport {
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE);
     }
 
-    /** A read support that materialises T records of {@code schema} with {@code materializer}. */
-    static <T> ReadSupport<T> reader(MessageType schema, RecordMaterializer<T> materializer) {
+    /**
+     * A read support that materialises T records of the columns {@code projection} picks from a file's schema with
+     * {@code materializer} (files of older schemas name some columns differently).
+     */
+    static <T> ReadSupport<T> reader(UnaryOperator<MessageType> projection, RecordMaterializer<T> materializer) {
         return new ReadSupport<>() {
             @Override
             public ReadContext init(InitContext context) {
-                return new ReadContext(schema);
+                return new ReadContext(projection.apply(context.getFileSchema()));
             }
 
             @Override
@@ -56,11 +60,36 @@ final class SchemaSupport {
      */
     static <T> ParquetReader<T> open(
             Configuration conf, Path file, MessageType schema, RecordMaterializer<T> materializer) throws IOException {
+        return open(conf, file, fileSchema -> schema, materializer);
+    }
+
+    /** As above, reading the columns {@code projection} picks from the file's schema. */
+    static <T> ParquetReader<T> open(
+            Configuration conf, Path file, UnaryOperator<MessageType> projection, RecordMaterializer<T> materializer)
+            throws IOException {
         return new ReaderBuilder<>(
                         HadoopInputFile.fromPath(file, conf),
                         new HadoopParquetConfiguration(conf),
-                        reader(schema, materializer))
+                        reader(projection, materializer))
                 .build();
+    }
+
+    /** The schema in a file's footer. */
+    static MessageType fileSchema(Configuration conf, Path file) throws IOException {
+        try (org.apache.parquet.hadoop.ParquetFileReader r =
+                org.apache.parquet.hadoop.ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+            return r.getFileMetaData().getSchema();
+        }
+    }
+
+    /** Whether any Parquet file of {@code fileOrDir} lacks the run columns (written before every axis was a column). */
+    static boolean lacksRunColumns(Configuration conf, Path fileOrDir) throws IOException {
+        for (Path f : ParquetFiles.list(conf, fileOrDir)) {
+            if (!fileSchema(conf, f).containsField(RunColumns.FIELDS.get(0).getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final class ReaderBuilder<T> extends ParquetReader.Builder<T> {

@@ -24,11 +24,13 @@ import org.apache.parquet.schema.MessageTypeParser;
  * The weights file of one run: one row per tensor per checkpoint. {@code values} is the tensor flattened
  * row-major, {@code shape} its dimensions; {@code final} marks the weights after the last executed epoch.
  * Written as it trains (a checkpoint at a time), read back streaming so that long runs at large p never need
- * every checkpoint in memory at once.
+ * every checkpoint in memory at once. Every row also carries the run's id and axes ({@link RunColumns}); files
+ * written before that have the tensor columns only and read the same.
  */
 public final class WeightsParquet {
 
-    public static final MessageType SCHEMA = MessageTypeParser.parseMessageType(
+    /** The tensor columns (all a file of the earlier schema has). */
+    public static final MessageType TENSOR_COLUMNS = MessageTypeParser.parseMessageType(
             """
             message weights {
               required int32 epoch;
@@ -42,22 +44,27 @@ public final class WeightsParquet {
               }
             }""");
 
+    /** A file's schema: the tensor columns, then the run's. */
+    public static final MessageType SCHEMA = RunColumns.withRunColumns(TENSOR_COLUMNS);
+
     /** The columns {@link #checkpointEpochs} reads: the tensors' values are never decoded. */
     private static final MessageType EPOCHS_AND_NAMES =
-            new MessageType("weights", SCHEMA.getFields().subList(0, 3));
+            new MessageType("weights", TENSOR_COLUMNS.getFields().subList(0, 3));
 
     /** Small row groups so a reader can skip checkpoints by their statistics. */
     private static final int ROW_GROUP_BYTES = 8 << 20;
 
     private WeightsParquet() {}
 
-    private record Row(int epoch, boolean isFinal, WeightTensor tensor) {}
+    private record Row(int epoch, boolean isFinal, WeightTensor tensor, RunColumns run) {}
 
     /** Streaming writer: {@link #append} one checkpoint at a time. */
     public static final class Writer implements Closeable {
         private final ParquetWriter<Row> writer;
+        private final RunColumns run;
 
-        public Writer(Configuration conf, Path file) throws IOException {
+        public Writer(Configuration conf, Path file, RunColumns run) throws IOException {
+            this.run = run;
             this.writer = SchemaSupport.writer(file, SCHEMA, WeightsParquet::writeRow)
                     .withConf(conf)
                     .withRowGroupSize(ROW_GROUP_BYTES)
@@ -65,8 +72,8 @@ public final class WeightsParquet {
         }
 
         public void append(Checkpoint c) throws IOException {
-            writer.write(new Row(c.epoch(), c.isFinal(), c.wIn()));
-            writer.write(new Row(c.epoch(), c.isFinal(), c.wOut()));
+            writer.write(new Row(c.epoch(), c.isFinal(), c.wIn(), run));
+            writer.write(new Row(c.epoch(), c.isFinal(), c.wOut(), run));
         }
 
         @Override
@@ -86,7 +93,7 @@ public final class WeightsParquet {
             throws IOException {
         for (Path f : ParquetFiles.list(conf, fileOrDir)) {
             Materializer mat = new Materializer(wantEpoch, includeFinal);
-            try (ParquetReader<Row> r = SchemaSupport.open(conf, f, SCHEMA, mat)) {
+            try (ParquetReader<Row> r = SchemaSupport.open(conf, f, TENSOR_COLUMNS, mat)) {
                 WeightTensor pendingIn = null;
                 int pendingEpoch = -1;
                 boolean pendingFinal = false;
@@ -143,6 +150,14 @@ public final class WeightsParquet {
         return epochs.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
+    /**
+     * Whether a file (or any file of a folder) is of the schema before every axis was a column: no run columns.
+     * Such files read the same; {@code modsweep migrate} rewrites them.
+     */
+    public static boolean hasOldSchema(Configuration conf, Path fileOrDir) throws IOException {
+        return SchemaSupport.lacksRunColumns(conf, fileOrDir);
+    }
+
     private static void writeRow(RecordConsumer rc, Row r) {
         ParquetFields.intField(rc, "epoch", 0, r.epoch());
         ParquetFields.booleanField(rc, "final", 1, r.isFinal());
@@ -150,6 +165,7 @@ public final class WeightsParquet {
         ParquetFields.intList(
                 rc, "shape", 3, new int[] {r.tensor().rows(), r.tensor().cols()});
         ParquetFields.floatList(rc, "values", 4, r.tensor().values());
+        r.run().write(rc, 5);
     }
 
     /** Assembles rows straight into primitive arrays; values of unwanted checkpoints are never buffered. */
@@ -264,10 +280,13 @@ public final class WeightsParquet {
         @Override
         public Row getCurrentRecord() {
             if (!wanted()) {
-                return new Row(epoch, isFinal, null);
+                return new Row(epoch, isFinal, null, null);
             }
             return new Row(
-                    epoch, isFinal, new WeightTensor(lastTensorName, shape[0], shape[1], Arrays.copyOf(buf, len)));
+                    epoch,
+                    isFinal,
+                    new WeightTensor(lastTensorName, shape[0], shape[1], Arrays.copyOf(buf, len)),
+                    null);
         }
 
         @Override

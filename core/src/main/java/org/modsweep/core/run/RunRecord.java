@@ -28,6 +28,7 @@ import java.util.Map;
  * @param finalMetrics last recorded metrics (train_loss, test_loss, train_acc, test_acc, grad_norm, param_norm)
  * @param nTrain       training pairs
  * @param nTest        test pairs
+ * @param lanes        the batch of lanes the run trained in ({@code sweep --lanes}), or null when it trained alone
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record RunRecord(
@@ -50,4 +51,78 @@ public record RunRecord(
         @JsonProperty("attempt") String attempt,
         @JsonProperty("final") Map<String, Double> finalMetrics,
         @JsonProperty("n_train") int nTrain,
-        @JsonProperty("n_test") int nTest) {}
+        @JsonProperty("n_test") int nTest,
+        @JsonProperty("lanes") @JsonInclude(JsonInclude.Include.NON_NULL) LaneBatch lanes) {
+
+    /** A run trained alone. */
+    public RunRecord(
+            String cell,
+            int p,
+            Map<String, Object> config,
+            int dMlp,
+            Integer epochCap,
+            int epochsRun,
+            boolean stoppedEarly,
+            int checkpoints,
+            double wallSeconds,
+            double msPerEpoch,
+            String device,
+            int threads,
+            Map<String, String> versions,
+            Platform platform,
+            String started,
+            String finished,
+            String attempt,
+            Map<String, Double> finalMetrics,
+            int nTrain,
+            int nTest) {
+        this(
+                cell,
+                p,
+                config,
+                dMlp,
+                epochCap,
+                epochsRun,
+                stoppedEarly,
+                checkpoints,
+                wallSeconds,
+                msPerEpoch,
+                device,
+                threads,
+                versions,
+                platform,
+                started,
+                finished,
+                attempt,
+                finalMetrics,
+                nTrain,
+                nTest,
+                null);
+    }
+
+    /** This record with the batch of lanes it trained in. */
+    public RunRecord withLanes(LaneBatch batch) {
+        return new RunRecord(
+                cell,
+                p,
+                config,
+                dMlp,
+                epochCap,
+                epochsRun,
+                stoppedEarly,
+                checkpoints,
+                wallSeconds,
+                msPerEpoch,
+                device,
+                threads,
+                versions,
+                platform,
+                started,
+                finished,
+                attempt,
+                finalMetrics,
+                nTrain,
+                nTest,
+                batch);
+    }
+}

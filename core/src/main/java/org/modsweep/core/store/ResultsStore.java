@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -170,7 +169,7 @@ public final class ResultsStore {
             throw new FileNotFoundException("cell " + cell.id() + " is not committed in " + uri);
         }
         if (m.legacy()) {
-            return legacyDir;
+            return RunListing.legacyPart(this, cell, legacyDir, m.attempt());
         }
         if (m.file(layout.relative(file)).isEmpty()) {
             throw new FileNotFoundException(cell.id() + ": _DONE does not name " + layout.relative(file));
@@ -273,12 +272,12 @@ public final class ResultsStore {
         }
     }
 
-    /** Removes a cell's commit marker first, then its files: used by --force before retraining. */
+    /**
+     * Removes a cell's commit marker first, then its files (the partition's other runs stay): used by --force
+     * before retraining.
+     */
     public void uncommit(Cell cell) throws IOException {
-        fs.delete(layout.doneMarker(cell), false);
-        fs.delete(layout.metricsDir(cell), true);
-        fs.delete(layout.weightsDir(cell), true);
-        fs.delete(layout.runDir(cell), true);
+        new RunCommit(this, cell).removeRun();
     }
 
     /**
@@ -295,38 +294,13 @@ public final class ResultsStore {
         }
     }
 
-    /** Cells whose run is committed (an unreadable _DONE or run.json: not), found by listing {@code runs/p=*}{@code /config=*}{@code /_DONE}. */
+    /**
+     * Every committed run, study runs and runs with overrides (an unreadable _DONE or run.json: not), found by
+     * listing {@code runs/p=*}{@code /config=*}{@code /_DONE} and the run folders below them. Callers about the
+     * study alone keep {@link Cell#isStudyRun()}.
+     */
     public List<Cell> committedCells() throws IOException {
-        List<Cell> out = new ArrayList<>();
-        Path runs = new Path(layout.root(), StoreLayout.RUNS);
-        if (!fs.exists(runs)) {
-            return out;
-        }
-        for (FileStatus pDir : fs.listStatus(runs)) {
-            String pName = pDir.getPath().getName();
-            if (!pDir.isDirectory() || !pName.startsWith("p=")) {
-                continue;
-            }
-            for (FileStatus cDir : fs.listStatus(pDir.getPath())) {
-                String cName = cDir.getPath().getName();
-                if (cDir.isDirectory()
-                        && cName.startsWith("config=")
-                        && fs.exists(new Path(cDir.getPath(), StoreLayout.DONE))) {
-                    Cell cell;
-                    try {
-                        cell = Cell.of(Integer.parseInt(pName.substring(2)), cName.substring(7));
-                    } catch (IllegalArgumentException e) {
-                        LOG.warn("ignoring unexpected run directory {}", cDir.getPath());
-                        continue;
-                    }
-                    if (isCommitted(cell)) {
-                        out.add(cell);
-                    }
-                }
-            }
-        }
-        out.sort((a, b) -> a.p() != b.p() ? Integer.compare(a.p(), b.p()) : a.id().compareTo(b.id()));
-        return out;
+        return RunListing.committed(this);
     }
 
     public void writeString(Path file, String text) throws IOException {

@@ -30,8 +30,8 @@ import org.modsweep.core.store.CommitManifest.StoredFile;
  *   <li>describe them (size, CRC-32C) in a manifest; if the committed run already has the same data (a zombie's
  *       or a concurrent sweep's commit of the same deterministic training), stop: nothing changes;</li>
  *   <li>remove {@code _DONE}, move the files to their fixed names ({@code part-<cell>.parquet}: a repeated commit
- *       replaces, never adds), remove any other file in the run's folders, write run.json, write {@code _DONE}
- *       (the manifest) last;</li>
+ *       replaces, never adds), remove any other file of this run (never another run's part or folder in the shared
+ *       partition), write run.json, write {@code _DONE} (the manifest) last;</li>
  *   <li>check the published files' sizes and checksums against the manifest (run.json: that it describes the same
  *       cell and epochs):
  *       a different commit of the same cell interleaving with this one is caught here and leaves the cell
@@ -117,18 +117,52 @@ final class RunCommit {
         }
     }
 
-    /** Files of earlier attempts (older stores named parts by attempt) must not stay next to this run's. */
+    /**
+     * This run's files that its manifest does not name must not stay next to it: in its own folder, anything else;
+     * in the partition's shared metrics and weights folders, parts of earlier protocols (named by attempt), which
+     * only a study run can have. Other runs' parts and folders stay.
+     */
     private void removeOthers(CommitManifest manifest) throws IOException {
+        for (FileStatus f : strays(manifest)) {
+            LOG.info("{}: removing {}, not part of the committed run", cell.id(), f.getPath());
+            fs.delete(f.getPath(), true);
+        }
+    }
+
+    /** The entries of this run's folders that belong to this run (or to no run) but not to its manifest. */
+    List<FileStatus> strays(CommitManifest manifest) throws IOException {
+        List<FileStatus> out = new ArrayList<>();
         for (Path dir : List.of(layout.metricsDir(cell), layout.weightsDir(cell), layout.runDir(cell))) {
-            for (FileStatus f : fs.listStatus(dir)) {
+            boolean shared = !dir.equals(layout.runDir(cell));
+            if (shared && !cell.isStudyRun()) {
+                continue; // a run with overrides never had parts but its fixed-name one in the shared folders
+            }
+            for (FileStatus f : fs.exists(dir) ? fs.listStatus(dir) : new FileStatus[0]) {
                 String name = f.getPath().getName();
-                boolean ours = manifest.file(layout.relative(f.getPath())).isPresent();
-                if (!ours && !name.equals(StoreLayout.DONE) && !name.startsWith(".")) {
-                    LOG.info("{}: removing {}, not part of the committed run", cell.id(), f.getPath());
-                    fs.delete(f.getPath(), true);
+                if (manifest != null
+                                && manifest.file(layout.relative(f.getPath())).isPresent()
+                        || name.equals(StoreLayout.DONE)
+                        || name.startsWith(".")
+                        || isOtherRuns(f, shared)) {
+                    continue;
                 }
+                out.add(f);
             }
         }
+        return out;
+    }
+
+    /** Another run's part in a shared folder, or (in a study run's folder) another run's folder. */
+    private boolean isOtherRuns(FileStatus f, boolean sharedFolder) {
+        String name = f.getPath().getName();
+        if (sharedFolder) {
+            String run = StoreLayout.runOfPart(cell, name);
+            return f.isFile() && run != null && !run.equals(cell.id());
+        }
+        return cell.isStudyRun()
+                && f.isDirectory()
+                && StoreLayout.isRunOfPartition(cell, name)
+                && !name.equals(cell.id());
     }
 
     private void checkPublished(CommitManifest manifest) throws IOException {
@@ -170,6 +204,23 @@ final class RunCommit {
         return f.path().endsWith("/" + StoreLayout.RUN_JSON);
     }
 
+    /** Removes the run's files (committed or not) and its strays; other runs of the partition stay. */
+    void removeRun() throws IOException {
+        fs.delete(layout.doneMarker(cell), false);
+        fs.delete(layout.metricsFile(cell), false);
+        fs.delete(layout.weightsFile(cell), false);
+        if (!cell.isStudyRun()) {
+            fs.delete(layout.runDir(cell), true);
+            return;
+        }
+        for (String name : List.of(StoreLayout.RUN_JSON, StoreLayout.SPLIT_JSON, StoreLayout.TRAINING_LOG)) {
+            fs.delete(new Path(layout.runDir(cell), name), false);
+        }
+        for (FileStatus f : strays(null)) {
+            fs.delete(f.getPath(), true);
+        }
+    }
+
     /** The problems of a committed run's files against its manifest, one line each (empty: the run is sound). */
     List<String> audit(CommitManifest manifest) throws IOException {
         List<String> problems = new ArrayList<>();
@@ -207,14 +258,8 @@ final class RunCommit {
                         + Errors.firstLine(e) + ")");
             }
         }
-        for (Path dir : List.of(layout.metricsDir(cell), layout.weightsDir(cell), layout.runDir(cell))) {
-            for (FileStatus f : fs.exists(dir) ? fs.listStatus(dir) : new FileStatus[0]) {
-                String rel = layout.relative(f.getPath());
-                String name = f.getPath().getName();
-                if (manifest.file(rel).isEmpty() && !name.equals(StoreLayout.DONE) && !name.startsWith(".")) {
-                    problems.add(cell.id() + ": " + rel + " is not part of the committed run");
-                }
-            }
+        for (FileStatus f : strays(manifest)) {
+            problems.add(cell.id() + ": " + layout.relative(f.getPath()) + " is not part of the committed run");
         }
         return problems;
     }

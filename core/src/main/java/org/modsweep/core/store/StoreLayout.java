@@ -8,11 +8,14 @@ import org.modsweep.core.Modulus;
  * Where everything lives inside a results store (docs/architecture.md, "Data flow"). Pure path arithmetic, no I/O.
  * <pre>
  * metrics/p=23/config=standard/part-p023-standard.parquet   (weights/ likewise: one fixed-name part per run)
+ * metrics/p=23/config=standard/part-p023-standard-seed7.parquet          a run with overrides, beside it
  * runs/p=23/config=standard/run.json, _DONE, split.json, training_log.txt
+ * runs/p=23/config=standard/p023-standard-seed7/run.json, _DONE, ...    its own folder below the study run's
  * results/p_023/p023_*.json|png                 results/summary/...
  * _attempts/&lt;cell&gt;/&lt;attempt&gt;/              private scratch of one training attempt, with its _lease
  * </pre>
  * Directories starting with '_' are invisible to {@code spark.read.parquet}, so attempts never leak into reads.
+ * Every run of a (p, configuration) shares that partition; the paths follow from the {@link Cell} alone.
  */
 public final class StoreLayout {
 
@@ -63,7 +66,33 @@ public final class StoreLayout {
     }
 
     private static String part(Cell cell) {
-        return "part-" + cell.id() + ".parquet";
+        return PART_PREFIX + cell.id() + PART_SUFFIX;
+    }
+
+    private static final String PART_PREFIX = "part-";
+    private static final String PART_SUFFIX = ".parquet";
+
+    /**
+     * The run whose fixed-name part a file of the cell's partition is ({@code part-<run id>.parquet} of the study
+     * run or of a run with overrides of the same p and configuration), or null for any other name (a part of an
+     * earlier protocol, or a foreign file).
+     */
+    public static String runOfPart(Cell cell, String fileName) {
+        if (!fileName.startsWith(PART_PREFIX) || !fileName.endsWith(PART_SUFFIX)) {
+            return null;
+        }
+        String id = fileName.substring(PART_PREFIX.length(), fileName.length() - PART_SUFFIX.length());
+        return isRunOfPartition(cell, id) ? id : null;
+    }
+
+    /** Whether {@code id} names a run of the cell's (p, configuration): its study run's id, or that id and more. */
+    public static boolean isRunOfPartition(Cell cell, String id) {
+        String study = studyId(cell);
+        return id.equals(study) || (id.startsWith(study + "-") && id.length() > study.length() + 1);
+    }
+
+    private static String studyId(Cell cell) {
+        return "p" + cell.modulus().padded() + "-" + cell.config().key();
     }
 
     /** A path under the root, relative to it ({@code metrics/p=23/...}), as commit manifests name files. */
@@ -76,7 +105,14 @@ public final class StoreLayout {
         return p.substring(r.length()).replaceFirst("^/", "");
     }
 
+    /** The run's folder: the partition's for a study run, a folder named by its id below that for a run with overrides. */
     public Path runDir(Cell cell) {
+        Path study = partitionRunDir(cell);
+        return cell.isStudyRun() ? study : new Path(study, cell.id());
+    }
+
+    /** {@code runs/p=P/config=C}: the study run's folder, holding the folders of the partition's other runs. */
+    public Path partitionRunDir(Cell cell) {
         return new Path(root, RUNS + "/" + partition(cell));
     }
 

@@ -3,6 +3,7 @@ package org.modsweep.driver.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
 import org.modsweep.core.cli.CliBounds;
@@ -14,6 +15,7 @@ import org.modsweep.driver.CellResult;
 import org.modsweep.driver.Sweep;
 import org.modsweep.driver.SweepRequest;
 import org.modsweep.driver.SweepResult;
+import org.modsweep.driver.grid.GridSweep;
 import org.modsweep.driver.monitor.ConsoleProgress;
 import org.modsweep.driver.monitor.SweepProgress;
 import org.modsweep.driver.spark.Masters;
@@ -78,6 +80,15 @@ public final class SweepCommand implements Callable<Integer> {
     @CommandLine.Mixin
     StoreConfOptions storeConf = new StoreConfOptions();
 
+    @CommandLine.Mixin
+    GridOptions runs = new GridOptions();
+
+    @CommandLine.Mixin
+    PlanOptions plan = new PlanOptions();
+
+    @CommandLine.Mixin
+    LaneOptions laneOptions = new LaneOptions();
+
     @Option(
             names = "--no-reduce",
             negatable = false,
@@ -90,13 +101,19 @@ public final class SweepCommand implements Callable<Integer> {
         List<RunConfig> cs = StudyConfigs.parse(configs);
         CliBounds.epochs(epochs);
         StoreSettings settings = storeConf.settings();
-        SweepRequest req = new SweepRequest(ps, cs, store, master, epochs, settings.sparkProperties(), !noReduce);
-        if (Masters.isLocal(master != null ? master : System.getProperty("spark.master", "local[*]"))) {
-            MemoryEstimate.check(ps.get(ps.size() - 1)); // the tasks train in this machine's memory
-        }
+        SweepRequest req = request(ps, cs, settings);
         PrintWriter out = spec.commandLine().getOut();
+        if (plan.requested()) {
+            PlanOptions.print(out, req);
+            return 0;
+        }
+        if (Masters.isLocal(master != null ? master : System.getProperty("spark.master", "local[*]"))) {
+            for (Cell c : req.cells()) {
+                MemoryEstimate.check(c.p(), c.dMlp()); // the tasks train in this machine's memory
+            }
+        }
         ConsoleProgress console = ConsoleProgress.forConsole(out);
-        Sweep sweep = new Sweep();
+        Sweep sweep = new Sweep().lanes(laneOptions.packing());
         Thread hook = new Thread(sweep::cancel, "modsweep-cancel");
         Runtime.getRuntime().addShutdownHook(hook); // Ctrl-C: stop tasks at their next epoch
         SweepResult r;
@@ -112,6 +129,16 @@ public final class SweepCommand implements Callable<Integer> {
         }
         report(out, r, req, storeConf.followUpArgs());
         return r.ok() ? 0 : 1;
+    }
+
+    /** The request: the study's runs, or those of --set and a grid (checked here: bad input throws one line). */
+    private SweepRequest request(List<Modulus> ps, List<RunConfig> cs, StoreSettings settings) {
+        SweepRequest req = new SweepRequest(ps, cs, store, master, epochs, settings.sparkProperties(), !noReduce);
+        GridSweep grid = runs.gridSweep(ps, cs, epochs);
+        if (grid != null) {
+            return req.withGrid(grid);
+        }
+        return runs.given() ? req.withRuns(runs.runs(ps, cs)) : req;
     }
 
     static void report(PrintWriter out, SweepResult r, SweepRequest req) {

@@ -87,7 +87,7 @@ public final class ProgressListener extends SparkListener {
             int nl = why.indexOf('\n');
             lines.accept(String.format(
                     "attempt %d of %s failed: %s",
-                    e.taskInfo().attemptNumber() + 1, progress.cell(index).id(), nl < 0 ? why : why.substring(0, nl)));
+                    e.taskInfo().attemptNumber() + 1, progress.label(index), nl < 0 ? why : why.substring(0, nl)));
         }
     }
 }

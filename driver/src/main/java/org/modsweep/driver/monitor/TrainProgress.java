@@ -17,7 +17,9 @@ public final class TrainProgress {
 
     private static final long WINDOW_NANOS = 20_000_000_000L;
 
-    private final List<Cell> cells; // partition index -> cell
+    private final List<List<Cell>> cells; // partition index -> its cell, or its batch's cells (lanes)
+    private final int cellCount;
+    private final Integer epochCap;
     private final int[] plannedEpochs;
     private final double[] costPerEpoch;
     private final double totalCost;
@@ -25,6 +27,7 @@ public final class TrainProgress {
     private final Map<Long, Integer> runningTask = new HashMap<>(); // task id -> partition index
     private final Map<Long, Long> liveEpochs = new HashMap<>(); // task id -> epochs of the running attempt
     private final boolean[] finished;
+    private final int[] finishedLanes;
     private int done;
     private int failed;
     private long finishedEpochs;
@@ -32,27 +35,50 @@ public final class TrainProgress {
     private final ArrayDeque<double[]> samples = new ArrayDeque<>(); // {nanos, epochs, work}
 
     public TrainProgress(List<Cell> cellsInPartitionOrder, Integer epochCap) {
-        this.cells = List.copyOf(cellsInPartitionOrder);
+        this(epochCap, cellsInPartitionOrder.stream().map(List::of).toList());
+    }
+
+    /** One partition per batch of lanes; a partition's epochs are the sum of its lanes'. */
+    public static TrainProgress ofBatches(List<List<Cell>> batchesInPartitionOrder, Integer epochCap) {
+        return new TrainProgress(epochCap, batchesInPartitionOrder);
+    }
+
+    private TrainProgress(Integer epochCap, List<List<Cell>> partitions) {
+        this.epochCap = epochCap;
+        this.cells = List.copyOf(partitions);
         this.plannedEpochs = new int[cells.size()];
         this.costPerEpoch = new double[cells.size()];
         double total = 0;
+        int count = 0;
         for (int i = 0; i < cells.size(); i++) {
-            Cell c = cells.get(i);
-            plannedEpochs[i] = SweepPlan.plannedEpochs(c, epochCap);
-            double cost = SweepPlan.cost(c, epochCap);
+            double cost = 0;
+            for (Cell c : cells.get(i)) {
+                plannedEpochs[i] += SweepPlan.plannedEpochs(c, epochCap);
+                cost += SweepPlan.cost(c, epochCap);
+                count++;
+            }
             costPerEpoch[i] = cost / plannedEpochs[i];
             total += cost;
         }
         this.totalCost = total;
+        this.cellCount = count;
         this.finished = new boolean[cells.size()];
+        this.finishedLanes = new int[cells.size()];
     }
 
+    /** The cell of a partition (the first lane of a batch). */
     public Cell cell(int index) {
-        return cells.get(index);
+        return cells.get(index).get(0);
     }
 
+    /** A partition's run id, or its batch's ids joined by '+'. */
+    public String label(int index) {
+        return String.join("+", cells.get(index).stream().map(Cell::id).toList());
+    }
+
+    /** Runs to train. */
     public int size() {
-        return cells.size();
+        return cellCount;
     }
 
     public synchronized void taskStarted(long taskId, int index) {
@@ -74,18 +100,27 @@ public final class TrainProgress {
         liveEpochs.remove(taskId);
     }
 
+    /** A run of partition {@code index} ended (each lane of a batch reports on its own). */
     public synchronized void cellFinished(int index, CellResult r) {
         if (index < 0 || index >= cells.size() || finished[index]) {
             return;
         }
-        finished[index] = true;
         if (r.failed()) {
             failed++;
         } else {
             done++;
         }
         finishedEpochs += r.epochsRun();
-        finishedCost += costPerEpoch[index] * plannedEpochs[index]; // its remaining work is gone too
+        List<Cell> batch = cells.get(index);
+        Cell cell = batch.stream()
+                .filter(c -> c.id().equals(r.cellId()))
+                .findFirst()
+                .orElse(batch.get(0));
+        finishedCost += SweepPlan.cost(cell, epochCap); // its remaining work is gone too
+        if (++finishedLanes[index] < batch.size()) {
+            return;
+        }
+        finished[index] = true;
         List<Long> ended = runningTask.entrySet().stream()
                 .filter(e -> e.getValue() == index)
                 .map(Map.Entry::getKey)
@@ -125,7 +160,7 @@ public final class TrainProgress {
         double remaining = Math.max(0, totalCost - work);
         double eta = remaining == 0 ? 0 : workRate > 0 ? remaining / workRate : -1;
         return new SweepProgress(
-                cells.size(),
+                cellCount,
                 done,
                 failed,
                 runningTask.size(),

@@ -59,7 +59,15 @@ public record SweepPlan(
     /** Reads which cells the store holds (one listing plus one run.json per committed cell) and orders the rest. */
     public static SweepPlan make(ResultsStore store, List<Modulus> moduli, List<RunConfig> configs, Integer epochCap)
             throws IOException {
-        List<Cell> grid = grid(moduli, configs);
+        return make(store, grid(moduli, configs), epochCap);
+    }
+
+    /**
+     * The plan for these runs (the study's, or runs with overrides): which the store holds with enough epochs, and
+     * the rest largest first. Identical runs count once.
+     */
+    public static SweepPlan make(ResultsStore store, List<Cell> runs, Integer epochCap) throws IOException {
+        List<Cell> grid = List.copyOf(new LinkedHashSet<>(runs));
         Set<String> inStore = new HashSet<>();
         for (Cell c : store.committedCells()) {
             inStore.add(c.id());
@@ -68,9 +76,10 @@ public record SweepPlan(
         List<Cell> pending = new ArrayList<>();
         Set<String> retrain = new LinkedHashSet<>();
         for (Cell cell : grid) {
-            if (!inStore.contains(cell.id())) {
+            RunRecord run = inStore.contains(cell.id()) ? store.readRun(cell) : committedRun(store, cell);
+            if (run == null) {
                 pending.add(cell);
-            } else if (storedEpochs(store.readRun(cell)) >= plannedEpochs(cell, epochCap)) {
+            } else if (storedEpochs(run) >= plannedEpochs(cell, epochCap)) {
                 committed.add(cell);
             } else {
                 pending.add(cell); // a quick trial's run does not count as the study's run
@@ -79,6 +88,17 @@ public record SweepPlan(
         }
         pending.sort(largestFirst(epochCap));
         return new SweepPlan(grid, committed, pending, retrain, epochCap);
+    }
+
+    /**
+     * The committed record of a run the store's listing did not name, or null: a run with overrides is looked up by
+     * its own paths, so a run whose id the listing could not read back (a hashed id) still counts.
+     */
+    private static RunRecord committedRun(ResultsStore store, Cell cell) throws IOException {
+        if (cell.isStudyRun()) {
+            return null;
+        }
+        return store.isCommitted(cell) ? store.readRun(cell) : null;
     }
 
     /**
@@ -121,6 +141,19 @@ public record SweepPlan(
 
     public int plannedEpochs(Cell cell) {
         return plannedEpochs(cell, epochCap);
+    }
+
+    /** This plan and a later one for more runs (refinement): their runs, committed, pending and retrained. */
+    public SweepPlan plus(SweepPlan more) {
+        List<Cell> g = new ArrayList<>(grid);
+        g.addAll(more.grid);
+        List<Cell> c = new ArrayList<>(committed);
+        c.addAll(more.committed);
+        List<Cell> p = new ArrayList<>(pending);
+        p.addAll(more.pending);
+        Set<String> r = new LinkedHashSet<>(retrain);
+        r.addAll(more.retrain);
+        return new SweepPlan(g, c, p, r, epochCap);
     }
 
     /** Moduli of the grid, ascending. */

@@ -62,7 +62,9 @@ public final class ReduceStage {
 
     /** Reduces the plan's moduli; returns the number of cells in the store's summary (0 when cancelled). */
     public int run(SweepPlan plan) throws IOException {
-        List<Cell> committed = store.committedCells();
+        List<Cell> committed = store.committedCells().stream()
+                .filter(Cell::isStudyRun) // the per-p reports and the summary are the study's
+                .toList();
         Set<Integer> storeModuli = new TreeSet<>();
         committed.forEach(c -> storeModuli.add(c.p()));
         Set<Integer> complete = new TreeSet<>();

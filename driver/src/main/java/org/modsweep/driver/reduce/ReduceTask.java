@@ -55,7 +55,7 @@ public final class ReduceTask implements Function<Integer, ReduceOutcome>, Seria
         }
         List<CellSummary> rows = new ArrayList<>();
         for (Cell cell : store.committedCells()) {
-            if (cell.p() == p) {
+            if (cell.p() == p && cell.isStudyRun()) { // the study's summary; grid runs have their own reduce
                 rows.add(CellSummary.of(store, cell));
             }
         }

@@ -6,18 +6,13 @@ import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.TaskContext;
-import org.apache.spark.TaskKilledException;
 import org.modsweep.core.Cell;
-import org.modsweep.core.Errors;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.CellResult;
 import org.modsweep.driver.monitor.SweepAccumulators;
 import org.modsweep.worker.CellTrainer;
 import org.modsweep.worker.TrainOptions;
 import org.modsweep.worker.TrainOutcome;
-import org.modsweep.worker.TrainingEvent;
-import org.modsweep.worker.TrainingListener;
-import org.modsweep.worker.train.ProgressText;
 import scala.runtime.AbstractFunction1;
 
 /**
@@ -68,64 +63,30 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
                     store,
                     cell,
                     new TrainOptions(epochCap, threads, device, retrain.contains(cellId)),
-                    new EpochCounter(cellId, attempt, ctx));
+                    new TaskEpochs(accumulators, attempt, ctx));
             accumulators.cellsDone().add(1);
-            if (out.skipped()) {
-                return new CellResult(cellId, CellResult.Status.SKIPPED, 0, 0, device, threads, attempt + 1, null);
-            }
-            return new CellResult(
-                    cellId,
-                    CellResult.Status.TRAINED,
-                    out.record().epochsRun(),
-                    out.record().wallSeconds(),
-                    device,
-                    threads,
-                    attempt + 1,
-                    null);
-        } catch (TaskKilledException e) {
-            throw e; // the sweep was cancelled
+            return result(out, device, threads, attempt);
         } catch (Exception e) {
-            if (attempt + 1 < maxFailures) {
-                throw e instanceof RuntimeException r
-                        ? r
-                        : new IllegalStateException(cellId + ": " + e.getMessage(), e);
-            }
-            LOG.error("{} failed on its last attempt ({} of {})", cellId, attempt + 1, maxFailures, e);
+            String error = TaskEpochs.rethrowUnlessLast(e, attempt, maxFailures, cellId);
             accumulators.cellsFailed().add(1);
-            return new CellResult(
-                    cellId, CellResult.Status.FAILED, 0, 0, device, threads, attempt + 1, Errors.firstLine(e));
+            return new CellResult(cellId, CellResult.Status.FAILED, 0, 0, device, threads, attempt + 1, error);
         }
     }
 
-    /**
-     * Counts epochs (the driver's progress reads them from the accumulator), calls the installed {@link AttemptHook}s,
-     * stops the training when the sweep is cancelled, and logs the progress text at debug level.
-     */
-    private final class EpochCounter implements TrainingListener {
-        private final String cellId;
-        private final int attempt;
-        private final TaskContext ctx;
-        private final ProgressText text;
-
-        EpochCounter(String cellId, int attempt, TaskContext ctx) {
-            this.cellId = cellId;
-            this.attempt = attempt;
-            this.ctx = ctx;
-            this.text = new ProgressText(line -> LOG.debug("{}: {}", cellId, line));
+    /** How a run of this task ended: trained, or skipped (committed meanwhile). */
+    static CellResult result(TrainOutcome out, String device, int threads, int attempt) {
+        String cellId = out.cell().id();
+        if (out.skipped()) {
+            return new CellResult(cellId, CellResult.Status.SKIPPED, 0, 0, device, threads, attempt + 1, null);
         }
-
-        @Override
-        public void on(TrainingEvent event) {
-            if (event instanceof TrainingEvent.EpochDone d) {
-                accumulators.epochsTrained().add(1);
-                for (AttemptHook hook : AttemptHook.installed()) {
-                    hook.afterEpoch(cellId, attempt, d.metrics().epoch(), d.epochsPlanned());
-                }
-                if (ctx != null && ctx.isInterrupted()) {
-                    throw new TaskKilledException("sweep cancelled");
-                }
-            }
-            text.on(event);
-        }
+        return new CellResult(
+                cellId,
+                CellResult.Status.TRAINED,
+                out.record().epochsRun(),
+                out.record().wallSeconds(),
+                device,
+                threads,
+                attempt + 1,
+                null);
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.SimpleFutureAction;
@@ -23,9 +24,11 @@ import org.modsweep.driver.SweepRequest;
 import org.modsweep.driver.monitor.ProgressListener;
 import org.modsweep.driver.monitor.SweepAccumulators;
 import org.modsweep.driver.monitor.TrainProgress;
+import org.modsweep.driver.plan.LanePacking;
 import org.modsweep.driver.plan.SweepPlan;
 import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction0;
+import scala.runtime.AbstractFunction1;
 import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
@@ -46,6 +49,7 @@ public final class TrainingStage {
     private final ResultsStore store;
     private final SweepListener listener;
     private final BooleanSupplier cancelled;
+    private final LanePacking packing;
 
     public TrainingStage(
             SparkContext sc,
@@ -54,6 +58,19 @@ public final class TrainingStage {
             ResultsStore store,
             SweepListener listener,
             BooleanSupplier cancelled) {
+        this(sc, req, plan, store, listener, cancelled, LanePacking.SOLO);
+    }
+
+    /** With runs packed into tasks of lanes ({@code sweep --lanes}). */
+    public TrainingStage(
+            SparkContext sc,
+            SweepRequest req,
+            SweepPlan plan,
+            ResultsStore store,
+            SweepListener listener,
+            BooleanSupplier cancelled,
+            LanePacking packing) {
+        this.packing = packing;
         this.sc = sc;
         this.req = req;
         this.plan = plan;
@@ -71,7 +88,10 @@ public final class TrainingStage {
             return results;
         }
         SweepAccumulators acc = SweepAccumulators.register(sc);
-        TrainProgress progress = new TrainProgress(pending, req.epochCap());
+        List<List<Cell>> batches = packing.batches(pending, req.epochCap());
+        TrainProgress progress = packing.solo()
+                ? new TrainProgress(pending, req.epochCap())
+                : TrainProgress.ofBatches(batches, req.epochCap());
         ProgressListener sparkListener = new ProgressListener(
                 sc.getLocalProperty(ProgressListener.SWEEP_PROPERTY),
                 acc.epochsTrained().id(),
@@ -81,19 +101,25 @@ public final class TrainingStage {
         ScheduledExecutorService ticker = startTicker(progress);
         try {
             int maxFailures = Masters.maxFailures(sc.master(), sc.getConf().get("spark.task.maxFailures", null));
-            CellTask task = new CellTask(
-                    store.uri(),
-                    HadoopConfs.hadoopEntries(req.sparkConf()),
-                    req.epochCap(),
-                    maxFailures,
-                    plan.retrain(),
-                    acc);
-            List<String> ids = pending.stream().map(Cell::id).toList();
+            Map<String, String> hadoop = HadoopConfs.hadoopEntries(req.sparkConf());
             sc.setLocalProperty(ProgressListener.STAGE_PROPERTY, ProgressListener.TRAIN);
             sweepProperties().forEach(sc::setLocalProperty);
-            sc.setJobDescription("train " + ids.size() + (ids.size() == 1 ? " cell" : " cells"));
             try {
-                submit(ids, task, results, progress).get();
+                if (packing.solo()) {
+                    List<String> ids = pending.stream().map(Cell::id).toList();
+                    sc.setJobDescription("train " + ids.size() + (ids.size() == 1 ? " cell" : " cells"));
+                    CellTask task = new CellTask(store.uri(), hadoop, req.epochCap(), maxFailures, plan.retrain(), acc);
+                    submit(ids, task, List::of, results, progress).get();
+                } else {
+                    List<List<String>> ids = new ArrayList<>();
+                    batches.forEach(b ->
+                            ids.add(new ArrayList<>(b.stream().map(Cell::id).toList())));
+                    listener.onLine(String.format(
+                            "lanes: %d runs in %d tasks (--lanes %s)", pending.size(), ids.size(), packing));
+                    sc.setJobDescription("train " + pending.size() + " runs as " + ids.size() + " batches of lanes");
+                    LaneTask task = new LaneTask(store.uri(), hadoop, req.epochCap(), maxFailures, plan.retrain(), acc);
+                    submit(ids, task, r -> r, results, progress).get();
+                }
             } catch (Exception e) {
                 if (!cancelled.getAsBoolean()) {
                     throw new IllegalStateException("training stage failed: " + Errors.firstLine(e), e);
@@ -124,25 +150,32 @@ public final class TrainingStage {
         return props;
     }
 
-    /** One partition per cell; the result handler runs on the driver as each task ends. */
-    private SimpleFutureAction<BoxedUnit> submit(
-            List<String> ids, CellTask task, List<CellResult> results, TrainProgress progress) {
+    /** One partition per cell or batch; the result handler runs on the driver as each task ends. */
+    private <T, U> SimpleFutureAction<BoxedUnit> submit(
+            List<T> items,
+            AbstractFunction1<scala.collection.Iterator<T>, U> task,
+            Function<U, List<CellResult>> runs,
+            List<CellResult> results,
+            TrainProgress progress) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
         List<Object> partitions = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
+        for (int i = 0; i < items.size(); i++) {
             partitions.add(i);
         }
+        int total = progress.size();
         return sc.submitJob(
-                jsc.parallelize(ids, ids.size()).rdd(),
+                jsc.parallelize(items, items.size()).rdd(),
                 task,
                 CollectionConverters.asScala(partitions).toSeq(),
-                new AbstractFunction2<Object, CellResult, BoxedUnit>() {
+                new AbstractFunction2<Object, U, BoxedUnit>() {
                     @Override
-                    public BoxedUnit apply(Object index, CellResult r) {
-                        results.add(r);
-                        progress.cellFinished((Integer) index, r);
-                        listener.onLine(String.format("[%d/%d] %s", results.size(), ids.size(), r.describe()));
-                        listener.onCellDone(r);
+                    public BoxedUnit apply(Object index, U out) {
+                        for (CellResult r : runs.apply(out)) {
+                            results.add(r);
+                            progress.cellFinished((Integer) index, r);
+                            listener.onLine(String.format("[%d/%d] %s", results.size(), total, r.describe()));
+                            listener.onCellDone(r);
+                        }
                         return BoxedUnit.UNIT;
                     }
                 },

@@ -13,7 +13,6 @@ import org.modsweep.core.config.Overrides;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
-import org.modsweep.core.store.RunStores;
 import org.modsweep.core.store.StoreLayout;
 import org.modsweep.worker.CellTrainer;
 import org.modsweep.worker.TrainOptions;
@@ -35,7 +34,7 @@ import picocli.CommandLine.Spec;
                     + "PyTorch engine and commits its metrics, weights and run.json into a results store.",
             "A cell already committed in the store is skipped unless --force.",
             "--set overrides a key of the configuration (a new run with its own id, e.g. p023-grokking-seed7; "
-                    + "stored under overrides/<run id>/ in the store)."
+                    + "stored beside the study's run of its p and configuration, with every axis as a column)."
         })
 public final class TrainCommand implements Callable<Integer> {
 
@@ -118,7 +117,7 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         }
         RunRecord r = outcome.record();
-        StoreLayout layout = RunStores.forRun(results, cell).layout();
+        StoreLayout layout = results.layout();
         out.printf(
                 "committed %s: %d epochs in %.1f s (%.2f ms/epoch, %s, %d thread%s)%n",
                 cell.id(),
@@ -128,8 +127,8 @@ public final class TrainCommand implements Callable<Integer> {
                 r.device(),
                 r.threads(),
                 r.threads() == 1 ? "" : "s");
-        out.println("  metrics: " + layout.metricsDir(cell));
-        out.println("  weights: " + layout.weightsDir(cell));
+        out.println("  metrics: " + layout.metricsFile(cell));
+        out.println("  weights: " + layout.weightsFile(cell));
         out.println("  run:     " + layout.runJson(cell));
         return 0;
     }

@@ -56,15 +56,15 @@ public final class LaneLoop {
         if (lanes.isEmpty()) {
             throw new IllegalArgumentException("no lanes");
         }
-        RunConfig first = lanes.get(0).config();
+        LaneShape shape = LaneShape.of(lanes.get(0).cell());
         for (Lane l : lanes) {
-            if (l.config().act() != first.act()
-                    || l.config().optimizer() != first.optimizer()
-                    || l.init().p() != lanes.get(0).init().p()
-                    || l.init().dMlp() != lanes.get(0).init().dMlp()) {
-                throw new IllegalArgumentException("lanes of one batch must share p, d_mlp, activation and "
-                        + "optimiser; " + l.cell().id() + " differs from "
-                        + lanes.get(0).cell().id());
+            if (!LaneShape.of(l.cell()).equals(shape)
+                    || l.init().p() != shape.p()
+                    || l.init().dMlp() != shape.dMlp()
+                    || l.config().act() != shape.act()
+                    || l.config().optimizer() != shape.optimizer()) {
+                throw new IllegalArgumentException("lanes of one batch must share " + shape + "; "
+                        + l.cell().id() + " differs from " + lanes.get(0).cell().id());
             }
         }
         this.lanes = List.copyOf(lanes);
@@ -119,15 +119,16 @@ public final class LaneLoop {
                                     data.train[i],
                                     data.test[i],
                                     data.sameSet[i]);
-                            int o = 6 * i;
+                            int loss = 2 * data.lossRow(i);
+                            int o = 2 * k + 4 * i;
                             m[i] = new EpochMetrics(
                                     e,
-                                    -v[o],
-                                    -v[o + 1],
+                                    -v[loss],
+                                    -v[loss + 1],
                                     (double) hits[0] / data.train[i].length,
                                     (double) hits[1] / data.test[i].length,
+                                    hypot(v[o], v[o + 1]),
                                     hypot(v[o + 2], v[o + 3]),
-                                    hypot(v[o + 4], v[o + 5]),
                                     lr[i]);
                         }
                     }

@@ -74,15 +74,9 @@ final class LaneMlp implements AutoCloseable {
         return new EmbedMlp.Forward(pre, post, logitsT, logitsT.logSoftmax(1));
     }
 
-    /** Each lane's negated train and test loss, [K, 2]: the mean label log-probability of each split. */
+    /** Each lane's negated train and test loss, [K, 2] in {@link LaneData#lossRow} order. */
     NDArray negLosses(EmbedMlp.Forward f, LaneData data) {
-        NDArray labelLogProbs = f.logProbsT().gather(data.labelIndex, 1).reshape(-1);
-        int[] row = {1};
-        NDArray train = labelLogProbs.take(data.trainIndex).mean(row);
-        NDArray test = data.testIndex == null
-                ? train
-                : labelLogProbs.take(data.testIndex).mean(row);
-        return NDArrays.stack(new NDList(train, test), 1);
+        return data.negLosses(f.logProbsT().gather(data.labelIndex, 1).reshape(-1));
     }
 
     /** The solo gradient per lane (see {@link EmbedMlp#gradient}); flat [K, 2·p·M], norms [K]. */
@@ -126,10 +120,13 @@ final class LaneMlp implements AutoCloseable {
                 new WeightTensor(WeightTensor.W_OUT, p, dMlp, Arrays.copyOfRange(all, at + size, at + 2 * size)));
     }
 
-    /** An epoch's scalars in one transfer, per lane: −train loss, −test loss, ‖∇W_in‖, ‖∇W_out‖, ‖W_in‖, ‖W_out‖. */
+    /**
+     * An epoch's scalars of every lane in one transfer: first the [K, 2] negated losses (−train, −test, lane k in
+     * row {@link LaneData#lossRow}), then per lane k at 2K + 4k: ‖∇W_in‖, ‖∇W_out‖, ‖W_in‖, ‖W_out‖.
+     */
     float[] scalars(NDArray negLosses, EmbedMlp.Gradient g, NDArray[] paramNorms) {
         NDArray norms = NDArrays.stack(new NDList(g.normIn(), g.normOut(), paramNorms[0], paramNorms[1]), 1);
-        return HostRead.floats(negLosses.concat(norms, 1));
+        return HostRead.floats(negLosses.reshape(-1).concat(norms.reshape(-1)));
     }
 
     @Override
