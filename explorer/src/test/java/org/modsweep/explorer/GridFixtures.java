@@ -18,11 +18,11 @@ import org.modsweep.core.grid.GridSpec;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
+import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightTensor;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
-import org.modsweep.core.store.RunStores;
 
 /**
  * Plants a grid in a store as a grid sweep and its reduce leave it (GRID-FORMATS.md): grid.json, phases.json,
@@ -140,18 +140,17 @@ public final class GridFixtures {
     }
 
     private static void commit(ResultsStore store, Cell c, Outcome o) throws IOException {
-        ResultsStore home = RunStores.forRun(store, c); // the one place a run with overrides lives (GRID-FORMATS)
-        Path dir = home.newAttempt(c);
-        MetricsParquet.write(home.conf(), new Path(dir, ResultsStore.ATTEMPT_METRICS), metrics(o));
+        Path dir = store.newAttempt(c);
+        MetricsParquet.write(store.conf(), new Path(dir, ResultsStore.ATTEMPT_METRICS), RunColumns.of(c), metrics(o));
         float[] w = {1, 2, 3, 4, 5, 6};
-        try (WeightsParquet.Writer out =
-                new WeightsParquet.Writer(home.conf(), new Path(dir, ResultsStore.ATTEMPT_WEIGHTS))) {
+        try (WeightsParquet.Writer out = new WeightsParquet.Writer(
+                store.conf(), new Path(dir, ResultsStore.ATTEMPT_WEIGHTS), RunColumns.of(c))) {
             out.append(new Checkpoint(0, false, new WeightTensor("W_in", 2, 3, w), new WeightTensor("W_out", 3, 2, w)));
             out.append(new Checkpoint(
                     EPOCHS - 1, true, new WeightTensor("W_in", 2, 3, w), new WeightTensor("W_out", 3, 2, w)));
         }
-        home.writeString(new Path(dir, "split.json"), "{\"train\":[0],\"test\":[1]}");
-        home.writeString(new Path(dir, "training_log.txt"), "epochs " + EPOCHS + "\n");
+        store.writeString(new Path(dir, "split.json"), "{\"train\":[0],\"test\":[1]}");
+        store.writeString(new Path(dir, "training_log.txt"), "epochs " + EPOCHS + "\n");
         RunRecord record = new RunRecord(
                 c.id(),
                 c.p(),
@@ -173,7 +172,7 @@ public final class GridFixtures {
                 Map.of(),
                 1,
                 1);
-        home.commit(c, dir, record);
+        store.commit(c, dir, record);
     }
 
     private static Map<String, Object> runRow(Cell c, Outcome o) {

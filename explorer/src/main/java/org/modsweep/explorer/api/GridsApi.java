@@ -94,7 +94,8 @@ public final class GridsApi {
         Cell cell = runOf(grid, q.get("run"));
         List<EpochMetrics> rows;
         try {
-            rows = MetricsParquet.read(files.store().conf(), RunMetrics.file(files.store(), cell));
+            // study run or run with overrides alike: the file its commit names, in the one store
+            rows = MetricsParquet.read(files.store().conf(), files.store().metricsFile(cell));
         } catch (FileNotFoundException e) {
             throw ApiException.notFound("run " + cell.id() + " is not committed (yet)");
         }
