@@ -27,6 +27,14 @@ Sweep
   --p LIST                   odd moduli, e.g. 23, 3..31, 15,23 (default 15,23,29,31)
   --configs LIST             configurations, "all" or e.g. standard,grokking (default all)
   --epochs N                 cap the epochs of every run (quick trials; default the study's)
+  --set KEY=VALUE            override a key of every run's configuration (repeatable): seed, lr, weight_decay,
+                             frac_train, init_scale, d_mlp, num_epochs, act_type, optimizer, init_type
+  --grid AXES                a grid of overrides, e.g. 'seed=1..3;weight_decay=0,0.5,1' (docs/grids.md)
+  --grid-file PATH           a grid file (YAML or JSON) at this path INSIDE THE DRIVER POD: mount it there from a
+                             ConfigMap through the driver pod template (the Helm chart's sweep.gridFile does)
+  --grid-name NAME           the grid's id, results/grids/NAME/ (default: derived from the grid)
+  --refine N                 refinement near phase boundaries adds up to N grid points after the first pass
+  --yes                      run a grid of more than 10000 runs
 Executors
   --executors N              executor pods (default 2)
   --executor-memory SIZE     JVM heap of an executor (default 8g)
@@ -84,6 +92,12 @@ store="${MODSWEEP_STORE:-}"
 moduli=15,23,29,31
 configs=all
 epochs=""
+grid_args=()
+grid=""
+grid_file=""
+grid_name=""
+refine=""
+yes=false
 executors=2
 executor_memory=8g
 executor_overhead=4g
@@ -122,6 +136,7 @@ while [[ $# -gt 0 ]]; do
     --no-wait) wait_completion=false; shift; continue ;;
     --dry-run) dry_run=true; shift; continue ;;
     --no-event-log) event_log_enabled=false; shift; continue ;;
+    --yes) yes=true; shift; continue ;;
     --) shift; sweep_extra=("$@"); break ;;
   esac
   need_value "$@"
@@ -140,6 +155,11 @@ while [[ $# -gt 0 ]]; do
     --p) moduli="$value" ;;
     --configs) configs="$value" ;;
     --epochs) epochs="$value" ;;
+    --set) grid_args+=(--set "$value") ;;
+    --grid) grid="$value" ;;
+    --grid-file) grid_file="$value" ;;
+    --grid-name) grid_name="$value" ;;
+    --refine) refine="$value" ;;
     --executors) executors="$value" ;;
     --executor-memory) executor_memory="$value" ;;
     --executor-memory-overhead) executor_overhead="$value" ;;
@@ -174,6 +194,16 @@ done
 [[ "$moduli" =~ ^[0-9]+(\.\.[0-9]+)?(,[0-9]+(\.\.[0-9]+)?)*$ ]] || die "--p must look like 23, 3..31 or 15,23; got '$moduli'"
 [[ "$configs" =~ ^[a-z_]+(,[a-z_]+)*$ ]] || die "--configs must be 'all' or names like standard,grokking; got '$configs'"
 [[ -z "$epochs" || "$epochs" =~ ^[1-9][0-9]*$ ]] || die "--epochs must be a positive integer, got '$epochs'"
+grid_keys='seed|lr|weight_decay|frac_train|init_scale|d_mlp|num_epochs|act_type|optimizer|init_type'
+for ((i = 1; i < ${#grid_args[@]}; i += 2)); do
+  kv="${grid_args[i]}"
+  [[ "$kv" =~ ^($grid_keys)=[^=[:space:]]+$ ]] \
+    || die "--set must be KEY=VALUE with a key among ${grid_keys//|/, }; got '$kv'"
+done
+[[ -z "$grid" || -z "$grid_file" ]] || die "give --grid or --grid-file, not both"
+[[ -z "$grid_name" || "$grid_name" =~ ^[a-z0-9][a-z0-9_.-]{0,79}$ ]] \
+  || die "--grid-name must be 1-80 characters of a-z, 0-9, '_', '.', '-'; got '$grid_name'"
+[[ -z "$refine" || "$refine" =~ ^[0-9]+$ ]] || die "--refine must be 0 or a positive integer, got '$refine'"
 [[ "$executors" =~ ^[1-9][0-9]*$ ]] || die "--executors must be a positive integer, got '$executors'"
 [[ "$gpus" =~ ^[0-9]+$ ]] || die "--gpus-per-executor must be 0 or more, got '$gpus'"
 [[ "$tasks_per_gpu" =~ ^[1-9][0-9]*$ ]] || die "--tasks-per-gpu must be a positive integer, got '$tasks_per_gpu'"
@@ -277,6 +307,12 @@ app_args=()
 [[ -n "$app_command" ]] && app_args+=("$app_command")
 app_args+=(--p "$moduli" --configs "$configs" --store "$store")
 [[ -n "$epochs" ]] && app_args+=(--epochs "$epochs")
+app_args+=("${grid_args[@]}")
+[[ -n "$grid" ]] && app_args+=(--grid "$grid")
+[[ -n "$grid_file" ]] && app_args+=(--grid-file "$grid_file")
+[[ -n "$grid_name" ]] && app_args+=(--grid-name "$grid_name")
+[[ -n "$refine" && "$refine" != 0 ]] && app_args+=(--refine "$refine")
+[[ "$yes" == true ]] && app_args+=(--yes)
 app_args+=("${sweep_extra[@]}")
 
 submit="${SPARK_SUBMIT:-${SPARK_HOME:-/opt/spark}/bin/spark-submit}"

@@ -98,8 +98,28 @@ app.kubernetes.io/component: sweep-executor
 {{- $p := list }}{{ range .Values.sweep.p }}{{ $p = append $p (toString .) }}{{ end }}
 {{- $args = concat $args (list "--p" (join "," $p) "--configs" (join "," .Values.sweep.configs) "--store" .Values.store.uri) }}
 {{- if gt (int .Values.sweep.epochs) 0 }}{{ $args = concat $args (list "--epochs" (toString .Values.sweep.epochs)) }}{{ end }}
+{{- $args = concat $args (include "modsweep.gridArgs" . | fromJsonArray) }}
 {{- $args = concat $args .Values.sweep.extraArgs }}
 {{- toJson $args }}
+{{- end }}
+
+{{/* The sweep's run options (docs/grids.md): --set per entry of sweep.set, --grid, --grid-file (the ConfigMap's
+     file as the driver pod mounts it), --grid-name, --refine, --yes; submit-sweep.sh takes the same options. */}}
+{{- define "modsweep.gridArgs" -}}
+{{- $args := list }}
+{{- range .Values.sweep.set }}{{ $args = concat $args (list "--set" .) }}{{ end }}
+{{- with .Values.sweep.grid }}{{ $args = concat $args (list "--grid" .) }}{{ end }}
+{{- with .Values.sweep.gridFile.configMap }}{{ $args = concat $args (list "--grid-file" (include "modsweep.gridFilePath" $)) }}{{ end }}
+{{- with .Values.sweep.gridName }}{{ $args = concat $args (list "--grid-name" .) }}{{ end }}
+{{- if gt (int .Values.sweep.refine) 0 }}{{ $args = concat $args (list "--refine" (toString .Values.sweep.refine)) }}{{ end }}
+{{- if .Values.sweep.allowLarge }}{{ $args = append $args "--yes" }}{{ end }}
+{{- toJson $args }}
+{{- end }}
+
+{{/* Where the driver pod mounts sweep.gridFile's ConfigMap, and the grid file in it. */}}
+{{- define "modsweep.gridFileDir" -}}/etc/modsweep/grid{{- end }}
+{{- define "modsweep.gridFilePath" -}}
+{{- printf "%s/%s" (include "modsweep.gridFileDir" .) .Values.sweep.gridFile.key }}
 {{- end }}
 
 {{/* AWS credentials from the existing Secret, as environment variables (the S3A credential chain reads them). */}}
@@ -222,9 +242,21 @@ spec:
     - name: {{ . }}
     {{- end }}
   {{- end }}
+  {{- with .Values.sweep.gridFile.configMap }}
+  volumes:
+    - name: grid
+      configMap:
+        name: {{ . }}
+  {{- end }}
   containers:
     - name: spark-kubernetes-driver
       ports:
         - name: spark-ui
           containerPort: 4040
+      {{- if .Values.sweep.gridFile.configMap }}
+      volumeMounts:
+        - name: grid
+          mountPath: {{ include "modsweep.gridFileDir" . }}
+          readOnly: true
+      {{- end }}
 {{- end }}

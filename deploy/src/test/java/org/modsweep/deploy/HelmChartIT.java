@@ -329,24 +329,7 @@ class HelmChartIT {
                 "sweep.extraArgs[0]",
                 "--no-reduce");
         Chart chart = Chart.render(sets, Repo.CHART.resolve("values-gpu.yaml"));
-        Container submit = chart.one(Job.class, SWEEP + "-submit")
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0);
-        // the pod templates the Job mounts, where the args point
-        ConfigMap templates = chart.one(ConfigMap.class, SWEEP + "-pod-templates");
-        List<String> args = new ArrayList<>();
-        for (String a : submit.getArgs()) {
-            if (a.startsWith("/etc/modsweep/pod-templates/")) {
-                Path f = dir.resolve(a.substring(a.lastIndexOf('/') + 1));
-                Files.writeString(f, templates.getData().get(f.getFileName().toString()));
-                a = f.toString();
-            }
-            args.add(a);
-        }
-        List<String> submitted = GpuExecutorPodsIT.sparkSubmitArgs(dir, args);
+        List<String> submitted = jobSubmitArgs(chart, SWEEP, dir);
         Map<String, String> conf = confs(submitted);
         assertEquals("org.modsweep.driver.SweepApp", submitted.get(submitted.indexOf("--class") + 1));
         int jar = submitted.indexOf("local:///opt/modsweep/modsweep-app.jar");
@@ -462,6 +445,30 @@ class HelmChartIT {
             }
         }
         return m;
+    }
+
+    /**
+     * The spark-submit arguments the chart's Job gives: its submit-sweep.sh arguments, run with the pod templates of
+     * its ConfigMap written into {@code dir} where the arguments point.
+     */
+    static List<String> jobSubmitArgs(Chart chart, String sweep, Path dir) throws Exception {
+        Container submit = chart.one(Job.class, sweep + "-submit")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
+        ConfigMap templates = chart.one(ConfigMap.class, sweep + "-pod-templates");
+        List<String> args = new ArrayList<>();
+        for (String a : submit.getArgs()) {
+            if (a.startsWith("/etc/modsweep/pod-templates/")) {
+                Path f = dir.resolve(a.substring(a.lastIndexOf('/') + 1));
+                Files.writeString(f, templates.getData().get(f.getFileName().toString()));
+                a = f.toString();
+            }
+            args.add(a);
+        }
+        return GpuExecutorPodsIT.sparkSubmitArgs(dir, args);
     }
 
     static Map<String, String> confs(List<String> args) {

@@ -94,6 +94,47 @@ class ShellScriptsTest {
         assertRejected(List.of("--image", "r/m:1", "--store", "s3a://b/p", "--bogus", "1"), "unknown option --bogus");
     }
 
+    @Test
+    void submitSweepRejectsBadGridOptions() throws Exception {
+        List<String> base = List.of("--image", "r/m:1", "--store", "s3a://b/p");
+        assertRejected(concat(base, "--set", "bogus=1"), "--set must be KEY=VALUE with a key among seed, lr");
+        assertRejected(concat(base, "--set", "seed"), "--set must be KEY=VALUE");
+        assertRejected(concat(base, "--grid", "seed=1", "--grid-file", "/g.yaml"), "give --grid or --grid-file");
+        assertRejected(concat(base, "--grid", "seed=1", "--grid-name", "My Grid"), "--grid-name must be");
+        assertRejected(concat(base, "--grid", "seed=1", "--refine", "-2"), "--refine must be");
+    }
+
+    @Test
+    void submitSweepPassesGridOptionsToTheSweep() throws Exception {
+        List<String> cmd = concat(
+                List.of("bash", Repo.SUBMIT_SWEEP.toString(), "--image", "r/m:1", "--store", "s3a://b/p", "--p", "23"),
+                "--set",
+                "seed=7",
+                "--grid",
+                "weight_decay=0,0.5;frac_train=0.3..0.9:0.2",
+                "--grid-name",
+                "wd-frac",
+                "--refine",
+                "4",
+                "--yes",
+                "--dry-run");
+        Repo.Run run = Repo.run(cmd, Map.of("SPARK_SUBMIT", "/bin/false"), 30);
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(
+                run.output()
+                        .strip()
+                        .endsWith("local:///opt/modsweep/modsweep-app.jar --p 23 --configs all --store s3a://b/p --set"
+                                + " seed=7 --grid weight_decay=0\\,0.5\\;frac_train=0.3..0.9:0.2 --grid-name wd-frac"
+                                + " --refine 4 --yes"),
+                run.output());
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> out = new java.util.ArrayList<>(head);
+        out.addAll(List.of(tail));
+        return out;
+    }
+
     private static void assertRejected(List<String> args, String message) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of("bash", Repo.SUBMIT_SWEEP.toString()));
         cmd.addAll(args);

@@ -139,7 +139,9 @@ public final class Sweep {
             }
             long tReduce = System.nanoTime();
             ReduceStage reduce = new ReduceStage(sc, store, req.sparkConf(), listener, cancelled::get);
-            int summaryCells = reduce.run(plan);
+            int summaryCells = manifest == null
+                    ? reduce.run(plan)
+                    : reduce.run(plan, manifest, req.grid().thresholds());
             double reduceSeconds = (System.nanoTime() - tReduce) / 1e9;
             return result(
                     store,

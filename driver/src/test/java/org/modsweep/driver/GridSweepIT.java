@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +14,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modsweep.analysis.cli.VerifyCommand;
 import org.modsweep.core.Cell;
 import org.modsweep.core.config.ConfigKey;
 import org.modsweep.core.grid.GridManifest;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.driver.testing.Cli;
 import org.modsweep.driver.testing.SparkTests;
 import org.modsweep.driver.testing.StoreSnapshot;
 import picocli.CommandLine;
@@ -24,7 +27,8 @@ import picocli.CommandLine;
 /**
  * A real grid sweep from the command line on Spark local mode: p = 5 standard over two seeds and two learning rates
  * (one reaches the accuracy threshold within the epochs, one does not), refined by two grid points; the manifest is
- * written, every run is committed under its id, and the same command again trains nothing.
+ * written, every run is committed under its id, the grid's reduce writes results/grids/lr-seeds/ beside p = 5's
+ * study report, the same command again trains nothing, and {@code verify} passes.
  */
 class GridSweepIT {
 
@@ -74,8 +78,11 @@ class GridSweepIT {
             "--refine",
             "2"
         };
+        Run study = sweep("--p", "5", "--epochs", "150", "--store", s); // p = 5's study runs, for its report
+        assertEquals(0, study.code(), study.toString());
         Run first = sweep(args);
         assertEquals(0, first.code(), first.toString());
+        assertTrue(first.out().contains("grid: lr-seeds -> results/grids/lr-seeds/grid.json"), first.out());
         ResultsStore store = ResultsStore.open(s);
         GridManifest grid = GridManifest.read(store, "lr-seeds");
         List<Object> lrs = grid.axes().get(ConfigKey.LR);
@@ -96,7 +103,15 @@ class GridSweepIT {
             assertTrue(first.out().contains(run.id()), run.id() + " trained: " + first.out());
         }
         assertTrue(first.out().contains("Done in "), first.out());
-        assertTrue(first.out().contains(": 8 trained, 0 already committed, 0 failed"), first.out());
+        assertTrue(first.out().contains(": 8 trained, 0 already committed, 0 failed; reports for p = 5."), first.out());
+        assertTrue(
+                first.out().matches("(?s).*reduce grid lr-seeds: \\d+ files in .* -> results/grids/lr-seeds\n.*"),
+                first.out());
+        assertTrue(Files.exists(tmp.resolve("store/results/grids/lr-seeds/phases.json")));
+        String phases = Files.readString(tmp.resolve("store/results/grids/lr-seeds/phases.json"));
+        for (Cell run : grid.runs()) {
+            assertTrue(phases.contains("\"" + run.id() + "\""), run.id() + " in phases.json");
+        }
 
         List<String> files = StoreSnapshot.files(store);
         Run again = sweep(args);
@@ -105,5 +120,8 @@ class GridSweepIT {
         assertEquals(grid.toJson(), GridManifest.read(store, "lr-seeds").toJson(), "the same grid");
         List<String> after = new ArrayList<>(StoreSnapshot.files(store));
         assertTrue(after.containsAll(files), "nothing removed");
+
+        Cli.Run verify = Cli.run(new VerifyCommand(), "--store", s);
+        assertEquals(0, verify.code(), verify.toString());
     }
 }

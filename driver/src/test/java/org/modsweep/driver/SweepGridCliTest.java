@@ -130,4 +130,21 @@ class SweepGridCliTest {
         assertTrue(dry.out().lines().anyMatch(l -> l.matches("  p005-standard-seed7 +50 +512 .*")), dry.out());
         assertFalse(Files.exists(Path.of(s)), "nothing created");
     }
+
+    @Test
+    void planFitsTheCostModelToTheStoresMeasuredRuns() throws Exception {
+        ResultsStore store = ResultsStore.open(tmp.resolve("store").toString());
+        SweepPlanTest.commit(store, Cell.of(3, "standard"), 50, 0.5); // d_mlp·p² = 4608
+        SweepPlanTest.commit(store, Cell.of(5, "standard"), 50, 0.9); // 12800
+        List<String> before = StoreSnapshot.files(store);
+        Cli.Run r = sweep("--store", store.uri(), "--grid", "seed=1,2", "--plan", "--master", "local[1]");
+        assertEquals(0, r.code(), r.toString());
+        // a = 0.4 / 8192 ms, b = 0.5 - 4608 a
+        assertTrue(
+                r.out()
+                        .contains("for 2 runs on 1 task slot (local[1,4]); ms/epoch = 4.88e-05·d_mlp·p² + 0.275 (fitted"
+                                + " to 2 committed runs of the store)"),
+                r.out());
+        assertEquals(before, StoreSnapshot.files(store), "nothing written");
+    }
 }

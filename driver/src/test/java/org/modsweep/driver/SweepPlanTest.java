@@ -118,6 +118,11 @@ class SweepPlanTest {
 
     /** Commits a minimal run the way the worker does (attempt dir, then commit), with numEpochs configured. */
     static void commit(ResultsStore store, Cell cell, int numEpochs) throws Exception {
+        commit(store, cell, numEpochs, 1.0);
+    }
+
+    /** The same with a measured ms/epoch in its run.json. */
+    static void commit(ResultsStore store, Cell cell, int numEpochs, double msPerEpoch) throws Exception {
         org.apache.hadoop.fs.Path attempt = store.newAttempt(cell);
         MetricsParquet.write(
                 store.conf(),
@@ -141,7 +146,7 @@ class SweepPlanTest {
                 false,
                 0,
                 1.0,
-                1.0,
+                msPerEpoch,
                 "cpu()",
                 1,
                 Map.of(),

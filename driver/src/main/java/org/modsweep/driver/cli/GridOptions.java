@@ -26,8 +26,9 @@ public final class GridOptions {
     @Option(
             names = "--set",
             paramLabel = "KEY=VALUE",
-            description = "Override a key of every run's configuration (repeatable): seed, lr, weight_decay, "
-                    + "frac_train, init_scale, d_mlp, num_epochs, act_type, optimizer, init_type.")
+            description = "Override a key of every run's configuration (repeatable): seed (0 <= seed < 2^32), lr (> 0),"
+                    + " weight_decay (>= 0), frac_train (0 < f <= 1), init_scale (> 0), d_mlp, num_epochs (>= 1),"
+                    + " act_type (ReLU, Quad), optimizer (AdamW, SGD), init_type (random, single-freq).")
     List<String> set = new ArrayList<>();
 
     @Option(
@@ -46,7 +47,10 @@ public final class GridOptions {
             description = "The grid from a YAML file (JSON when it ends in .json) mapping each key to its values.")
     Path gridFile;
 
-    @Option(names = "--yes", description = "Run a grid of more than " + GridSpec.DEFAULT_LIMIT + " runs.")
+    @Option(
+            names = "--yes",
+            description = "Run a grid of more than " + GridSpec.DEFAULT_LIMIT + " runs (without it such a grid is"
+                    + " refused).")
     boolean yes;
 
     @Option(

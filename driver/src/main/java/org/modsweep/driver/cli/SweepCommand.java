@@ -18,6 +18,7 @@ import org.modsweep.driver.SweepResult;
 import org.modsweep.driver.grid.GridSweep;
 import org.modsweep.driver.monitor.ConsoleProgress;
 import org.modsweep.driver.monitor.SweepProgress;
+import org.modsweep.driver.reduce.ReduceStage;
 import org.modsweep.driver.spark.Masters;
 import org.modsweep.worker.MemoryEstimate;
 import picocli.CommandLine;
@@ -33,7 +34,10 @@ import picocli.CommandLine.Option;
                     + " already committed there (resume = the same command), then writes each complete p's report and"
                     + " the store's summary.",
             "With no options: the study's moduli 15,23,29,31, every configuration, the study's epochs, into"
-                    + " ./results, on the embedded Spark (local[*])."
+                    + " ./results, on the embedded Spark (local[*]).",
+            "Research grids: --set overrides keys of every run, --grid/--grid-file sweep them (runs = p x configs x"
+                    + " axes); the grid's manifest and results go to results/grids/NAME/, --refine adds points on phase"
+                    + " boundaries, --plan prints the runs and an estimated wall time (docs/grids.md)."
         })
 public final class SweepCommand implements Callable<Integer> {
 
@@ -131,6 +135,15 @@ public final class SweepCommand implements Callable<Integer> {
         return r.ok() ? 0 : 1;
     }
 
+    private static String reduceStep(String key) {
+        if (key.equals("summary")) {
+            return "summary";
+        }
+        return key.startsWith(ReduceStage.GRID_KEY)
+                ? "grid " + key.substring(ReduceStage.GRID_KEY.length())
+                : "report p=" + key;
+    }
+
     /** The request: the study's runs, or those of --set and a grid (checked here: bad input throws one line). */
     private SweepRequest request(List<Modulus> ps, List<RunConfig> cs, StoreSettings settings) {
         SweepRequest req = new SweepRequest(ps, cs, store, master, epochs, settings.sparkProperties(), !noReduce);
@@ -162,9 +175,7 @@ public final class SweepCommand implements Callable<Integer> {
         for (CellResult f : failed) {
             out.println("  failed: " + f.cellId() + ": " + f.error());
         }
-        r.reduceErrors()
-                .forEach((k, v) ->
-                        out.println("  " + (k.equals("summary") ? "summary" : "report p=" + k) + " failed: " + v));
+        r.reduceErrors().forEach((k, v) -> out.println("  " + reduceStep(k) + " failed: " + v));
         if (!failed.isEmpty() || r.cancelled()) {
             out.println("Run the same command again to train what is missing.");
         }
@@ -176,6 +187,10 @@ public final class SweepCommand implements Callable<Integer> {
             out.println("  bin/modsweep history --store " + s + args + "      (the Spark UI of finished sweeps)");
         }
         out.println("  " + s + "/results/p_PPP/, " + s + "/results/summary/cells.json");
+        if (req.grid() != null) {
+            out.println(
+                    "  " + s + "/results/grids/" + req.grid().manifest().id() + "/      (the grid: phases.json, ...)");
+        }
         out.println("  spark.read.parquet(\"" + s + "/metrics\")        (Spark SQL; p and config are columns)");
         out.flush();
     }

@@ -109,15 +109,18 @@ public final class GridRefinement {
     }
 
     /** The grid's committed runs, classified, by modulus and configuration, then by point. */
-    private Map<Group, Map<Map<ConfigKey, Object>, List<Phase>>> classify(List<ConfigKey> axes) {
+    private Map<Group, Map<Map<ConfigKey, Object>, List<Phase>>> classify(List<ConfigKey> axes) throws IOException {
         Map<Group, Map<Map<ConfigKey, Object>, List<Phase>>> out = new LinkedHashMap<>();
         for (Cell run : manifest.runs()) {
+            if (!StoredOutcomes.isCommitted(store, run)) {
+                continue; // failed or cancelled: its point counts the seeds that are committed
+            }
             Phase phase;
             try {
                 phase = StoredOutcomes.read(store, run, grid.thresholds()).phase();
             } catch (IOException | RuntimeException e) {
-                LOG.info("refinement leaves out {}: {}", run.id(), Errors.firstLine(e));
-                continue; // not committed (failed or cancelled): its point counts the seeds that are
+                LOG.warn("refinement leaves out {}: {}", run.id(), Errors.firstLine(e));
+                continue;
             }
             out.computeIfAbsent(new Group(run.p(), run.config().key(), Map.of()), k -> new LinkedHashMap<>())
                     .computeIfAbsent(point(manifest, run, axes), k -> new ArrayList<>())

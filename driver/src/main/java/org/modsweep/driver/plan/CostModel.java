@@ -25,10 +25,12 @@ public record CostModel(double a, double b, int samples) {
     private static final Logger LOG = LogManager.getLogger(CostModel.class);
 
     /**
-     * Defaults measured on the development machine (AMD EPYC, one thread per run, 300 epochs of every configuration,
-     * {@code bin/modsweep bench train --p 5,23,41 --threads 1 --epochs 300}; docs/grids.md), fitted as below.
+     * Defaults from the development machine's measurements (AMD EPYC, one thread per run; docs/benchmarks.md and
+     * docs/grids.md): a from p = 41 (d_mlp 1627: 18.8 ms/epoch idle), b the per-epoch overhead at p = 5, where the
+     * multiply-adds are negligible (about 0.4 ms). p = 23 (1.2-1.6 ms/epoch measured idle) comes out at 2.3 ms: the
+     * defaults err long.
      */
-    public static final CostModel DEFAULT = new CostModel(6.8e-6, 0.35, 0);
+    public static final CostModel DEFAULT = new CostModel(6.86e-6, 0.4, 0);
 
     public CostModel {
         if (!(a >= 0) || !(b >= 0)) {
@@ -109,7 +111,7 @@ public record CostModel(double a, double b, int samples) {
         return fit(measured);
     }
 
-    /** {@code ms/epoch = 6.8e-06·d_mlp·p² + 0.35 (defaults measured on the development machine)}. */
+    /** {@code ms/epoch = 6.86e-06·d_mlp·p² + 0.400 (defaults measured on the development machine)}. */
     public String describe() {
         return String.format(
                 "ms/epoch = %.3g·d_mlp·p² + %.3g (%s)",

@@ -13,9 +13,11 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.modsweep.analysis.CrossModulusSummary;
+import org.modsweep.analysis.grids.PhaseThresholds;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Errors;
 import org.modsweep.core.Modulus;
+import org.modsweep.core.grid.GridManifest;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.SweepListener;
 import org.modsweep.driver.monitor.ProgressListener;
@@ -34,6 +36,9 @@ public final class ReduceStage {
     private final Map<String, String> hadoopEntries;
     private final SweepListener listener;
     private final BooleanSupplier cancelled;
+    /** The prefix of a grid's key in {@link #errors()}: {@code grid:<id>}. */
+    public static final String GRID_KEY = "grid:";
+
     private final List<Integer> reduced = new ArrayList<>();
     private final Map<String, String> errors = new LinkedHashMap<>();
 
@@ -55,13 +60,22 @@ public final class ReduceStage {
         return List.copyOf(reduced);
     }
 
-    /** Failures by modulus (or {@code summary}), one line each. */
+    /** Failures by modulus (or {@code summary}, or {@code grid:<id>}), one line each. */
     public Map<String, String> errors() {
         return Map.copyOf(errors);
     }
 
     /** Reduces the plan's moduli; returns the number of cells in the store's summary (0 when cancelled). */
     public int run(SweepPlan plan) throws IOException {
+        return run(plan, null, null);
+    }
+
+    /**
+     * Reduces the plan's moduli and, given a grid, the grid (results/grids/&lt;id&gt;/, a job of its own beside the
+     * moduli's). The per-p reports stay the study's: a p whose study runs are not all committed gets none, whatever
+     * grid runs it has. Returns the number of cells in the store's summary (0 when cancelled).
+     */
+    public int run(SweepPlan plan, GridManifest grid, PhaseThresholds thresholds) throws IOException {
         List<Cell> committed = store.committedCells().stream()
                 .filter(Cell::isStudyRun) // the per-p reports and the summary are the study's
                 .toList();
@@ -77,6 +91,7 @@ public final class ReduceStage {
             }
         }
         Map<Integer, JavaFutureAction<List<ReduceOutcome>>> jobs = submit(storeModuli, complete);
+        JavaFutureAction<List<GridReduceTask.Outcome>> gridJob = grid == null ? null : submitGrid(grid, thresholds);
         List<CellSummary> rows = new ArrayList<>();
         for (Map.Entry<Integer, JavaFutureAction<List<ReduceOutcome>>> e : jobs.entrySet()) {
             int p = e.getKey();
@@ -97,6 +112,9 @@ public final class ReduceStage {
                 }
                 fail(Integer.toString(p), "reduce p=" + p + " failed: ", Errors.firstLine(ex));
             }
+        }
+        if (gridJob != null && !collectGrid(grid, gridJob)) {
+            return 0;
         }
         List<Path> files = SummaryWriter.write(store, rows);
         listener.onLine("summary: " + rows.size() + " cells -> " + files.get(0) + ", "
@@ -127,6 +145,44 @@ public final class ReduceStage {
         sc.setJobDescription(null);
         sc.setLocalProperty(ProgressListener.STAGE_PROPERTY, null);
         return jobs;
+    }
+
+    private JavaFutureAction<List<GridReduceTask.Outcome>> submitGrid(GridManifest grid, PhaseThresholds t) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
+        sc.setLocalProperty(ProgressListener.STAGE_PROPERTY, "reduce");
+        sc.setJobDescription("reduce grid " + grid.id());
+        try {
+            return jsc.parallelize(List.of(grid.toJson()), 1)
+                    .map(new GridReduceTask(store.uri(), hadoopEntries, t))
+                    .collectAsync();
+        } finally {
+            sc.setJobDescription(null);
+            sc.setLocalProperty(ProgressListener.STAGE_PROPERTY, null);
+        }
+    }
+
+    /** Waits for the grid's reduce; false when the sweep was cancelled meanwhile. */
+    private boolean collectGrid(GridManifest grid, JavaFutureAction<List<GridReduceTask.Outcome>> job) {
+        String key = GRID_KEY + grid.id();
+        try {
+            GridReduceTask.Outcome out = job.get().get(0);
+            if (out.error() != null) {
+                fail(key, "reduce grid " + grid.id() + " failed: ", out.error());
+            } else {
+                listener.onLine(String.format(
+                        "reduce grid %s: %d files in %.1f s -> %s",
+                        grid.id(),
+                        out.files().size(),
+                        out.seconds(),
+                        store.layout().relative(GridManifest.dir(store, grid.id()))));
+            }
+        } catch (Exception ex) {
+            if (cancelled.getAsBoolean()) {
+                return false;
+            }
+            fail(key, "reduce grid " + grid.id() + " failed: ", Errors.firstLine(ex));
+        }
+        return true;
     }
 
     private void fail(String key, String prefix, String message) {

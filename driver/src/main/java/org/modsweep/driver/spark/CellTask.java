@@ -50,13 +50,14 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
 
     @Override
     public CellResult apply(scala.collection.Iterator<String> partition) {
-        String cellId = partition.next(); // one cell per partition: numSlices == cells
+        String key = partition.next(); // one cell per partition: numSlices == cells
+        String cellId = RunKeys.id(key);
         TaskContext ctx = TaskContext.get();
         int attempt = ctx == null ? 0 : ctx.attemptNumber();
         int threads = ctx == null ? 1 : Math.max(1, ctx.cpus());
         String device = TaskDevice.current();
         try {
-            Cell cell = Cell.parse(cellId);
+            Cell cell = RunKeys.parse(key);
             ResultsStore store = TaskStores.open(storeUri, hadoopEntries);
             LOG.info("training {} on {} with {} thread(s), attempt {}", cellId, device, threads, attempt + 1);
             TrainOutcome out = CellTrainer.train(

@@ -54,14 +54,15 @@ public final class LaneTask extends AbstractFunction1<scala.collection.Iterator<
 
     @Override
     public ArrayList<CellResult> apply(scala.collection.Iterator<List<String>> partition) {
-        List<String> ids = partition.next(); // one batch per partition
+        List<String> keys = partition.next(); // one batch per partition, each run as its RunKeys key
+        List<String> ids = keys.stream().map(RunKeys::id).toList();
         TaskContext ctx = TaskContext.get();
         int attempt = ctx == null ? 0 : ctx.attemptNumber();
         int threads = ctx == null ? 1 : Math.max(1, ctx.cpus());
         String device = TaskDevice.current();
         ArrayList<CellResult> results = new ArrayList<>();
         try {
-            List<Cell> cells = ids.stream().map(Cell::parse).toList();
+            List<Cell> cells = keys.stream().map(RunKeys::parse).toList();
             ResultsStore store = TaskStores.open(storeUri, hadoopEntries);
             LOG.info(
                     "training {} lanes {} on {} with {} thread(s), attempt {}",
