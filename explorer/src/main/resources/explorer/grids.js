@@ -5,6 +5,8 @@
 const PHASES = ['confusion', 'memorization', 'grokking', 'comprehension'];
 const PHASE_COLORS = ['#9aa1ad', '#DEA54B', '#A32015', '#0D2758'];
 const LOG_KEYS = ['lr', 'weight_decay', 'init_scale'];
+/** The one row of a diagram without a Y axis (Plotly drops an empty category). */
+const NO_Y = '(all)';
 const CURVE_NAMES = { test_acc: 'Test accuracy', train_acc: 'Train accuracy', test_loss: 'Test loss',
   train_loss: 'Train loss' };
 const grids = { list: [], id: null, phases: null, seeds: null, critical: null, progress: null, axes: [], point: null,
@@ -138,7 +140,7 @@ async function redrawGrid() {
   const scale = [];
   PHASE_COLORS.forEach((c, i) => { scale.push([i / 4, c], [(i + 1) / 4, c]); });
   await draw('chart-grid-phases', [{
-    type: 'heatmap', x: xs.map(String), y: ys.map((v) => (v === null ? '' : String(v))), z: z, text: text,
+    type: 'heatmap', x: xs.map(String), y: ys.map((v) => (v === null ? NO_Y : String(v))), z: z, text: text,
     zmin: -0.5, zmax: 3.5, colorscale: scale, xgap: 2, ygap: 2, hoverongaps: false,
     hovertemplate: '%{text}<extra></extra>',
     colorbar: { tickvals: [0, 1, 2, 3], ticktext: PHASES, thickness: 14, len: 0.9 },

@@ -106,10 +106,12 @@ public final class GridsApi {
         try {
             return GridManifest.read(files.store(), id);
         } catch (IOException e) {
-            if (!files.store().fs().exists(GridManifest.dir(files.store(), id))) {
+            if (!files.store()
+                    .fs()
+                    .exists(new org.apache.hadoop.fs.Path(GridManifest.dir(files.store(), id), GridManifest.FILE))) {
                 throw ApiException.notFound("no grid " + id);
             }
-            throw e;
+            throw new ApiException(500, Errors.firstLine(e)); // names the grid's file and what is wrong with it
         }
     }
 
