@@ -204,8 +204,15 @@ class ExplorerBrowserIT {
                     page.driver.findElement(By.id("grid-point-delay")).getText().startsWith("Delay t_test − t_train: "),
                     page.driver.findElement(By.id("grid-point-delay")).getText());
             page.fullScreenshot("12-grids-point");
-            smallGridOnDemand(page);
             assertEquals(List.of(), page.consoleErrors(), "no script errors, no Content-Security-Policy violations");
+            smallGridOnDemand(page);
+            List<String> errors = page.consoleErrors();
+            assertTrue(
+                    errors.size() == 1
+                            && errors.get(0)
+                                    .contains("/api/jobs/grid - Failed to load resource: the server"
+                                            + " responded with a status of 400"),
+                    "the refused grid's 400 is the only console line: " + errors);
         }
     }
 
