@@ -333,7 +333,8 @@ function criticalTable(x) {
     box.replaceChildren(el('p', { class: 'muted', text: 'No critical values (critical.json) for this grid.' }));
     return;
   }
-  const cond = (c) => Object.keys(c).filter((k) => !['axis', 'status', 'value', 'lo', 'hi'].includes(k)).map((k) => k + ' = ' + c[k]).join(', ');
+  const keys = ['p', 'config'].concat(Object.keys((grids.phases || {}).axes || {}));
+  const cond = (c) => keys.filter((k) => k !== c.axis && k in c).map((k) => k + ' = ' + c[k]).join(', ');
   const body = rows.map((c) => el('tr', { class: c.axis === x ? 'current' : '' }, el('td', { text: c.axis }), el('td', { text: cond(c) }),
     el('td', { text: c.status }), el('td', { text: c.value === null || c.value === undefined ? '–' : fix(c.value, 4) }),
     el('td', { text: c.lo === null || c.lo === undefined ? '–' : '[' + fix(c.lo, 4) + ', ' + fix(c.hi, 4) + ']' })));

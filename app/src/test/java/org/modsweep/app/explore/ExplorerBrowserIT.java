@@ -231,7 +231,7 @@ class ExplorerBrowserIT {
                 .getText()
                 .equals("Error: a grid trained on demand has at most 32 runs; this one has 40 (train larger grids with"
                         + " modsweep sweep --grid)"));
-        type(page, "grid-new-axes", "seed=1,2;frac_train=0.5,0.75");
+        type(page, "grid-new-axes", "seed=3,4;frac_train=0.5,0.75");
         page.driver.findElement(By.id("grid-train-btn")).click();
         page.waitFor(
                 Duration.ofSeconds(300),
