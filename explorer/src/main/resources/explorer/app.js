@@ -79,12 +79,55 @@ function layout(title, xTitle, yTitle, height, extra) {
 
 const PLOT_CONFIG = { responsive: true, displaylogo: false };
 
+/** Room the mode bar takes at the top right of a chart (nine buttons of about 22 px, with its gaps). */
+const MODEBAR_PX = 215;
+const TITLE_FONT = '16px "Palatino Linotype", Palatino, Georgia, serif';
+const measure = document.createElement('canvas').getContext('2d');
+
+function textWidth(text) {
+  measure.font = TITLE_FONT;
+  return measure.measureText(text).width;
+}
+
+/**
+ * A title that stays clear of the mode bar: left-aligned, wrapped at word boundaries into the width left of it,
+ * the top margin grown by a line per wrap.
+ */
+function fitTitle(lay, width) {
+  const text = lay.title && lay.title.text;
+  if (!text) return lay;
+  const room = Math.max(140, width - MODEBAR_PX - 24);
+  const lines = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length ? lines[lines.length - 1] : null;
+    if (last !== null && textWidth(last + ' ' + word) <= room) lines[lines.length - 1] = last + ' ' + word;
+    else lines.push(word);
+  }
+  const margin = Object.assign({}, lay.margin || {});
+  margin.t = (margin.t || 50) + 20 * (lines.length - 1);
+  return Object.assign({}, lay, { margin: margin,
+    title: Object.assign({}, lay.title, { text: lines.join('<br>'), x: 0.01, xref: 'container', xanchor: 'left' }) });
+}
+
+/** The width a chart will have: its own, or (drawn in a hidden tab) its figure's share of the page. */
+function chartWidth(div) {
+  if (div.clientWidth) return div.clientWidth;
+  const page = Math.min(window.innerWidth || 1400, 1400) - 48;
+  const grid = div.closest('.grid2, .grid3');
+  const cols = grid ? (grid.classList.contains('grid3') ? 3 : 2) : 1;
+  return Math.max(300, (page - 14 * (cols - 1)) / cols - 14);
+}
+
 function draw(id, traces, lay) {
   const div = $(id);
   const missing = div.querySelector('.missing');
   if (missing) missing.remove();
   div.dataset.empty = 'false';
-  return Plotly.react(div, traces, lay, PLOT_CONFIG);
+  div.dataset.title = (lay.title && lay.title.text) || '';
+  const fitted = fitTitle(lay, chartWidth(div));
+  div.dataset.titleWidth = String(chartWidth(div));
+  div.baseLayout = lay;
+  return Plotly.react(div, traces, fitted, PLOT_CONFIG);
 }
 
 function clearChart(id, message) {
@@ -96,7 +139,14 @@ function clearChart(id, message) {
 
 function resizeVisibleCharts() {
   document.querySelectorAll('.tab.active .chart').forEach((d) => {
-    if (d.dataset.empty === 'false' && d.querySelector('svg.main-svg')) Plotly.Plots.resize(d);
+    if (d.dataset.empty !== 'false' || !d.querySelector('svg.main-svg')) return;
+    if (d.baseLayout && d.clientWidth && String(d.clientWidth) !== d.dataset.titleWidth) {
+      // re-wrap the title for the width the chart really has (it was drawn while its tab was hidden)
+      const fitted = fitTitle(d.baseLayout, d.clientWidth);
+      d.dataset.titleWidth = String(d.clientWidth);
+      Plotly.relayout(d, { title: fitted.title, margin: fitted.margin });
+    }
+    Plotly.Plots.resize(d);
   });
 }
 
@@ -512,19 +562,21 @@ async function generate() {
   refreshJobs();
 }
 
-function follow(id) {
+/** Streams a job's log into its box: the Grids tab's for a grid, the accordion's for a modulus. */
+function follow(id, kind) {
   if (state.source) state.source.close();
   state.follow = id;
   state.logLines = [];
-  $('pipeline-log').hidden = false;
-  $('pipeline-log-label').hidden = false;
-  $('pipeline-log').textContent = 'Starting...';
+  const logId = kind === 'grid' ? 'grid-log' : 'pipeline-log';
+  $(logId).hidden = false;
+  $(logId + '-label').hidden = false;
+  $(logId).textContent = 'Starting...';
   const src = new EventSource('/api/jobs/events?id=' + encodeURIComponent(id));
   state.source = src;
   src.addEventListener('line', (ev) => {
     state.logLines.push(ev.data);
     if (state.logLines.length > 200) state.logLines.splice(0, state.logLines.length - 200);
-    const log = $('pipeline-log');
+    const log = $(logId);
     log.textContent = state.logLines.join('\n');
     log.scrollTop = log.scrollHeight;
   });
@@ -533,6 +585,11 @@ function follow(id) {
 }
 
 async function onJobState(job) {
+  if (job.kind === 'grid') {
+    await onGridJobState(job);
+    refreshJobs();
+    return;
+  }
   const status = $('gen-status');
   status.classList.toggle('error', job.state === 'failed');
   status.replaceChildren();
@@ -551,31 +608,55 @@ async function onJobState(job) {
   refreshJobs();
 }
 
+async function onGridJobState(job) {
+  const status = $('grid-gen-status');
+  status.classList.toggle('error', job.state === 'failed');
+  status.replaceChildren();
+  const what = 'grid ' + job.grid.id + ' (' + job.grid.runs + ' runs)';
+  if (job.state === 'queued') {
+    status.append(el('b', { text: 'Queued ' + what + (job.queue_position ? ' (position ' + job.queue_position + ' in the queue)' : '') }));
+  } else if (job.state === 'running') {
+    status.append(el('b', { text: 'Training ' + what + '...' }));
+  } else if (job.state === 'done') {
+    status.append(el('b', { text: 'Success:' }), ' ' + (job.message || 'done'));
+    await loadGrids(job.grid.id);
+  } else if (job.state === 'failed') {
+    status.append(el('b', { text: 'Error:' }), ' ' + (job.error || 'failed'));
+  } else if (job.state === 'cancelled') {
+    status.textContent = 'Cancelled ' + what + '.';
+  }
+}
+
+/** The jobs table: every job, or (grid tab) the grid jobs only; each row with its Cancel and Log buttons. */
+function jobsTable(jobs) {
+  const rows = jobs.slice(0, 12).map((j) => {
+    const st = el('td', { class: 'state-' + j.state, text: j.state + (j.queue_position ? ' (#' + j.queue_position + ' in queue)' : '') });
+    const actions = el('td');
+    if (j.state === 'queued' || j.state === 'running') {
+      const b = el('button', { type: 'button', class: 'small cancel', 'data-job': j.id, text: 'Cancel' });
+      b.addEventListener('click', () => cancelJob(j.id));
+      actions.append(b);
+    }
+    const show = el('button', { type: 'button', class: 'small show-log', text: 'Log' });
+    show.addEventListener('click', () => follow(j.id, j.kind));
+    actions.append(' ', show);
+    const what = j.kind === 'grid' ? 'grid ' + j.grid.id + ' (p=' + j.p + ', ' + j.grid.runs + ' runs)' : 'p=' + j.p;
+    return el('tr', { 'data-job': j.id, 'data-state': j.state },
+      el('td', { text: what }), st, el('td', { class: 'muted', text: j.error || j.message || '' }), actions);
+  });
+  return el('table', {}, el('thead', {}, el('tr', {}, el('th', { text: 'training' }),
+    el('th', { text: 'state' }), el('th', { text: 'detail' }), el('th', { text: '' }))), el('tbody', {}, ...rows));
+}
+
 async function refreshJobs() {
   let body;
   try { body = await api('/api/jobs'); } catch (e) { return; }
   const jobs = body.jobs || [];
-  const box = $('jobs');
   const signature = JSON.stringify(jobs.map((j) => [j.id, j.state, j.queue_position, j.error, j.message]));
-  if (signature === state.jobsSignature) {
-    // unchanged: keep the table (and the buttons a user may be about to click)
-  } else if (!jobs.length) { box.replaceChildren(); } else {
-    const rows = jobs.slice(0, 12).map((j) => {
-      const st = el('td', { class: 'state-' + j.state, text: j.state + (j.queue_position ? ' (#' + j.queue_position + ' in queue)' : '') });
-      const actions = el('td');
-      if (j.state === 'queued' || j.state === 'running') {
-        const b = el('button', { type: 'button', class: 'small cancel', 'data-job': j.id, text: 'Cancel' });
-        b.addEventListener('click', () => cancelJob(j.id));
-        actions.append(b);
-      }
-      const show = el('button', { type: 'button', class: 'small show-log', text: 'Log' });
-      show.addEventListener('click', () => follow(j.id));
-      actions.append(' ', show);
-      return el('tr', { 'data-job': j.id, 'data-state': j.state },
-        el('td', { text: 'p=' + j.p }), st, el('td', { class: 'muted', text: j.error || j.message || '' }), actions);
-    });
-    box.replaceChildren(el('table', {}, el('thead', {}, el('tr', {}, el('th', { text: 'modulus' }),
-      el('th', { text: 'state' }), el('th', { text: 'detail' }), el('th', { text: '' }))), el('tbody', {}, ...rows)));
+  if (signature !== state.jobsSignature) { // unchanged: keep the tables (and the buttons a user may be about to click)
+    const gridJobs = jobs.filter((j) => j.kind === 'grid');
+    $('jobs').replaceChildren(...(jobs.length ? [jobsTable(jobs)] : []));
+    $('grid-jobs').replaceChildren(...(gridJobs.length ? [jobsTable(gridJobs)] : []));
   }
   state.jobsSignature = signature;
   for (const id of ['spark-ui', 'spark-ui-gen']) {
@@ -589,7 +670,7 @@ async function refreshJobs() {
   // a page opened while a job runs follows it
   if (!state.follow) {
     const running = jobs.find((j) => j.state === 'running');
-    if (running) follow(running.id);
+    if (running) follow(running.id, running.kind);
   }
 }
 
@@ -609,6 +690,7 @@ function showTab(name) {
   document.querySelectorAll('.tabs button').forEach((b) => b.classList.toggle('active', b.dataset.tab === name));
   document.querySelectorAll('.tab').forEach((t) => t.classList.toggle('active', t.id === 'tab-' + name));
   if (name === 'sweep') loadSummary().catch((e) => console.warn(e));
+  if (name === 'grids') loadGrids().catch((e) => console.warn(e));
   requestAnimationFrame(resizeVisibleCharts);
 }
 
@@ -632,6 +714,7 @@ async function init() {
   $('generate-btn').addEventListener('click', generate);
   $('new-p').addEventListener('keydown', (e) => { if (e.key === 'Enter') generate(); });
   window.addEventListener('resize', resizeVisibleCharts);
+  initGrids(info);
   await loadModuli();
   refreshJobs();
   state.jobsTimer = setInterval(refreshJobs, 2000);

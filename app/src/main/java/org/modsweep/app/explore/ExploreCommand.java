@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
         name = "explore",
         mixinStandardHelpOptions = true,
         description = {
-            "Serves the explorer web app over a results store (the study's nine tabs, a cross-p Sweep tab,"
-                    + " and on-demand training of new moduli). Prints its address and opens nothing.",
+            "Serves the explorer web app over a results store (the study's nine tabs, a cross-p Sweep tab, a Grids"
+                    + " tab, and on-demand training of new moduli and small grids). Prints its address and opens"
+                    + " nothing.",
             "Stop it with Ctrl-C."
         })
 public final class ExploreCommand implements Runnable {
@@ -66,7 +67,8 @@ public final class ExploreCommand implements Runnable {
     @Option(
             names = "--epochs",
             paramLabel = "N",
-            description = "Cap the epochs of on-demand trainings (quick looks, tests); default: the study's epochs.")
+            description = "Cap the epochs of on-demand trainings (quick looks, tests); default: the study's epochs"
+                    + " (a small grid's own epochs, at most 5000, are capped too).")
     Integer epochs;
 
     @Option(

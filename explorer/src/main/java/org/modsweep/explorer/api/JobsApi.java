@@ -19,6 +19,8 @@ import org.modsweep.explorer.server.Http;
  * <ul>
  *   <li>{@code GET /api/jobs}: every job with state and queue position, plus the running sweep's Spark UI;</li>
  *   <li>{@code POST /api/jobs} {@code {"p": 41}}: queue a training (odd 3 ≤ p ≤ 99);</li>
+ *   <li>{@code POST /api/jobs/grid} {@code {"p": 23, "config": "grokking", "grid": "seed=1..3", "epochs": 2000}}:
+ *       queue a small grid ({@link org.modsweep.explorer.jobs.GridJob});</li>
  *   <li>{@code POST /api/jobs/cancel?id=...}: cancel;</li>
  *   <li>{@code GET /api/jobs/events?id=...}: server-sent events, one {@code line} event per progress line (the
  *       event id is the line's index, so a reconnecting browser resumes where it left off) and a {@code state}
@@ -47,11 +49,18 @@ public final class JobsApi {
 
     public void submit(HttpExchange ex) throws IOException {
         Map<String, Object> req = Http.jsonBody(ex);
-        TrainingJobs.Submission s = jobs.submit(req.get("p"));
+        reply(ex, jobs.submit(req.get("p")));
+    }
+
+    private void reply(HttpExchange ex, TrainingJobs.Submission s) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", s.message());
         body.put("job", s.job() == null ? null : s.job().view(jobs.position(s.job())));
         Http.sendJson(ex, s.job() == null ? 200 : 202, body);
+    }
+
+    public void submitGrid(HttpExchange ex) throws IOException {
+        reply(ex, jobs.submitGrid(Http.jsonBody(ex)));
     }
 
     public void cancel(HttpExchange ex) throws IOException {

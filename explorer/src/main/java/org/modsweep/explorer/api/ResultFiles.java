@@ -1,5 +1,6 @@
 package org.modsweep.explorer.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,7 +11,9 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.modsweep.core.Errors;
+import org.modsweep.core.Json;
 import org.modsweep.core.Modulus;
+import org.modsweep.core.grid.GridManifest;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.StoreLayout;
 
@@ -22,6 +25,12 @@ public final class ResultFiles {
 
     /** The largest modulus the folder naming ({@code p_PPP}) supports. */
     static final int MAX_P_LISTED = 999;
+
+    /** {@code results/grids/}: one folder per grid (GRID-FORMATS). */
+    public static final String GRIDS = "grids";
+
+    /** A grid's phase diagram: every run's outcome and every grid point's majority phase. */
+    public static final String PHASES = "phases.json";
 
     private final ResultsStore store;
 
@@ -112,6 +121,34 @@ public final class ResultFiles {
     /** Store-relative path of a cross-p summary file, e.g. {@code results/summary/cells.json}. */
     public static String summaryPath(String name) {
         return StorePaths.resolveInside(StoreLayout.RESULTS + "/" + StoreLayout.SUMMARY, "", name);
+    }
+
+    /** Store-relative folder of a grid, {@code results/grids/<id>}; an id that is not a grid id is refused. */
+    public static String gridFolder(String id) {
+        try {
+            return StoreLayout.RESULTS + "/" + GRIDS + "/" + GridManifest.checkId(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** Store-relative path of a file of a grid, e.g. {@code results/grids/g1/phases.json}. */
+    public static String gridPath(String id, String name) {
+        return StorePaths.resolveInside(gridFolder(id), "", name);
+    }
+
+    /** Whether a grid's phase diagram is written and no run of it is missing (phases.json's "missing" is empty). */
+    public boolean gridComplete(String id) throws IOException {
+        Optional<byte[]> phases = read(gridPath(id, PHASES));
+        if (phases.isEmpty()) {
+            return false;
+        }
+        try {
+            JsonNode missing = Json.MAPPER.readTree(phases.get()).path("missing");
+            return missing.isArray() && missing.isEmpty();
+        } catch (IOException e) {
+            return false; // unreadable: train (resume) it again, which rewrites it
+        }
     }
 
     /** The bytes of a store-relative file, or empty when it does not exist. */

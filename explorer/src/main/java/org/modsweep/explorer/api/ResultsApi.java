@@ -55,7 +55,7 @@ public final class ResultsApi {
         sendFile(ex, rel, q.get("name"));
     }
 
-    private void sendFile(HttpExchange ex, String relative, String name) throws IOException {
+    void sendFile(HttpExchange ex, String relative, String name) throws IOException {
         String type = servedType(relative);
         if (type == null) {
             throw ApiException.notFound("no file " + name);

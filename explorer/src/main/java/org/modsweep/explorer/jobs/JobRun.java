@@ -34,8 +34,9 @@ final class JobRun {
 
     void run() {
         Modulus p = Modulus.of(job.p());
+        GridJob grid = job.grid();
         job.transition(JobState.RUNNING, null);
-        job.line("Running pipeline for p=" + p + " ...");
+        job.line(grid == null ? "Running pipeline for p=" + p + " ..." : "Running grid " + grid.id() + " ...");
         store.save(job);
         long[] lastPersist = {System.currentTimeMillis()};
         OnDemandTrainer.Progress progress = new OnDemandTrainer.Progress() {
@@ -60,21 +61,36 @@ final class JobRun {
             }
         };
         try {
-            trainer.train(p, job.epochCap(), progress);
+            String done;
+            if (grid == null) {
+                trainer.train(p, job.epochCap(), progress);
+                done = "Done! Generated " + files.countResultFiles(p) + " files for p=" + p + ".";
+            } else {
+                trainer.trainGrid(grid, progress);
+                done = gridDone(grid);
+            }
             if (job.cancelRequested()) {
                 throw new CancellationException();
             }
-            int n = files.countResultFiles(p);
             job.line("");
-            job.line("Done! Generated " + n + " files for p=" + p + ".");
-            job.transition(JobState.DONE, "Done! Generated " + n + " files for p=" + p + ".");
+            job.line(done);
+            job.transition(JobState.DONE, done);
             store.save(job);
         } catch (Throwable e) {
-            finishAfterError(p, e);
+            finishAfterError(grid == null ? "training p=" + p : "grid " + grid.id(), e);
         }
     }
 
-    private void finishAfterError(Modulus p, Throwable e) {
+    /** The last line of a grid's job; a sweep that wrote no phase diagram did not finish the grid. */
+    private String gridDone(GridJob grid) throws java.io.IOException {
+        String folder = ResultFiles.gridFolder(grid.id());
+        if (files.read(ResultFiles.gridPath(grid.id(), ResultFiles.PHASES)).isEmpty()) {
+            throw new IllegalStateException("the sweep ended without writing " + folder + "/" + ResultFiles.PHASES);
+        }
+        return "Done! Generated " + files.list(folder).size() + " files for grid " + grid.id() + ".";
+    }
+
+    private void finishAfterError(String what, Throwable e) {
         if (closing.getAsBoolean() && !job.cancelRequestedByUser()) {
             // the explorer is stopping: keep the job unfinished on disk so the next start re-queues it
             job.line("(explorer stopped while training; the job resumes on the next start)");
@@ -90,9 +106,9 @@ final class JobRun {
                 job.transition(JobState.CANCELLED, "cancelled");
             } else {
                 // the full trace goes to the server log only; the page gets one line
-                LOG.error("on-demand training of p={} failed", p, e);
+                LOG.error("on-demand {} failed", what, e);
                 String msg = oneLine(e);
-                job.line("[ERROR] training p=" + p + " failed: " + msg);
+                job.line("[ERROR] " + what + " failed: " + msg);
                 job.transition(JobState.FAILED, msg);
             }
         }

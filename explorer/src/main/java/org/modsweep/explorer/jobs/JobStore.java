@@ -140,7 +140,7 @@ public final class JobStore {
         if (s.lines() != null && s.lines().stream().anyMatch(java.util.Objects::isNull)) {
             return "it has an empty line entry";
         }
-        return null;
+        return s.grid() == null ? null : GridJob.problem(s.grid(), s.p(), s.epochCap());
     }
 
     private void reject(Path file, String why) {

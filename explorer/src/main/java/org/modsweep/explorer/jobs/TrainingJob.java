@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One on-demand training of a modulus: its state and the progress lines it has produced. Thread-safe: the job
- * runner appends, the page's streams read; readers wait on the job's monitor for news.
+ * One on-demand training: of a modulus (its five configurations), or of a small grid ({@link GridJob}); its state
+ * and the progress lines it has produced. Thread-safe: the job runner appends, the page's streams read; readers
+ * wait on the job's monitor for news.
  */
 public final class TrainingJob {
 
@@ -20,6 +21,9 @@ public final class TrainingJob {
     private final int p;
     private final Integer epochCap;
     private final String created;
+    /** The grid this job trains, or null for a modulus's five configurations. */
+    private final GridJob grid;
+
     private JobState state = JobState.QUEUED;
     private String started;
     private String finished;
@@ -39,10 +43,15 @@ public final class TrainingJob {
     private long version;
 
     TrainingJob(String id, int p, Integer epochCap, String created) {
+        this(id, p, epochCap, created, null);
+    }
+
+    TrainingJob(String id, int p, Integer epochCap, String created, GridJob grid) {
         this.id = id;
         this.p = p;
         this.epochCap = epochCap;
         this.created = created;
+        this.grid = grid;
     }
 
     public String id() {
@@ -55,6 +64,11 @@ public final class TrainingJob {
 
     public Integer epochCap() {
         return epochCap;
+    }
+
+    /** The grid this job trains, or null when it trains a modulus. */
+    public GridJob grid() {
+        return grid;
     }
 
     public synchronized JobState state() {
@@ -157,8 +171,12 @@ public final class TrainingJob {
     public synchronized Map<String, Object> view(int queuePosition) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
+        m.put("kind", grid == null ? "modulus" : "grid");
         m.put("p", p);
         m.put("epoch_cap", epochCap);
+        if (grid != null) {
+            m.put("grid", grid.view());
+        }
         m.put("state", state.name().toLowerCase());
         m.put("created", created);
         m.put("started", started);
@@ -187,11 +205,12 @@ public final class TrainingJob {
                 message,
                 firstLine,
                 new ArrayList<>(lines),
-                restarts);
+                restarts,
+                grid);
     }
 
     static TrainingJob restore(Persisted s) {
-        TrainingJob j = new TrainingJob(s.id(), s.p(), s.epochCap(), s.created());
+        TrainingJob j = new TrainingJob(s.id(), s.p(), s.epochCap(), s.created(), s.grid());
         j.state = JobState.valueOf(s.state());
         j.started = s.started();
         j.finished = s.finished();
@@ -218,5 +237,6 @@ public final class TrainingJob {
             @JsonProperty("message") String message,
             @JsonProperty("first_line") long firstLine,
             @JsonProperty("lines") List<String> lines,
-            @JsonProperty("restarts") int restarts) {}
+            @JsonProperty("restarts") int restarts,
+            @JsonProperty("grid") GridJob grid) {}
 }

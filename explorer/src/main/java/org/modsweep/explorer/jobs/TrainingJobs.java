@@ -18,7 +18,7 @@ import org.modsweep.explorer.api.ApiException;
 import org.modsweep.explorer.api.ResultFiles;
 
 /**
- * The on-demand training queue: one job runs at a time on a single worker thread, the others wait in order.
+ * The on-demand training queue (moduli and small grids): one job runs at a time on a single worker thread, the others wait in order.
  * Each job is saved to the {@link JobStore} whenever its state changes (and every few seconds while it runs), so a
  * restarted explorer shows past jobs and re-queues unfinished ones; the sweep then resumes, keeping every cell
  * already committed (a job that explorer restarts keep interrupting fails after {@link #MAX_RESTARTS} resumes instead of
@@ -79,7 +79,7 @@ public final class TrainingJobs implements AutoCloseable {
                 throw new ApiException(503, "the explorer is shutting down");
             }
             for (TrainingJob j : jobs.values()) {
-                if (j.p() == p.p() && !j.state().finished()) {
+                if (j.grid() == null && j.p() == p.p() && !j.state().finished()) {
                     return new Submission(
                             j, "p=" + p + " is already " + j.state().name().toLowerCase());
                 }
@@ -93,6 +93,42 @@ public final class TrainingJobs implements AutoCloseable {
             queue.addLast(job);
             persist(job);
             return new Submission(job, "Queued p=" + p);
+        }
+    }
+
+    /**
+     * Queues a small grid ({@link GridJob#of} checks the request); returns the job, or a result saying the grid's
+     * results already exist, or the job already queued or running for that grid.
+     */
+    public Submission submitGrid(Map<String, Object> request) throws IOException {
+        GridJob grid = GridJob.of(request, epochCap);
+        if (files.gridComplete(grid.id())) {
+            return new Submission(null, "Results for grid " + grid.id() + " already exist");
+        }
+        synchronized (jobs) {
+            if (closed) {
+                throw new ApiException(503, "the explorer is shutting down");
+            }
+            for (TrainingJob j : jobs.values()) {
+                if (j.grid() != null
+                        && j.grid().id().equals(grid.id())
+                        && !j.state().finished()) {
+                    return new Submission(
+                            j,
+                            "grid " + grid.id() + " is already "
+                                    + j.state().name().toLowerCase());
+                }
+            }
+            String id = "job-" + ID_TIME.format(Instant.now()) + "-" + String.format("%04d", seq.incrementAndGet())
+                    + "-grid";
+            TrainingJob job =
+                    new TrainingJob(id, grid.p(), grid.epochs(), Instant.now().toString(), grid);
+            job.line("Queued: grid " + grid.id() + ", " + grid.runs() + " runs of p=" + grid.p() + " " + grid.config()
+                    + " over " + grid.grid() + " (" + grid.epochs() + " epochs each)");
+            jobs.put(id, job);
+            queue.addLast(job);
+            persist(job);
+            return new Submission(job, "Queued grid " + grid.id());
         }
     }
 
@@ -194,8 +230,11 @@ public final class TrainingJobs implements AutoCloseable {
                 jobs.put(job.id(), job);
                 if (job.state() == JobState.RUNNING && job.countRestart() > MAX_RESTARTS) {
                     // it was running each time the explorer went down: stop resuming what may be bringing it down
+                    String what = job.grid() == null
+                            ? "p=" + job.p()
+                            : "grid " + job.grid().id();
                     String why = "interrupted by " + MAX_RESTARTS + " explorer restarts; not resumed again"
-                            + " (submit p=" + job.p() + " again to retry)";
+                            + " (submit " + what + " again to retry)";
                     job.line("[ERROR] " + why);
                     job.transition(JobState.FAILED, why);
                     persist(job);

@@ -15,10 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.explorer.api.ApiException;
+import org.modsweep.explorer.api.GridsApi;
 import org.modsweep.explorer.api.JobsApi;
 import org.modsweep.explorer.api.ResultFiles;
 import org.modsweep.explorer.api.ResultsApi;
+import org.modsweep.explorer.jobs.GridJob;
 import org.modsweep.explorer.jobs.TrainingJobs;
 
 /**
@@ -66,6 +69,7 @@ public final class ExplorerServer implements AutoCloseable {
     private final ExecutorService executor;
     private final StaticAssets assets = new StaticAssets();
     private final ResultsApi results;
+    private final GridsApi grids;
     private final JobsApi jobsApi;
     private final Map<String, Object> info;
     private final AllowedHosts allowed;
@@ -80,6 +84,7 @@ public final class ExplorerServer implements AutoCloseable {
         this.http = http;
         this.executor = executor;
         this.results = new ResultsApi(files);
+        this.grids = new GridsApi(files, results);
         this.jobsApi = new JobsApi(jobs);
         this.allowed = allowed;
         this.info = new LinkedHashMap<>();
@@ -87,6 +92,10 @@ public final class ExplorerServer implements AutoCloseable {
         info.put("epoch_cap", epochCap);
         info.put("plotly", assets.plotlyPath());
         info.put("max_p_on_demand", org.modsweep.explorer.jobs.TrainingRequest.MAX_P_ON_DEMAND);
+        info.put("max_grid_runs", GridJob.MAX_RUNS);
+        info.put("max_grid_epochs", GridJob.MAX_EPOCHS);
+        info.put("default_grid_epochs", GridJob.DEFAULT_EPOCHS);
+        info.put("configs", StudyConfigs.keys());
     }
 
     /** Binds per the policy (refusing a non-loopback address unless asked) and starts serving. */
@@ -164,6 +173,7 @@ public final class ExplorerServer implements AutoCloseable {
             switch (path) {
                 case "/api/jobs" -> jobsApi.submit(ex);
                 case "/api/jobs/cancel" -> jobsApi.cancel(ex);
+                case "/api/jobs/grid" -> jobsApi.submitGrid(ex);
                 default -> throw ApiException.notFound("no such endpoint");
             }
             return;
@@ -179,6 +189,9 @@ public final class ExplorerServer implements AutoCloseable {
             case "/api/result" -> results.result(ex);
             case "/api/summary" -> results.summaryList(ex);
             case "/api/summary-file" -> results.summaryFile(ex);
+            case "/api/grids" -> grids.list(ex);
+            case "/api/grid-file" -> grids.file(ex);
+            case "/api/grid-run" -> grids.run(ex);
             case "/api/jobs" -> jobsApi.list(ex);
             case "/api/jobs/events" -> jobsApi.events(ex);
             default -> {
