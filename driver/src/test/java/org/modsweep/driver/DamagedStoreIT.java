@@ -3,8 +3,6 @@ package org.modsweep.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -14,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modsweep.analysis.cli.VerifyCommand;
 import org.modsweep.core.Cell;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.driver.testing.Cli;
 import org.modsweep.driver.testing.LogCapture;
-import picocli.CommandLine;
 
 /**
  * A sweep over a store whose committed files were damaged afterwards (a disk, a copy tool, a hand edit): a corrupt
@@ -76,14 +74,10 @@ class DamagedStoreIT {
         assertTrue(Files.exists(store.resolve("results/p_003/p003_metadata.json")), out);
         assertTrue(Files.exists(summary), "the summary is written: " + out);
 
-        StringWriter verify = new StringWriter();
-        int code = new CommandLine(new VerifyCommand())
-                .setOut(new PrintWriter(verify))
-                .setErr(new PrintWriter(verify))
-                .execute("--store", store.toString());
-        assertEquals(1, code, verify.toString());
+        Cli.Run verify = Cli.run(new VerifyCommand(), "--store", store.toString());
+        assertEquals(1, verify.code(), verify.toString());
         assertTrue(
-                verify.toString().contains("p005-standard: metrics/p=5/config=standard/part-p005-standard.parquet"),
+                verify.out().contains("p005-standard: metrics/p=5/config=standard/part-p005-standard.parquet"),
                 verify.toString());
     }
 
