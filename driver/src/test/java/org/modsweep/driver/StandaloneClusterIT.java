@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +27,10 @@ import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.spark.EventLogs;
 import org.modsweep.driver.spark.ShippedJars;
 import org.modsweep.driver.testing.ChildJvm;
+import org.modsweep.driver.testing.Cli;
 import org.modsweep.driver.testing.ExecutorLog;
 import org.modsweep.driver.testing.StandaloneCluster;
 import org.modsweep.driver.testing.StoreSnapshot;
-import picocli.CommandLine;
 
 /**
  * {@code sweep --master spark://...} against a real standalone cluster whose Spark has none of modsweep's jars (one
@@ -68,24 +66,21 @@ class StandaloneClusterIT {
         }
     }
 
+    /** The Spark properties of every sweep on the test cluster: executors fit the Workers, all on 127.0.0.1. */
+    private static final List<String> CLUSTER_CONF = List.of(
+            "--conf",
+            "spark.ui.enabled=false",
+            "--conf",
+            "spark.executor.memory=640m",
+            "--conf",
+            "spark.driver.host=127.0.0.1",
+            "--conf",
+            "spark.driver.bindAddress=127.0.0.1");
+
     static String[] command(String master, Path store, String... more) {
-        List<String> args = new ArrayList<>(List.of(
-                "--p",
-                "3,5",
-                "--epochs",
-                "200",
-                "--master",
-                master,
-                "--store",
-                store.toString(),
-                "--conf",
-                "spark.ui.enabled=false",
-                "--conf",
-                "spark.executor.memory=640m",
-                "--conf",
-                "spark.driver.host=127.0.0.1",
-                "--conf",
-                "spark.driver.bindAddress=127.0.0.1"));
+        List<String> args = new ArrayList<>(
+                List.of("--p", "3,5", "--epochs", "200", "--master", master, "--store", store.toString()));
+        args.addAll(CLUSTER_CONF);
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -259,22 +254,10 @@ class StandaloneClusterIT {
         List<String> jars = ShippedJars.of(System.getProperty("java.class.path"));
         Path store = tmp.resolve("store");
         Path log = tmp.resolve("submit.log");
-        List<String> args = new ArrayList<>(List.of(
-                "--master",
-                cluster.masterUrl(),
-                "--class",
-                SweepApp.class.getName(),
-                "--conf",
-                "spark.ui.enabled=false",
-                "--conf",
-                "spark.executor.memory=640m",
-                "--conf",
-                "spark.driver.host=127.0.0.1",
-                "--conf",
-                "spark.driver.bindAddress=127.0.0.1",
-                "--jars",
-                String.join(",", jars.subList(1, jars.size())),
-                jars.get(0)));
+        List<String> args =
+                new ArrayList<>(List.of("--master", cluster.masterUrl(), "--class", SweepApp.class.getName()));
+        args.addAll(CLUSTER_CONF);
+        args.addAll(List.of("--jars", String.join(",", jars.subList(1, jars.size())), jars.get(0)));
         List<String> sweep = List.of(command(cluster.masterUrl(), store));
         args.addAll(sweep.subList(0, 4)); // --p 3,5 --epochs 200: spark-submit gives the master
         args.addAll(List.of("--store", store.toString(), "--no-reduce")); // reduce on a cluster: the kill test
@@ -391,12 +374,8 @@ class StandaloneClusterIT {
         ResultsStore s = ResultsStore.open(store.toString());
         StoreConcurrencyIT.assertOneRunEach(s);
         assertEquals(StoreSnapshot.of(clean()), StoreSnapshot.of(s), "two sweeps at once store what one sweep stores");
-        StringWriter verify = new StringWriter();
-        int code = new CommandLine(new VerifyCommand())
-                .setOut(new PrintWriter(verify))
-                .setErr(new PrintWriter(verify))
-                .execute("--store", store.toString());
-        assertEquals(0, code, verify.toString());
+        Cli.Run verify = Cli.run(new VerifyCommand(), "--store", store.toString());
+        assertEquals(0, verify.code(), verify.toString());
 
         assertTrue(outA.contains(" 0 failed") && outB.contains(" 0 failed"), outA + outB);
     }
@@ -405,8 +384,18 @@ class StandaloneClusterIT {
         return text.lines().filter(l -> l.contains(containing)).findFirst().orElse("(none)");
     }
 
+    /** The store's files for the record; the listing is retried when a writer removes a folder during it. */
     private static List<String> files(ResultsStore s) throws Exception {
-        return StoreSnapshot.files(s);
+        for (int i = 0; ; i++) {
+            try {
+                return StoreSnapshot.files(s);
+            } catch (java.io.IOException | RuntimeException changedMeanwhile) {
+                if (i == 4) {
+                    throw changedMeanwhile;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     private static boolean trainingUnderWay(Path attempts) throws Exception {
