@@ -285,7 +285,8 @@ class StandaloneClusterIT {
 
     /**
      * Stops an executor and its Worker while one of the executor's attempts trains (an attempt id ends with its
-     * writer's {@code pid@host}); tries again if the attempt finished in the instant before the stop.
+     * writer's {@code pid@host}; split.json is there once the engine is loaded, metrics.parquet once training ended);
+     * tries again if the attempt finished in the instant before the stop.
      */
     private static Stalled stallAnAttempt(Path store, Process driver, Path log) throws Exception {
         Path attempts = store.resolve("_attempts");
@@ -300,8 +301,8 @@ class StandaloneClusterIT {
                 String id = attempt.getFileName().toString();
                 Matcher m = Pattern.compile("-(\\d+)@[^@]+$").matcher(id);
                 ProcessHandle executor = m.find() ? executors.get(Long.parseLong(m.group(1))) : null;
-                if (executor == null) {
-                    continue;
+                if (executor == null || !Files.exists(attempt.resolve("split.json"))) {
+                    continue; // not an executor's, or still loading the engine (stopped there, it may hold a lock)
                 }
                 ProcessHandle worker = StandaloneCluster.workerOf(executor);
                 String executorId = StandaloneCluster.executorId(executor);
