@@ -101,6 +101,51 @@ class CommandsTest {
         assertTrue(p7.err().contains("modsweep analyze: error: 1 modulus report(s) incomplete"), p7.err());
     }
 
+    /**
+     * verify checks the whole store, not only results/: a file of another attempt next to a committed run's part, a
+     * partition no committed run owns (both counted by a plain Parquet reader), a run file that differs from its
+     * _DONE and one that cannot be read are one line each, and the exit code is 1.
+     */
+    @Test
+    void verifyNamesEveryFileThatIsNotACommittedRunsOwn() throws Exception {
+        String store = tmp.resolve("s").toString();
+        ResultsStore s = ResultsStore.open(store);
+        new PlantedStudy(s, 1)
+                .commitAll(
+                        Modulus.of(5),
+                        Map.of("standard", 401, "quad_random", 401, "quad_single_freq", 401, "relu_single_freq", 401));
+        assertEquals(
+                0,
+                run(new AnalyzeCommand(), "--store", store, "--p", "5", "--threads", "2")
+                        .code());
+        assertEquals(0, run(new VerifyCommand(), "--store", store).code());
+
+        java.nio.file.Path standard = tmp.resolve("s/metrics/p=5/config=standard");
+        Files.copy(standard.resolve("part-p005-standard.parquet"), standard.resolve("part-00000-zombie.parquet"));
+        java.nio.file.Path stray = Files.createDirectories(tmp.resolve("s/weights/p=7/config=standard"));
+        Files.writeString(stray.resolve("part-p007-standard.parquet"), "PAR1");
+        // edited by hand: its Hadoop checksum file fails (local disk), or was removed along (as a copy tool would)
+        Files.writeString(tmp.resolve("s/runs/p=5/config=quad_random/split.json"), "[]");
+        java.nio.file.Path weights =
+                tmp.resolve("s/weights/p=5/config=relu_single_freq/part-p005-relu_single_freq.parquet");
+        Files.writeString(weights, "edited", java.nio.file.StandardOpenOption.APPEND);
+        Files.delete(weights.resolveSibling("." + weights.getFileName() + ".crc"));
+
+        Result r = run(new VerifyCommand(), "--store", store);
+        assertEquals(1, r.code(), r.out());
+        assertTrue(r.out().contains("OK   p=5: 24/24 files OK"), r.out());
+        assertTrue(r.out().contains("FAIL runs: 4 committed; 4 problem(s)"), r.out() + r.err());
+        for (String line : new String[] {
+            "p005-standard: metrics/p=5/config=standard/part-00000-zombie.parquet is not part of the committed run",
+            "weights/p=7/config=standard: belongs to no committed run",
+            "p005-quad_random: runs/p=5/config=quad_random/split.json is unreadable (Checksum error",
+            "p005-relu_single_freq: weights/p=5/config=relu_single_freq/part-p005-relu_single_freq.parquet differs"
+        }) {
+            assertEquals(1, r.out().lines().filter(l -> l.contains(line)).count(), line + " once in: " + r.out());
+        }
+        assertTrue(r.err().strip().lines().count() == 1, "one error line: " + r.err());
+    }
+
     @Test
     void aCorruptParquetFileFailsOnlyItsModulus() throws Exception {
         String store = tmp.resolve("s").toString();

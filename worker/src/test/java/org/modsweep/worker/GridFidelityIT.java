@@ -15,8 +15,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,11 +42,7 @@ import org.modsweep.worker.init.SeedLock;
  */
 class GridFidelityIT {
 
-    private static final Logger LOG = LogManager.getLogger(GridFidelityIT.class);
     private static final String RESOURCE = "/crosscheck/crosscheck-grid.json";
-    private static final String[] METRICS = {
-        "train_loss", "test_loss", "train_acc", "test_acc", "grad_norm", "param_norm"
-    };
 
     @TempDir
     Path tmp;
@@ -97,7 +91,11 @@ class GridFidelityIT {
         List<EpochMetrics> rows = MetricsParquet.read(runStore.conf(), runStore.metricsFile(cell));
         assertEquals(ref.get("epochs_run").asInt(), rows.size(), name + " epochs run");
         double lateFactor = ref.get("config").asText().equals("grokking") ? 3 : 1;
-        List<String> failures = compare(name, ref, rows, lateFactor);
+        List<String> failures = Crosscheck.compare(
+                name,
+                rows,
+                ref,
+                (metric, epoch) -> Crosscheck.tolerance(ref, metric, epoch) * (epoch <= 100 ? 1 : lateFactor));
         assertTrue(failures.isEmpty(), name + ": " + String.join("; ", failures));
     }
 
@@ -122,35 +120,6 @@ class GridFidelityIT {
                 : 5e-6 * cell.config().initScale();
         assertEquals(ref.get("W_in_sum").asDouble(), sum(w.wIn()), allowance, name + " W_in_sum");
         assertEquals(ref.get("W_out_sum").asDouble(), sum(w.wOut()), allowance, name + " W_out_sum");
-    }
-
-    private static List<String> compare(String name, JsonNode ref, List<EpochMetrics> rows, double lateFactor) {
-        List<String> failures = new ArrayList<>();
-        double worst = 0;
-        String worstAt = "";
-        for (Iterator<Map.Entry<String, JsonNode>> it = ref.get("epochs").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            int epoch = Integer.parseInt(e.getKey());
-            EpochMetrics m = rows.get(epoch);
-            assertEquals(epoch, m.epoch());
-            double[] ours = {m.trainLoss(), m.testLoss(), m.trainAcc(), m.testAcc(), m.gradNorm(), m.paramNorm()};
-            for (int i = 0; i < METRICS.length; i++) {
-                double r = e.getValue().get(METRICS[i]).asDouble();
-                double d = Crosscheck.relDiff(ours[i], r);
-                double t = Crosscheck.tolerance(ref, METRICS[i], epoch) * (epoch <= 100 ? 1 : lateFactor);
-                if (d / t > worst) {
-                    worst = d / t;
-                    worstAt = String.format("epoch %d %s (rel %.2e, tol %.2e)", epoch, METRICS[i], d, t);
-                }
-                if (d > t) {
-                    failures.add(String.format(
-                            "epoch %d %s: java %.10g ref %.10g rel %.2e > tol %.2e",
-                            epoch, METRICS[i], ours[i], r, d, t));
-                }
-            }
-        }
-        LOG.info("{}: closest to its tolerance: {}", name, worstAt);
-        return failures;
     }
 
     private static double sum(float[] a) {

@@ -240,7 +240,13 @@ final class RunCommit {
                 }
                 continue;
             }
-            StoredFile actual = describe(p, f.path());
+            StoredFile actual;
+            try {
+                actual = describe(p, f.path());
+            } catch (IOException e) { // a damaged file (on a local disk: its checksum fails) is a finding too
+                problems.add(cell.id() + ": " + f.path() + " is unreadable (" + Errors.firstLine(e) + ")");
+                continue;
+            }
             if (!actual.equals(f)) {
                 problems.add(cell.id() + ": " + f.path() + " differs from _DONE (" + actual.size() + " bytes, crc "
                         + actual.crc32c() + "; expected " + f.size() + " bytes, crc " + f.crc32c() + ")");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
@@ -111,7 +112,9 @@ public final class ReduceStage {
                 if (cancelled.getAsBoolean()) {
                     return 0;
                 }
-                fail(Integer.toString(p), "reduce p=" + p + " failed: ", Errors.firstLine(ex));
+                // the job's own failure, not the future's "Exception thrown by job"
+                Throwable cause = ex instanceof ExecutionException && ex.getCause() != null ? ex.getCause() : ex;
+                fail(Integer.toString(p), "reduce p=" + p + " failed: ", Errors.firstLine(cause));
             }
         }
         if (gridJob != null && !collectGrid(grid, gridJob)) {

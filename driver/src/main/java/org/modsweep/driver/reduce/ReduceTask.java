@@ -1,5 +1,6 @@
 package org.modsweep.driver.reduce;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,9 @@ import org.modsweep.driver.spark.TaskStores;
 /**
  * The reduce task of one modulus: when asked, writes the modulus' report from its committed runs (every file of
  * outputs.md §1 into results/p_PPP/, by the analysis module's {@link ModulusReport}), and reads the summary row of
- * every committed cell of that modulus. A report that fails in part still writes what it can; the failure is
- * returned, not thrown, so Spark does not redo the whole report. The report's analyses and figures run on the CPUs
+ * every committed cell of that modulus. A report that fails in part still writes what it can; the failure (and a
+ * cell whose row cannot be read: a damaged run) is returned as one line, not thrown, so Spark does not redo the
+ * whole report and the other moduli and the summary go on. The report's analyses and figures run on the CPUs
  * Spark gave the task ({@code spark.task.cpus}), not on every core of the machine.
  */
 public final class ReduceTask implements Function<Integer, ReduceOutcome>, Serializable {
@@ -50,13 +52,18 @@ public final class ReduceTask implements Function<Integer, ReduceOutcome>, Seria
                 files.addAll(ModulusReport.write(store, modulus, threads));
             } catch (Exception e) {
                 LOG.error("report for p={} failed", p, e);
-                error = Errors.message(e);
+                error = Errors.firstLine(e);
             }
         }
         List<CellSummary> rows = new ArrayList<>();
         for (Cell cell : store.committedCells()) {
             if (cell.p() == p) { // every run: cells.parquet holds grid runs too, cells.json only the study's
-                rows.add(CellSummary.of(store, cell));
+                try {
+                    rows.add(CellSummary.of(store, cell));
+                } catch (IOException | RuntimeException e) { // a damaged run: this modulus fails, the others go on
+                    LOG.error("summary row of {} failed", cell.id(), e);
+                    error = error != null ? error : cell.id() + ": " + Errors.firstLine(e);
+                }
             }
         }
         return new ReduceOutcome(p, writeReport, files, rows, error, (System.nanoTime() - t0) / 1e9);

@@ -137,6 +137,85 @@ public final class StandaloneCluster implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Starts Spark's {@code spark-submit} (client mode: the driver runs in its JVM) on this cluster's Spark alone,
+     * as {@code $SPARK_HOME/bin/spark-submit ARGS} would: the application comes only from what the arguments name.
+     */
+    public Process submit(Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx1g");
+        cmd.add("@" + ChildJvm.jvmOpens());
+        cmd.add("-Dai.djl.offline=true");
+        cmd.add("-cp");
+        cmd.add(home.resolve("jars") + File.separator + "*");
+        cmd.add("org.apache.spark.deploy.SparkSubmit");
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("SPARK_HOME", home.toString());
+        pb.environment().put("SPARK_SCALA_VERSION", "2.13");
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        pb.environment().remove("SPARK_CONF_DIR");
+        pb.environment().remove("MODSWEEP_CONF_DIR");
+        return pb.start();
+    }
+
+    /** The Worker JVM that launched an executor. */
+    public static ProcessHandle workerOf(ProcessHandle executor) {
+        return executor.parent()
+                .orElseThrow(() -> new IllegalStateException("executor " + executor.pid() + " has no " + "parent"));
+    }
+
+    /** The executor id Spark gave an executor JVM ({@code --executor-id N} on its command line). */
+    public static String executorId(ProcessHandle executor) {
+        String[] args = executor.info().arguments().orElse(new String[0]);
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--executor-id")) {
+                return args[i + 1];
+            }
+        }
+        throw new IllegalStateException(
+                "no --executor-id in " + executor.info().commandLine().orElse("?"));
+    }
+
+    /** Sends a signal ({@code STOP}, {@code CONT}) to a process of this cluster. */
+    public static void signal(ProcessHandle process, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(kill.getInputStream().readAllBytes());
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + signal + " " + process.pid() + ": " + out);
+        }
+    }
+
+    /** Resumes stopped processes (SIGCONT), ignoring those that are gone: for a test's cleanup. */
+    public static void resume(ProcessHandle... processes) {
+        for (ProcessHandle p : processes) {
+            try {
+                if (p.isAlive()) {
+                    signal(p, "CONT");
+                }
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                // gone meanwhile
+            }
+        }
+    }
+
+    /**
+     * Whether a process still runs: it exists and has not exited (a child of a stopped Worker stays a zombie in the
+     * process table, which {@link ProcessHandle#isAlive} counts as alive). Linux.
+     */
+    public static boolean isRunning(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String state = stat.substring(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+            return !state.equals("Z") && !state.equals("X");
+        } catch (IOException | RuntimeException gone) {
+            return false;
+        }
+    }
+
     /** The last lines of the Workers' logs and of every executor's stderr, for a failing test's message. */
     public String logs() {
         StringBuilder out = new StringBuilder();
