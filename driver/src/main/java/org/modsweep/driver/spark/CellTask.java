@@ -1,17 +1,13 @@
 package org.modsweep.driver.spark;
 
 import java.io.Serializable;
-import java.util.Map;
-import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.TaskContext;
 import org.modsweep.core.Cell;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.CellResult;
-import org.modsweep.driver.monitor.SweepAccumulators;
 import org.modsweep.worker.CellTrainer;
-import org.modsweep.worker.TrainOptions;
 import org.modsweep.worker.TrainOutcome;
 import scala.runtime.AbstractFunction1;
 
@@ -26,26 +22,10 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
 
     private static final Logger LOG = LogManager.getLogger(CellTask.class);
 
-    private final String storeUri;
-    private final Map<String, String> hadoopEntries;
-    private final Integer epochCap;
-    private final int maxFailures;
-    private final Set<String> retrain;
-    private final SweepAccumulators accumulators;
+    private final TaskSettings settings;
 
-    public CellTask(
-            String storeUri,
-            Map<String, String> hadoopEntries,
-            Integer epochCap,
-            int maxFailures,
-            Set<String> retrain,
-            SweepAccumulators accumulators) {
-        this.storeUri = storeUri;
-        this.hadoopEntries = Map.copyOf(hadoopEntries);
-        this.epochCap = epochCap;
-        this.maxFailures = Math.max(1, maxFailures);
-        this.retrain = Set.copyOf(retrain);
-        this.accumulators = accumulators;
+    CellTask(TaskSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -58,18 +38,18 @@ public final class CellTask extends AbstractFunction1<scala.collection.Iterator<
         String device = TaskDevice.current();
         try {
             Cell cell = RunKeys.parse(key);
-            ResultsStore store = TaskStores.open(storeUri, hadoopEntries);
+            ResultsStore store = settings.openStore();
             LOG.info("training {} on {} with {} thread(s), attempt {}", cellId, device, threads, attempt + 1);
             TrainOutcome out = CellTrainer.train(
                     store,
                     cell,
-                    new TrainOptions(epochCap, threads, device, retrain.contains(cellId)),
-                    new TaskEpochs(accumulators, attempt, ctx));
-            accumulators.cellsDone().add(1);
+                    settings.options(threads, device, settings.retrain().contains(cellId)),
+                    new TaskEpochs(settings.accumulators(), attempt, ctx));
+            settings.accumulators().cellsDone().add(1);
             return result(out, device, threads, attempt);
         } catch (Exception e) {
-            String error = TaskEpochs.rethrowUnlessLast(e, attempt, maxFailures, cellId);
-            accumulators.cellsFailed().add(1);
+            String error = TaskEpochs.rethrowUnlessLast(e, attempt, settings.maxFailures(), cellId);
+            settings.accumulators().cellsFailed().add(1);
             return new CellResult(cellId, CellResult.Status.FAILED, 0, 0, device, threads, attempt + 1, error);
         }
     }

@@ -3,17 +3,13 @@ package org.modsweep.driver.spark;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.TaskContext;
 import org.modsweep.core.Cell;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.driver.CellResult;
-import org.modsweep.driver.monitor.SweepAccumulators;
 import org.modsweep.worker.LaneTrainer;
-import org.modsweep.worker.TrainOptions;
 import org.modsweep.worker.TrainOutcome;
 import scala.runtime.AbstractFunction1;
 
@@ -30,26 +26,10 @@ public final class LaneTask extends AbstractFunction1<scala.collection.Iterator<
 
     private static final Logger LOG = LogManager.getLogger(LaneTask.class);
 
-    private final String storeUri;
-    private final Map<String, String> hadoopEntries;
-    private final Integer epochCap;
-    private final int maxFailures;
-    private final Set<String> retrain;
-    private final SweepAccumulators accumulators;
+    private final TaskSettings settings;
 
-    public LaneTask(
-            String storeUri,
-            Map<String, String> hadoopEntries,
-            Integer epochCap,
-            int maxFailures,
-            Set<String> retrain,
-            SweepAccumulators accumulators) {
-        this.storeUri = storeUri;
-        this.hadoopEntries = Map.copyOf(hadoopEntries);
-        this.epochCap = epochCap;
-        this.maxFailures = Math.max(1, maxFailures);
-        this.retrain = Set.copyOf(retrain);
-        this.accumulators = accumulators;
+    LaneTask(TaskSettings settings) {
+        this.settings = settings;
     }
 
     @Override
@@ -63,7 +43,7 @@ public final class LaneTask extends AbstractFunction1<scala.collection.Iterator<
         ArrayList<CellResult> results = new ArrayList<>();
         try {
             List<Cell> cells = keys.stream().map(RunKeys::parse).toList();
-            ResultsStore store = TaskStores.open(storeUri, hadoopEntries);
+            ResultsStore store = settings.openStore();
             LOG.info(
                     "training {} lanes {} on {} with {} thread(s), attempt {}",
                     ids.size(),
@@ -71,20 +51,20 @@ public final class LaneTask extends AbstractFunction1<scala.collection.Iterator<
                     device,
                     threads,
                     attempt + 1);
-            boolean force = ids.stream().anyMatch(retrain::contains);
+            boolean force = ids.stream().anyMatch(settings.retrain()::contains);
             List<TrainOutcome> outs = LaneTrainer.train(
                     store,
                     cells,
-                    new TrainOptions(epochCap, threads, device, force),
-                    new TaskEpochs(accumulators, attempt, ctx));
-            accumulators.cellsDone().add(outs.size());
+                    settings.options(threads, device, force),
+                    new TaskEpochs(settings.accumulators(), attempt, ctx));
+            settings.accumulators().cellsDone().add(outs.size());
             for (TrainOutcome out : outs) {
                 results.add(CellTask.result(out, device, threads, attempt));
             }
             return results;
         } catch (Exception e) {
-            String error = TaskEpochs.rethrowUnlessLast(e, attempt, maxFailures, String.join(",", ids));
-            accumulators.cellsFailed().add(ids.size());
+            String error = TaskEpochs.rethrowUnlessLast(e, attempt, settings.maxFailures(), String.join(",", ids));
+            settings.accumulators().cellsFailed().add(ids.size());
             for (String id : ids) {
                 results.add(new CellResult(id, CellResult.Status.FAILED, 0, 0, device, threads, attempt + 1, error));
             }

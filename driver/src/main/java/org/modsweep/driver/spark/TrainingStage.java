@@ -101,14 +101,20 @@ public final class TrainingStage {
         ScheduledExecutorService ticker = startTicker(progress);
         try {
             int maxFailures = Masters.maxFailures(sc.master(), sc.getConf().get("spark.task.maxFailures", null));
-            Map<String, String> hadoop = HadoopConfs.hadoopEntries(req.sparkConf());
+            TaskSettings settings = new TaskSettings(
+                    store.uri(),
+                    HadoopConfs.hadoopEntries(req.sparkConf()),
+                    req.epochCap(),
+                    maxFailures,
+                    plan.retrain(),
+                    acc);
             sc.setLocalProperty(ProgressListener.STAGE_PROPERTY, ProgressListener.TRAIN);
             sweepProperties().forEach(sc::setLocalProperty);
             try {
                 if (packing.solo()) {
                     List<String> keys = pending.stream().map(RunKeys::of).toList();
                     sc.setJobDescription("train " + keys.size() + (keys.size() == 1 ? " cell" : " cells"));
-                    CellTask task = new CellTask(store.uri(), hadoop, req.epochCap(), maxFailures, plan.retrain(), acc);
+                    CellTask task = new CellTask(settings);
                     submit(keys, task, List::of, results, progress).get();
                 } else {
                     List<List<String>> ids = new ArrayList<>();
@@ -117,7 +123,7 @@ public final class TrainingStage {
                     listener.onLine(String.format(
                             "lanes: %d runs in %d tasks (--lanes %s)", pending.size(), ids.size(), packing));
                     sc.setJobDescription("train " + pending.size() + " runs as " + ids.size() + " batches of lanes");
-                    LaneTask task = new LaneTask(store.uri(), hadoop, req.epochCap(), maxFailures, plan.retrain(), acc);
+                    LaneTask task = new LaneTask(settings);
                     submit(ids, task, r -> r, results, progress).get();
                 }
             } catch (Exception e) {
