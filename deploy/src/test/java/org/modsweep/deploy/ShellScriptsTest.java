@@ -24,6 +24,7 @@ class ShellScriptsTest {
             Repo.DEPLOY.resolve("bin/modsweep"),
             Repo.DEPLOY.resolve("bin/stage-app.sh"),
             Repo.ROOT.resolve("bin/modsweep"),
+            Repo.ROOT.resolve("bin/bench-issue13"),
             Repo.ROOT.resolve(".ci/run"));
 
     @Test

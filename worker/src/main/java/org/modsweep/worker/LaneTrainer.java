@@ -24,7 +24,7 @@ import org.modsweep.worker.train.TrainingLoop;
  * computation, each into the store exactly as {@link CellTrainer} would: its own attempt directory, weights streamed
  * as its checkpoints arrive, and its own commit. If training fails, every lane's attempt is discarded and nothing is
  * committed, so a retry trains the whole batch again; the commits come last, one per lane, each complete on its own.
- * Lanes keep their optimiser state on the host: CPU only.
+ * On the CPU the lanes' optimiser state lives on the host; on a GPU on the device (LaneOptimizer.of).
  */
 public final class LaneTrainer {
 
@@ -35,9 +35,6 @@ public final class LaneTrainer {
     public static List<TrainOutcome> train(
             ResultsStore store, List<Cell> cells, TrainOptions opts, TrainingListener listener) throws IOException {
         Device device = Devices.parse(opts.device());
-        if (!Device.cpu().equals(device)) {
-            throw new IllegalArgumentException("lanes train on the CPU only, got device " + opts.device());
-        }
         List<TrainOutcome> outcomes = new ArrayList<>();
         List<Cell> todo = new ArrayList<>();
         for (Cell cell : cells) {

@@ -16,7 +16,9 @@ public final class LaneOptions {
                         + " same results. auto: as many as keep a batch's activations within "
                         + (org.modsweep.worker.lanes.LaneLoop.MAX_TENSOR_BYTES >> 20)
                         + " MB and its memory within " + (LanePacking.AUTO_MEMORY_BYTES >> 30) + " GB, at most "
-                        + LanePacking.AUTO_MAX_LANES + ". Default: ${DEFAULT-VALUE} (one run per task). CPU only."
+                        + LanePacking.AUTO_MAX_LANES
+                        + ". Default: ${DEFAULT-VALUE} (one run per task). auto sizes batches for a CPU's caches;"
+                        + " on a GPU give K (64 or more)."
             })
     String lanes = "1";
 

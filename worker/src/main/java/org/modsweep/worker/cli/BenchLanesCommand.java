@@ -13,6 +13,7 @@ import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
 import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.config.StudyConfigs;
+import org.modsweep.worker.Devices;
 import org.modsweep.worker.Engines;
 import org.modsweep.worker.TrainingListener;
 import org.modsweep.worker.init.InitialWeights;
@@ -68,11 +69,19 @@ public final class BenchLanesCommand implements Callable<Integer> {
 
     @Option(
             names = "--run-epochs",
-            defaultValue = "1600",
+            defaultValue = "6400",
             paramLabel = "N",
             description = "Run-epochs per measurement at p <= 23, split over the K lanes, at least 20 epochs each "
                     + "(default: ${DEFAULT-VALUE}); a tenth of it above.")
     int runEpochs;
+
+    @Option(
+            names = "--device",
+            defaultValue = "cpu",
+            paramLabel = "DEV",
+            description = "cpu or gpu:N (default: ${DEFAULT-VALUE}). On a GPU every K runs (the CPU's cache limit does"
+                    + " not apply) and the wall-time columns are the ones to read.")
+    String device;
 
     @Option(
             names = "--beyond-cache",
@@ -82,6 +91,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        Devices.parse(device); // a bad device is one line before anything runs
         Engines.setThreads(1);
         out.println("load average before: " + BenchTrainCommand.loadAverage());
         out.println("run-epochs/s: per wall second; per cpu s: per second of the training thread's CPU time (the "
@@ -89,8 +99,9 @@ public final class BenchLanesCommand implements Callable<Integer> {
         out.printf(
                 "%-4s %5s %7s %9s %9s %13s %15s %11s %10s%n",
                 "p", "K", "epochs", "cpu s", "wall s", "run-epochs/s", "per cpu s", "vs solo", "(cpu)");
-        measure(Modulus.of(11), 1, 400, false); // warm-up: engine, JIT of both loops
-        measure(Modulus.of(11), 4, 100, true);
+        // warm-up, untimed: the engine and the JIT of both loops (shorter runs than this measure the JIT's work)
+        measure(Modulus.of(11), 1, 3000, false);
+        measure(Modulus.of(11), 4, 750, true);
         for (Modulus p : ModulusList.parse(moduli)) {
             int budget = p.p() > 23 ? Math.max(20, runEpochs / 10) : runEpochs;
             double[] solo = measure(p, 1, Math.max(20, budget), false);
@@ -99,7 +110,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
                     p.p(), "solo", Math.max(20, budget), solo[0], solo[1], solo[2], solo[3], "1.00", "1.00");
             for (int k : laneCounts) {
                 long bytes = 4L * k * p.p() * p.p() * p.dMlp();
-                if (k > LaneLoop.maxLanes(p) && !beyondCache) {
+                if (k > LaneLoop.maxLanes(p) && !beyondCache && onCpu()) {
                     out.printf(
                             "%-4d %5d   skipped: %d MB activation tensors, above the %d MB a batch keeps to "
                                     + "(LaneLoop.maxLanes = %d; --beyond-cache runs it)%n",
@@ -116,6 +127,10 @@ public final class BenchLanesCommand implements Callable<Integer> {
         }
         out.println("load average after: " + BenchTrainCommand.loadAverage());
         return 0;
+    }
+
+    private boolean onCpu() {
+        return ai.djl.Device.cpu().equals(Devices.parse(device));
     }
 
     /** {cpu s, wall s, run-epochs per wall s, per cpu s} of K lanes (or one solo run) of {@code epochs} epochs. */
@@ -152,7 +167,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long cpu0 = threads.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
-        try (NDManager manager = Engines.newManager(ai.djl.Device.cpu())) {
+        try (NDManager manager = Engines.newManager(Devices.parse(device))) {
             if (lanes) {
                 new LaneLoop(batch, TrainingListener.NONE).run(manager);
             } else {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.modsweep.core.Cell;
-import org.modsweep.core.config.OptimizerKind;
 import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.worker.TrainingEvent;
@@ -15,8 +14,6 @@ import org.modsweep.worker.TrainingListener;
 import org.modsweep.worker.init.InitialWeights;
 import org.modsweep.worker.model.EmbedMlp;
 import org.modsweep.worker.model.HostArgmax;
-import org.modsweep.worker.optim.HostAdamW;
-import org.modsweep.worker.optim.HostSgd;
 import org.modsweep.worker.optim.LaneOptimizer;
 import org.modsweep.worker.optim.Warmup;
 import org.modsweep.worker.train.DataSplit;
@@ -97,9 +94,8 @@ public final class LaneLoop {
         try (LaneMlp model = new LaneMlp(manager, lanes.get(0).config().act(), inits);
                 LaneData data =
                         new LaneData(manager, p, lanes.stream().map(Lane::split).toList());
-                LaneOptimizer optimizer = lanes.get(0).config().optimizer() == OptimizerKind.AdamW
-                        ? new HostAdamW(manager, model.params(), 0.9, 0.98, 1e-8, weightDecay)
-                        : new HostSgd(model.params(), weightDecay)) {
+                LaneOptimizer optimizer =
+                        LaneOptimizer.of(lanes.get(0).config().optimizer(), manager, model.params(), weightDecay)) {
             for (int e = 0; anyActive(active); e++) {
                 EpochMetrics[] m = new EpochMetrics[k];
                 try (NDScope scope = new NDScope()) {

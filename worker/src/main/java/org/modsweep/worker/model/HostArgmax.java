@@ -32,6 +32,9 @@ public final class HostArgmax {
         if (logits.length != size) {
             logits = new float[size];
         }
+        if (!ai.djl.Device.cpu().equals(logitsT.getDevice())) {
+            return logitsT.toFloatArray(); // a GPU's logits: one copy to the host
+        }
         logitsT.toByteBuffer(true)
                 .order(ByteOrder.nativeOrder())
                 .asFloatBuffer()

@@ -1,6 +1,8 @@
 package org.modsweep.worker.optim;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.modsweep.core.config.OptimizerKind;
 
 /**
  * A full-batch optimiser over K runs trained side by side ("lanes"): the parameters are K equal blocks of one
@@ -14,4 +16,18 @@ public interface LaneOptimizer extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * The lanes' optimiser of {@code kind} for {@code params} [K, n]: on the host for CPU tensors (fewer passes), on
+     * the engine for any other device; both give every lane its solo run's float32 operations.
+     */
+    static LaneOptimizer of(OptimizerKind kind, NDManager manager, NDArray params, double[] weightDecay) {
+        boolean host = HostAdamW.supports(params);
+        return switch (kind) {
+            case AdamW -> host
+                    ? new HostAdamW(manager, params, 0.9, 0.98, 1e-8, weightDecay)
+                    : new LaneAdamW(manager, params, 0.9, 0.98, 1e-8, weightDecay);
+            case SGD -> host ? new HostSgd(params, weightDecay) : new LaneSgd(manager, params, weightDecay);
+        };
+    }
 }
