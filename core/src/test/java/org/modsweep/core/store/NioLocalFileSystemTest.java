@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
+import org.apache.hadoop.io.nativeio.NativeIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,7 +123,9 @@ class NioLocalFileSystemTest {
                 work(hadoop, a);
                 hadoop.getFileStatus(a).getPermission();
             });
-            assertFalse(hadoopForks.isEmpty(), "the recording sees Hadoop's chmod forks");
+            if (!NativeIO.isAvailable()) { // with Hadoop's native library it would not fork
+                assertFalse(hadoopForks.isEmpty(), "the recording sees Hadoop's chmod forks");
+            }
             List<String> forks = ProcessStarts.during(() -> {
                 work(nio, b);
                 for (FileStatus s : nio.listStatus(new Path(b, "a"))) {
