@@ -23,6 +23,7 @@ import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.AttemptLease;
 import org.modsweep.core.store.CommitManifest;
+import org.modsweep.core.store.ProcessStarts;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.StoreAudit;
 
@@ -114,6 +115,18 @@ class CommitProtocolTest {
                         "runs/p=3/config=standard/run.json"),
                 m.files().stream().map(CommitManifest.StoredFile::path).toList());
         assertEquals(7, m.epochsRun());
+    }
+
+    @Test
+    void writingCommittingAndAuditingARunStartsNoProcess() throws Exception {
+        ResultsStore store = ResultsStore.open(tmp.resolve("store").toString());
+        List<String> forks = ProcessStarts.during(() -> {
+            Path dir = attempt(store, cell, 7);
+            store.commit(cell, dir, record(cell, 7, dir));
+            assertEquals(List.of(), StoreAudit.problems(store));
+            assertEquals(7, store.readRun(cell).epochsRun());
+        });
+        assertEquals(List.of(), forks, "Hadoop's local file system forks chmod/ls; the store's must not");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
+import org.modsweep.core.store.ProcessStarts;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.worker.train.ProgressText;
 
@@ -113,6 +114,17 @@ class CellTrainerTest {
                 .orElseThrow();
         assertEquals(449, lastEpoch.metrics().epoch());
         assertEquals(new TrainingEvent.Finished(cell, lastEpoch.metrics(), 450, false), events.get(events.size() - 1));
+    }
+
+    @Test
+    void trainingAndCommittingARunStartsNoProcess() throws Exception {
+        ResultsStore store = ResultsStore.open(tmp.resolve("store").toString());
+        CellTrainer.train(store, Cell.of(3, "standard"), new TrainOptions(20, 1, "cpu", false), e -> {});
+        Cell cell = Cell.of(5, "standard"); // the engine is loaded by now: what remains is the run and its commit
+        List<String> forks = ProcessStarts.during(
+                () -> CellTrainer.train(store, cell, new TrainOptions(50, 1, "cpu", false), e -> {}));
+        assertTrue(store.isCommitted(cell));
+        assertEquals(List.of(), forks, "Hadoop's local file system forks chmod/ls; the store's must not");
     }
 
     @Test

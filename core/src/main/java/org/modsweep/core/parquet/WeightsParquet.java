@@ -54,6 +54,12 @@ public final class WeightsParquet {
     /** Small row groups so a reader can skip checkpoints by their statistics. */
     private static final int ROW_GROUP_BYTES = 8 << 20;
 
+    /**
+     * The tensors' float values, written plain: trained weights hardly ever repeat, so a dictionary only costs a
+     * hash of every value before Parquet falls back to plain anyway. The run, axis and tensor-name columns keep it.
+     */
+    static final String VALUES_COLUMN = "values.list.element";
+
     private WeightsParquet() {}
 
     private record Row(int epoch, boolean isFinal, WeightTensor tensor, RunColumns run) {}
@@ -68,6 +74,7 @@ public final class WeightsParquet {
             this.writer = SchemaSupport.writer(file, SCHEMA, WeightsParquet::writeRow)
                     .withConf(conf)
                     .withRowGroupSize(ROW_GROUP_BYTES)
+                    .withDictionaryEncoding(VALUES_COLUMN, false)
                     .build();
         }
 

@@ -60,11 +60,16 @@ public final class ResultsStore {
 
     /**
      * Opens a store. A plain path means a local directory; otherwise any URI whose scheme has a Hadoop
-     * FileSystem. An unknown scheme is an {@link IllegalArgumentException} naming it.
+     * FileSystem. An unknown scheme is an {@link IllegalArgumentException} naming it. A local store is served by
+     * {@link NioLocalFileSystem} unless the configuration names its own {@code fs.file.impl} (a copy is changed,
+     * never the caller's configuration).
      */
     public static ResultsStore open(String uri, Configuration conf) throws IOException {
         if (uri == null || uri.isBlank()) {
             throw new IllegalArgumentException("no store given: use --store DIR or --store s3a://bucket/prefix");
+        }
+        if (conf.get(NioLocalFileSystem.IMPL_KEY, "").isBlank()) {
+            conf = NioLocalFileSystem.register(new Configuration(conf));
         }
         StoreUris.refuseUserInfo(uri); // before anything could log or echo the URI
         Path root = toPath(uri.trim());

@@ -74,7 +74,10 @@ public record StoreSettings(Path confDir, Map<String, String> sparkProperties) {
         return new StoreSettings(dir, props);
     }
 
-    /** The Hadoop configuration for the store: defaults, then every {@code spark.hadoop.*} property unprefixed. */
+    /**
+     * The Hadoop configuration for the store: defaults, then every {@code spark.hadoop.*} property unprefixed, then
+     * {@link NioLocalFileSystem} for {@code file:} unless those name another {@code fs.file.impl}.
+     */
     public Configuration hadoop() {
         Configuration conf = new Configuration();
         sparkProperties.forEach((k, v) -> {
@@ -82,7 +85,7 @@ public record StoreSettings(Path confDir, Map<String, String> sparkProperties) {
                 conf.set(k.substring(HADOOP_PREFIX.length()), v);
             }
         });
-        return conf;
+        return NioLocalFileSystem.register(conf);
     }
 
     /** spark-defaults.conf as Spark reads it: a Java properties file ({@code key value} or {@code key=value}). */

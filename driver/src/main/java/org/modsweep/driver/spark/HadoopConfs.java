@@ -3,6 +3,7 @@ package org.modsweep.driver.spark;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import org.modsweep.core.store.NioLocalFileSystem;
 import scala.Tuple2;
 
 /**
@@ -16,6 +17,7 @@ public final class HadoopConfs {
 
     private HadoopConfs() {}
 
+    /** Also makes the store's local file system the fork-free one, unless the properties name their own. */
     public static Configuration from(SparkConf conf) {
         Configuration hadoop = new Configuration();
         for (Tuple2<String, String> kv : conf.getAll()) {
@@ -23,7 +25,7 @@ public final class HadoopConfs {
                 hadoop.set(kv._1().substring(PREFIX.length()), kv._2());
             }
         }
-        return hadoop;
+        return NioLocalFileSystem.register(hadoop);
     }
 
     /** Adds the {@code spark.hadoop.*} entries of a property map (a request's --conf) on top of a configuration. */
