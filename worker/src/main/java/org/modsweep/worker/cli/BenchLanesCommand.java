@@ -3,8 +3,6 @@ package org.modsweep.worker.cli;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -83,7 +81,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Engines.setThreads(1);
-        out.println("load average before: " + BenchTrainCommand.loadAverage());
+        out.println("load average before: " + BenchClock.loadAverage());
         out.println("run-epochs/s: per wall second; per cpu s: per second of the training thread's CPU time (the "
                 + "figure to trust on a loaded machine); vs solo: the same ratio for lanes over one solo run");
         out.printf(
@@ -114,7 +112,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        out.println("load average after: " + BenchTrainCommand.loadAverage());
+        out.println("load average after: " + BenchClock.loadAverage());
         return 0;
     }
 
@@ -149,8 +147,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
             }
             batch.add(new LaneLoop.Lane(new Cell(p, c), c, init, split, checkpoint -> {}));
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpu0 = threads.getCurrentThreadCpuTime();
+        long cpu0 = BenchClock.threadCpuNanos();
         long wall0 = System.nanoTime();
         try (NDManager manager = Engines.newManager(ai.djl.Device.cpu())) {
             if (lanes) {
@@ -161,7 +158,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
                         .run(manager, l.init(), l.split(), l.sink());
             }
         }
-        double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        double cpu = (BenchClock.threadCpuNanos() - cpu0) / 1e9;
         double wall = (System.nanoTime() - wall0) / 1e9;
         return new double[] {cpu, wall, (double) k * epochs / wall, (double) k * epochs / cpu};
     }
