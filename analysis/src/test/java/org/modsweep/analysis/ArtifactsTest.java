@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.LocalFileSystem;
@@ -94,20 +93,7 @@ class ArtifactsTest {
         conf.setBoolean("fs.file.impl.disable.cache", true);
         ResultsStore store = ResultsStore.open(tmp.resolve("store").toUri().toString(), conf);
         Modulus p = Modulus.of(19);
-        new PlantedStudy(store, 11)
-                .commitAll(
-                        p,
-                        Map.of(
-                                "standard",
-                                1000,
-                                "grokking",
-                                2001,
-                                "quad_random",
-                                1000,
-                                "quad_single_freq",
-                                2000,
-                                "relu_single_freq",
-                                2000));
+        new PlantedStudy(store, 11).commitAll(p, ModulusReportTest.SHORT);
         RecordingFileSystem.CREATED.clear();
         ModulusReport.Outcome o = ModulusReport.generate(store, p, 2); // files produced in parallel, written in order
         assertTrue(o.ok(), o.failures()::toString);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,6 +28,20 @@ class CommandsTest {
 
     record Result(int code, String out, String err) {}
 
+    /** Epochs of each planted run of a modulus: past every threshold the reports look at. */
+    private static final Map<String, Integer> EPOCHS =
+            Map.of("standard", 401, "quad_random", 401, "quad_single_freq", 401, "relu_single_freq", 401);
+
+    /** The store at {@code s/} holding the planted study's runs of these moduli. */
+    private ResultsStore plantedStore(int... moduli) throws IOException {
+        ResultsStore s = ResultsStore.open(tmp.resolve("s").toString());
+        PlantedStudy planted = new PlantedStudy(s, 1);
+        for (int p : moduli) {
+            planted.commitAll(Modulus.of(p), EPOCHS);
+        }
+        return s;
+    }
+
     static Result run(Object command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -40,10 +55,7 @@ class CommandsTest {
     @Test
     void analyzeThenVerifyAndVerifyFailsLoudly() throws Exception {
         String store = tmp.resolve("s").toString();
-        new PlantedStudy(ResultsStore.open(store), 1)
-                .commitAll(
-                        Modulus.of(5),
-                        Map.of("standard", 401, "quad_random", 401, "quad_single_freq", 401, "relu_single_freq", 401));
+        plantedStore(5);
 
         Result before = run(new VerifyCommand(), "--store", store);
         assertEquals(1, before.code(), before.out());
@@ -69,12 +81,7 @@ class CommandsTest {
     @Test
     void anUnreadableRunFailsTheReportAndIsLeftOutOfTheSummaryLoudly() throws Exception {
         String store = tmp.resolve("s").toString();
-        ResultsStore s = ResultsStore.open(store);
-        Map<String, Integer> epochs =
-                Map.of("standard", 401, "quad_random", 401, "quad_single_freq", 401, "relu_single_freq", 401);
-        PlantedStudy planted = new PlantedStudy(s, 1);
-        planted.commitAll(Modulus.of(5), epochs);
-        planted.commitAll(Modulus.of(7), epochs);
+        ResultsStore s = plantedStore(5, 7);
         Cell broken = new Cell(Modulus.of(7), StudyConfigs.STANDARD);
         String json = s.readString(s.layout().runJson(broken));
         s.writeString(s.layout().runJson(broken), json.replace("\"act_type\"", "\"activation\""));
@@ -109,11 +116,7 @@ class CommandsTest {
     @Test
     void verifyNamesEveryFileThatIsNotACommittedRunsOwn() throws Exception {
         String store = tmp.resolve("s").toString();
-        ResultsStore s = ResultsStore.open(store);
-        new PlantedStudy(s, 1)
-                .commitAll(
-                        Modulus.of(5),
-                        Map.of("standard", 401, "quad_random", 401, "quad_single_freq", 401, "relu_single_freq", 401));
+        plantedStore(5);
         assertEquals(
                 0,
                 run(new AnalyzeCommand(), "--store", store, "--p", "5", "--threads", "2")
@@ -149,12 +152,7 @@ class CommandsTest {
     @Test
     void aCorruptParquetFileFailsOnlyItsModulus() throws Exception {
         String store = tmp.resolve("s").toString();
-        ResultsStore s = ResultsStore.open(store);
-        Map<String, Integer> epochs =
-                Map.of("standard", 401, "quad_random", 401, "quad_single_freq", 401, "relu_single_freq", 401);
-        PlantedStudy planted = new PlantedStudy(s, 1);
-        planted.commitAll(Modulus.of(5), epochs);
-        planted.commitAll(Modulus.of(7), epochs);
+        ResultsStore s = plantedStore(5, 7);
         Cell broken = new Cell(Modulus.of(7), StudyConfigs.QUAD_RANDOM);
         s.writeString(s.metricsFile(broken), "PAR1 this is no Parquet file PAR1");
 

@@ -182,12 +182,7 @@ class HelmChartIT {
     @Test
     void gpuValuesAskForGpusInSparkConfAndPlaceExecutorsOnGpuNodes() {
         Chart chart = Chart.render(Map.of("sweep.launcher", "job"), Repo.CHART.resolve("values-gpu.yaml"));
-        Container submit = chart.one(Job.class, SWEEP + "-submit")
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0);
+        Container submit = submitContainer(chart, SWEEP + "-submit");
         Map<String, String> opts = options(submit.getArgs());
         assertEquals("1", opts.get("--gpus-per-executor"));
         assertEquals("4", opts.get("--tasks-per-gpu"));
@@ -304,13 +299,8 @@ class HelmChartIT {
         // both launchers give Spark the same properties
         Map<String, Object> asJob = new LinkedHashMap<>(sets);
         asJob.put("sweep.launcher", "job");
-        Container submit = Chart.render(asJob, Repo.CHART.resolve("values-gpu.yaml"))
-                .one(Job.class, SWEEP + "-submit")
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0);
+        Container submit =
+                submitContainer(Chart.render(asJob, Repo.CHART.resolve("values-gpu.yaml")), SWEEP + "-submit");
         Map<String, String> sparkConf = new LinkedHashMap<>();
         conf.fields()
                 .forEachRemaining(e -> sparkConf.put(e.getKey(), e.getValue().asText()));
@@ -375,12 +365,7 @@ class HelmChartIT {
                 "org.modsweep.app.Modsweep",
                 "sweep.appCommand",
                 "sweep"));
-        Container submit = chart.one(Job.class, FULL + "-sweep-2-submit")
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .get(0);
+        Container submit = submitContainer(chart, FULL + "-sweep-2-submit");
         Map<String, String> opts = options(submit.getArgs());
         assertEquals("50", opts.get("--epochs"));
         assertEquals("org.modsweep.app.Modsweep", opts.get("--main-class"));
@@ -447,17 +432,22 @@ class HelmChartIT {
         return m;
     }
 
-    /**
-     * The spark-submit arguments the chart's Job gives: its submit-sweep.sh arguments, run with the pod templates of
-     * its ConfigMap written into {@code dir} where the arguments point.
-     */
-    static List<String> jobSubmitArgs(Chart chart, String sweep, Path dir) throws Exception {
-        Container submit = chart.one(Job.class, sweep + "-submit")
+    /** The container of the Job {@code job}: the one that runs spark-submit. */
+    static Container submitContainer(Chart chart, String job) {
+        return chart.one(Job.class, job)
                 .getSpec()
                 .getTemplate()
                 .getSpec()
                 .getContainers()
                 .get(0);
+    }
+
+    /**
+     * The spark-submit arguments the chart's Job gives: its submit-sweep.sh arguments, run with the pod templates of
+     * its ConfigMap written into {@code dir} where the arguments point.
+     */
+    static List<String> jobSubmitArgs(Chart chart, String sweep, Path dir) throws Exception {
+        Container submit = submitContainer(chart, sweep + "-submit");
         ConfigMap templates = chart.one(ConfigMap.class, sweep + "-pod-templates");
         List<String> args = new ArrayList<>();
         for (String a : submit.getArgs()) {

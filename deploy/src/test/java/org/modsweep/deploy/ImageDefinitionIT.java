@@ -84,17 +84,7 @@ class ImageDefinitionIT {
         Path appJar = Files.writeString(dir.resolve("modsweep-app.jar"), "the application");
         Path out = dir.resolve("out");
 
-        Repo.Run run = Repo.run(
-                List.of(
-                        "bash",
-                        Repo.DEPLOY.resolve("bin/stage-app.sh").toString(),
-                        appJar.toString(),
-                        appLib.toString(),
-                        sparkJars.toString(),
-                        out.toString(),
-                        "cu128"),
-                Map.of("JAVA_HOME", System.getProperty("java.home")),
-                60);
+        Repo.Run run = Repo.stageApp(appJar, appLib, sparkJars, out, "cu128", 60);
         assertEquals(0, run.exitCode(), run.output());
 
         Set<String> staged;
@@ -114,17 +104,7 @@ class ImageDefinitionIT {
         byte[] head = Arrays.copyOf(Files.readAllBytes(jni), 4);
         assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, head);
 
-        Repo.Run wrongFlavour = Repo.run(
-                List.of(
-                        "bash",
-                        Repo.DEPLOY.resolve("bin/stage-app.sh").toString(),
-                        appJar.toString(),
-                        appLib.toString(),
-                        sparkJars.toString(),
-                        dir.resolve("out2").toString(),
-                        "cu999"),
-                Map.of("JAVA_HOME", System.getProperty("java.home")),
-                60);
+        Repo.Run wrongFlavour = Repo.stageApp(appJar, appLib, sparkJars, dir.resolve("out2"), "cu999", 60);
         assertEquals(1, wrongFlavour.exitCode(), wrongFlavour.output());
         assertTrue(wrongFlavour.output().contains("no JNI library for flavour cu999"), wrongFlavour.output());
     }

@@ -72,17 +72,7 @@ class ImageRuntimeIT {
         assertTrue(cpuLibtorchJar != null, "the app's lib/ has DJL's CPU libtorch jar");
 
         staged = dir.resolve("stage");
-        Repo.Run stage = Repo.run(
-                List.of(
-                        "bash",
-                        Repo.DEPLOY.resolve("bin/stage-app.sh").toString(),
-                        appJar.toString(),
-                        appLib.toString(),
-                        sparkJars.toString(),
-                        staged.toString(),
-                        "cpu"),
-                Map.of("JAVA_HOME", System.getProperty("java.home")),
-                120);
+        Repo.Run stage = Repo.stageApp(appJar, appLib, sparkJars, staged, "cpu", 120);
         assertEquals(0, stage.exitCode(), stage.output());
         // the Dockerfile copies the opens list beside the in-image launcher
         Files.copy(

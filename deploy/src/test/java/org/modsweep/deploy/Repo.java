@@ -46,6 +46,25 @@ final class Repo {
         }
     }
 
+    /**
+     * Runs deploy/bin/stage-app.sh as the image build does: the application jar and lib/ staged into {@code out}
+     * beside Spark's jars, with the JNI library of libtorch {@code flavour}.
+     */
+    static Run stageApp(Path appJar, Path appLib, Path sparkJars, Path out, String flavour, long timeoutSeconds)
+            throws IOException, InterruptedException {
+        return run(
+                List.of(
+                        "bash",
+                        DEPLOY.resolve("bin/stage-app.sh").toString(),
+                        appJar.toString(),
+                        appLib.toString(),
+                        sparkJars.toString(),
+                        out.toString(),
+                        flavour),
+                Map.of("JAVA_HOME", System.getProperty("java.home")),
+                timeoutSeconds);
+    }
+
     static String read(Path path) throws IOException {
         return Files.readString(path, StandardCharsets.UTF_8);
     }

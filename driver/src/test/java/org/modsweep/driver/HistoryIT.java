@@ -24,6 +24,7 @@ import org.modsweep.driver.cli.HistoryCommand;
 import org.modsweep.driver.spark.EventLogs;
 import org.modsweep.driver.spark.HistoryService;
 import org.modsweep.driver.testing.Cli;
+import org.modsweep.driver.testing.SmallSweep;
 
 /** A sweep writes its event log into the store by default; {@code modsweep history} serves it on 127.0.0.1. */
 class HistoryIT {
@@ -79,19 +80,7 @@ class HistoryIT {
     void aSweepsEventLogIsServedByTheHistoryServer() throws Exception {
         Path store = tmp.resolve("store");
         SweepCliIT.Run r = SweepCliIT.sweep(
-                "--p",
-                "3",
-                "--configs",
-                "standard",
-                "--epochs",
-                "5",
-                "--master",
-                "local[1]",
-                "--store",
-                store.toString(),
-                "--conf",
-                "spark.ui.enabled=false",
-                "--no-reduce");
+                SmallSweep.args(5, store.toString(), "--conf", "spark.ui.enabled=false", "--no-reduce"));
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("bin/modsweep history --store " + store), r.out());
         Path events = store.resolve(EventLogs.DIR);
@@ -112,22 +101,14 @@ class HistoryIT {
     @Test
     void theEventLogCanBeTurnedOff() {
         Path store = tmp.resolve("quiet");
-        SweepCliIT.Run r = SweepCliIT.sweep(
-                "--p",
-                "3",
-                "--configs",
-                "standard",
-                "--epochs",
-                "3",
-                "--master",
-                "local[1]",
-                "--store",
+        SweepCliIT.Run r = SweepCliIT.sweep(SmallSweep.args(
+                3,
                 store.toString(),
                 "--conf",
                 "spark.ui.enabled=false",
                 "--no-reduce",
                 "--conf",
-                "spark.eventLog.enabled=false");
+                "spark.eventLog.enabled=false"));
         assertEquals(0, r.code(), r.toString());
         assertFalse(Files.exists(store.resolve(EventLogs.DIR)));
         Cli.Run h = Cli.run(new HistoryCommand(), "--store", store.toString(), "--port", "0");

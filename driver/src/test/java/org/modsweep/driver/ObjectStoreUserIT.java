@@ -22,9 +22,9 @@ import org.modsweep.analysis.cli.AnalyzeCommand;
 import org.modsweep.analysis.cli.VerifyCommand;
 import org.modsweep.driver.cli.HistoryCommand;
 import org.modsweep.driver.cli.SweepCommand;
-import org.modsweep.driver.testing.ChildJvm;
 import org.modsweep.driver.testing.Cli;
 import org.modsweep.driver.testing.S3ProxyServer;
+import org.modsweep.driver.testing.SmallSweep;
 import org.modsweep.worker.cli.TrainCommand;
 import picocli.CommandLine;
 
@@ -150,24 +150,8 @@ class ObjectStoreUserIT {
 
             // the same settings through the environment, in a JVM of its own, as bin/modsweep would run
             Path log = tmp.resolve("sweep.log");
-            Process p = ChildJvm.builder(
-                            SweepApp.class,
-                            log,
-                            Map.of("MODSWEEP_CONF_DIR", confDir.toString()),
-                            "--p",
-                            "3",
-                            "--configs",
-                            "standard",
-                            "--epochs",
-                            "5",
-                            "--master",
-                            "local[1]",
-                            "--store",
-                            uri)
-                    .start();
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-            String out = Files.readString(log);
-            assertEquals(0, p.exitValue(), out);
+            String out = SmallSweep.inChildJvm(
+                    log, Map.of("MODSWEEP_CONF_DIR", confDir.toString()), SmallSweep.args(5, uri));
             assertTrue(out.contains("0 trained, 1 already committed, 0 failed"), out);
             assertFalse(out.contains(S3ProxyServer.SECRET_KEY), "the secret is never printed");
 
@@ -175,21 +159,7 @@ class ObjectStoreUserIT {
             List<String> conf = userConf(s3.endpoint());
             Cli.Run sweep = Cli.run(
                     new SweepCommand(),
-                    args(
-                            conf,
-                            "--p",
-                            "3",
-                            "--configs",
-                            "standard",
-                            "--epochs",
-                            "5",
-                            "--master",
-                            "local[1]",
-                            "--store",
-                            uri,
-                            "--conf-dir",
-                            confDir.toString(),
-                            "--no-reduce"));
+                    args(conf, SmallSweep.args(5, uri, "--conf-dir", confDir.toString(), "--no-reduce")));
             assertEquals(0, sweep.code(), sweep.toString());
             String explore = sweep.out()
                     .lines()

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.jclouds.blobstore.BlobStore;
@@ -24,9 +23,9 @@ import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.store.ResultsStore;
-import org.modsweep.driver.testing.ChildJvm;
 import org.modsweep.driver.testing.LogCapture;
 import org.modsweep.driver.testing.S3ProxyServer;
+import org.modsweep.driver.testing.SmallSweep;
 
 /** Sweeps against a real S3-compatible server (S3Proxy on 127.0.0.1) through hadoop-aws. */
 class S3SweepIT {
@@ -130,37 +129,21 @@ class S3SweepIT {
     void theCliTakesS3CredentialsFromTheEnvironment() throws Exception {
         String bucket = S3ProxyServer.bucket("envcreds");
         try (S3ProxyServer s3 = S3ProxyServer.start(bucket)) {
-            List<String> args = new ArrayList<>(List.of(
-                    "--p",
-                    "3",
-                    "--configs",
-                    "standard",
-                    "--epochs",
-                    "5",
-                    "--master",
-                    "local[1]",
-                    "--store",
-                    "s3a://" + bucket + "/x",
-                    "--conf",
-                    "spark.ui.enabled=false"));
+            List<String> args = new ArrayList<>(
+                    List.of(SmallSweep.args(5, "s3a://" + bucket + "/x", "--conf", "spark.ui.enabled=false")));
             for (Map.Entry<String, String> e : s3.sparkConfWithoutCredentials().entrySet()) {
                 args.add("--conf");
                 args.add(e.getKey() + "=" + e.getValue());
             }
             Path log = tmp.resolve("child.log");
-            Process p = ChildJvm.builder(
-                            SweepApp.class,
-                            log,
-                            Map.of(
-                                    "AWS_ACCESS_KEY_ID",
-                                    S3ProxyServer.ACCESS_KEY,
-                                    "AWS_SECRET_ACCESS_KEY",
-                                    S3ProxyServer.SECRET_KEY),
-                            args.toArray(String[]::new))
-                    .start();
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child sweep finished");
-            String out = Files.readString(log);
-            assertEquals(0, p.exitValue(), out);
+            String out = SmallSweep.inChildJvm(
+                    log,
+                    Map.of(
+                            "AWS_ACCESS_KEY_ID",
+                            S3ProxyServer.ACCESS_KEY,
+                            "AWS_SECRET_ACCESS_KEY",
+                            S3ProxyServer.SECRET_KEY),
+                    args.toArray(String[]::new));
             assertTrue(out.contains("done p003-standard: 5 epochs"), out);
             assertFalse(out.contains(S3ProxyServer.SECRET_KEY));
             assertTrue(s3.blobStore().blobExists(bucket, "x/runs/p=3/config=standard/_DONE"));

@@ -6,24 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
 import org.modsweep.core.ModulusList;
-import org.modsweep.core.config.ConfigJson;
+import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
-import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightTensor;
-import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.LaneBatch;
-import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.testing.PlantedRuns;
 import org.modsweep.driver.plan.SweepPlan;
 import org.modsweep.driver.spark.AttemptHook;
 import org.modsweep.driver.testing.FaultInjection;
@@ -130,40 +127,24 @@ class SweepPlanTest {
     /** The same, trained as a lane of {@code lanes} (null: alone). */
     static void commit(ResultsStore store, Cell cell, int numEpochs, double msPerEpoch, LaneBatch lanes)
             throws Exception {
-        org.apache.hadoop.fs.Path attempt = store.newAttempt(cell);
-        MetricsParquet.write(
-                store.conf(),
-                new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_METRICS),
-                RunColumns.of(cell, cell.config().withEpochCap(numEpochs)),
-                List.of(new EpochMetrics(0, 3.1, 3.1, 0.1, 0.1, 0.01, 3.2, 0.0)));
+        RunConfig capped = cell.config().withEpochCap(numEpochs);
         float[] w = {1, 2};
-        try (WeightsParquet.Writer out = new WeightsParquet.Writer(
-                store.conf(),
-                new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_WEIGHTS),
-                RunColumns.of(cell, cell.config().withEpochCap(numEpochs)))) {
-            out.append(new Checkpoint(0, true, new WeightTensor("W_in", 1, 2, w), new WeightTensor("W_out", 2, 1, w)));
-        }
-        RunRecord rec = new RunRecord(
-                cell.id(),
-                cell.p(),
-                ConfigJson.toMap(cell.config().withEpochCap(numEpochs)),
-                cell.modulus().dMlp(),
-                numEpochs < cell.config().numEpochs() ? numEpochs : null,
-                1,
-                false,
-                0,
-                1.0,
-                msPerEpoch,
-                "cpu()",
-                1,
-                Map.of(),
-                null,
-                "2026-01-01T00:00:00Z",
-                "2026-01-01T00:00:01Z",
-                attempt.getName(),
-                Map.of(),
-                1,
-                1);
-        store.commit(cell, attempt, lanes == null ? rec : rec.withLanes(lanes));
+        org.apache.hadoop.fs.Path attempt = PlantedRuns.attempt(
+                store,
+                cell,
+                RunColumns.of(cell, capped),
+                List.of(new EpochMetrics(0, 3.1, 3.1, 0.1, 0.1, 0.01, 3.2, 0.0)),
+                List.of(new Checkpoint(
+                        0, true, new WeightTensor("W_in", 1, 2, w), new WeightTensor("W_out", 2, 1, w))));
+        store.commit(
+                cell,
+                attempt,
+                PlantedRuns.recordOf(cell, 1, attempt.getName())
+                        .config(capped)
+                        .epochCap(numEpochs < cell.config().numEpochs() ? numEpochs : null)
+                        .checkpoints(0)
+                        .timing(1.0, msPerEpoch)
+                        .lanes(lanes)
+                        .build());
     }
 }

@@ -9,7 +9,6 @@ import org.apache.hadoop.fs.Path;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Json;
 import org.modsweep.core.Modulus;
-import org.modsweep.core.config.ConfigJson;
 import org.modsweep.core.config.ConfigKey;
 import org.modsweep.core.config.Overrides;
 import org.modsweep.core.config.StudyConfigs;
@@ -17,12 +16,10 @@ import org.modsweep.core.grid.GridManifest;
 import org.modsweep.core.grid.GridSpec;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
-import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightTensor;
-import org.modsweep.core.parquet.WeightsParquet;
-import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.testing.PlantedRuns;
 
 /**
  * Plants a grid in a store as a grid sweep and its reduce leave it (GRID-FORMATS.md): grid.json, phases.json,
@@ -140,39 +137,28 @@ public final class GridFixtures {
     }
 
     private static void commit(ResultsStore store, Cell c, Outcome o) throws IOException {
-        Path dir = store.newAttempt(c);
-        MetricsParquet.write(store.conf(), new Path(dir, ResultsStore.ATTEMPT_METRICS), RunColumns.of(c), metrics(o));
         float[] w = {1, 2, 3, 4, 5, 6};
-        try (WeightsParquet.Writer out = new WeightsParquet.Writer(
-                store.conf(), new Path(dir, ResultsStore.ATTEMPT_WEIGHTS), RunColumns.of(c))) {
-            out.append(new Checkpoint(0, false, new WeightTensor("W_in", 2, 3, w), new WeightTensor("W_out", 3, 2, w)));
-            out.append(new Checkpoint(
-                    EPOCHS - 1, true, new WeightTensor("W_in", 2, 3, w), new WeightTensor("W_out", 3, 2, w)));
-        }
+        Path dir = PlantedRuns.attempt(
+                store,
+                c,
+                RunColumns.of(c),
+                metrics(o),
+                List.of(
+                        new Checkpoint(0, false, new WeightTensor("W_in", 2, 3, w), new WeightTensor("W_out", 3, 2, w)),
+                        new Checkpoint(
+                                EPOCHS - 1,
+                                true,
+                                new WeightTensor("W_in", 2, 3, w),
+                                new WeightTensor("W_out", 3, 2, w))));
         store.writeString(new Path(dir, "split.json"), "{\"train\":[0],\"test\":[1]}");
         store.writeString(new Path(dir, "training_log.txt"), "epochs " + EPOCHS + "\n");
-        RunRecord record = new RunRecord(
-                c.id(),
-                c.p(),
-                ConfigJson.toMap(c.config()),
-                c.dMlp(),
-                EPOCHS,
-                EPOCHS,
-                false,
-                1,
-                1.0,
-                1.0,
-                "cpu()",
-                1,
-                Map.of(),
-                null,
-                "2026-01-01T00:00:00Z",
-                "2026-01-01T00:00:01Z",
-                dir.getName(),
-                Map.of(),
-                1,
-                1);
-        store.commit(c, dir, record);
+        store.commit(
+                c,
+                dir,
+                PlantedRuns.recordOf(c, EPOCHS, dir.getName())
+                        .dMlp(c.dMlp())
+                        .epochCap(EPOCHS)
+                        .build());
     }
 
     private static Map<String, Object> runRow(Cell c, Outcome o) {

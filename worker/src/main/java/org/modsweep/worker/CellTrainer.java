@@ -17,6 +17,7 @@ import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightsParquet;
+import org.modsweep.core.run.LaneBatch;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.StoreLayout;
@@ -103,7 +104,8 @@ public final class CellTrainer {
                     result,
                     started,
                     (System.nanoTime() - t0) / 1e9,
-                    result.loopNanos() / 1e6 / result.epochsRun());
+                    result.loopNanos() / 1e6 / result.epochsRun(),
+                    null);
         }
     }
 
@@ -124,7 +126,10 @@ public final class CellTrainer {
         return new Start(init, split);
     }
 
-    /** Writes a trained run's metrics and training log into its attempt and returns its run.json record. */
+    /**
+     * Writes a trained run's metrics and training log into its attempt and returns its run.json record ({@code lanes}:
+     * the batch it trained in, or null when it trained alone).
+     */
     static RunRecord finish(
             ResultsStore store,
             Cell cell,
@@ -136,7 +141,8 @@ public final class CellTrainer {
             TrainingLoop.Result result,
             Instant started,
             double wall,
-            double msPerEpoch)
+            double msPerEpoch,
+            LaneBatch lanes)
             throws IOException {
         int p = cell.p();
         int dMlp = cell.modulus().dMlp();
@@ -169,7 +175,8 @@ public final class CellTrainer {
                 attempt.getName(),
                 finalMetrics(last),
                 split.train().length,
-                split.test().length);
+                split.test().length,
+                lanes);
     }
 
     private static Map<String, Double> finalMetrics(EpochMetrics m) {

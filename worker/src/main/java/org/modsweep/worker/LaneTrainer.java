@@ -85,18 +85,18 @@ public final class LaneTrainer {
                     new LaneBatch(todo.size(), todo.stream().map(Cell::id).toList());
             for (int i = 0; i < todo.size(); i++) {
                 records.add(CellTrainer.finish(
-                                store,
-                                todo.get(i),
-                                lanes.get(i).config(),
-                                opts,
-                                device,
-                                attempts.get(i),
-                                starts.get(i).split(),
-                                results.get(i),
-                                started,
-                                wall,
-                                msPerRunEpoch)
-                        .withLanes(batch));
+                        store,
+                        todo.get(i),
+                        lanes.get(i).config(),
+                        opts,
+                        device,
+                        attempts.get(i),
+                        starts.get(i).split(),
+                        results.get(i),
+                        started,
+                        wall,
+                        msPerRunEpoch,
+                        batch));
             }
             for (int i = 0; i < todo.size(); i++) {
                 store.commit(todo.get(i), attempts.get(i), records.get(i));

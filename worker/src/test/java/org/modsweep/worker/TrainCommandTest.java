@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,30 @@ class TrainCommandTest {
         return new Result(code, out.toString(), err.toString());
     }
 
+    /** {@code train --p p --config standard --store store}, then {@code more}. */
+    private static Result standard(int p, Path store, String... more) {
+        List<String> args =
+                new ArrayList<>(List.of("--p", String.valueOf(p), "--config", "standard", "--store", store.toString()));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
+    }
+
+    /** A store in which p's standard run has trained for 5 epochs. */
+    private Path storeWithOneRun(int p) {
+        Path store = tmp.resolve("store");
+        assertEquals(0, standard(p, store, "--epochs", "5").code());
+        return store;
+    }
+
+    /** Asserts that {@code what} was refused (exit 2, one line, the store as {@code snapshot}); that line. */
+    private static String refusal(Result r, String what, Path store, String snapshot) throws Exception {
+        assertEquals(2, r.code(), what + " -> " + r.err());
+        String err = r.err().trim();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        assertEquals(snapshot, listing(store), "store changed by " + what);
+        return err;
+    }
+
     @Test
     void trainsThenSkipsACommittedCell() throws Exception {
         String store = tmp.resolve("store").toString();
@@ -59,11 +85,7 @@ class TrainCommandTest {
 
     @Test
     void badInputGetsOneLineAndChangesNothing() throws Exception {
-        Path store = tmp.resolve("store");
-        assertEquals(
-                0,
-                run("--p", "3", "--config", "standard", "--store", store.toString(), "--epochs", "5")
-                        .code());
+        Path store = storeWithOneRun(3);
         String snapshot = listing(store);
         Path blocker = Files.writeString(tmp.resolve("a-file"), "x");
         String[][] bad = {
@@ -95,12 +117,9 @@ class TrainCommandTest {
         };
         for (int i = 0; i < bad.length; i++) {
             Result r = run(bad[i]);
-            assertEquals(2, r.code(), String.join(" ", bad[i]) + " -> " + r.err());
-            String err = r.err().trim();
-            assertFalse(err.contains("\n"), "one line: " + err);
+            String err = refusal(r, String.join(" ", bad[i]), store, snapshot);
             assertTrue(err.startsWith("modsweep train: error: ") && err.contains(expect[i]), err);
             assertEquals("", r.out());
-            assertEquals(snapshot, listing(store), "store changed by " + String.join(" ", bad[i]));
         }
         Result memory = run("--p", "999", "--config", "standard", "--store", store.toString());
         assertTrue(memory.err().matches("(?s).*needs about [0-9.]+ GB.*this machine has [0-9.]+ GB.*"), memory.err());
@@ -108,27 +127,10 @@ class TrainCommandTest {
 
     @Test
     void setOverridesMakeANewRunBesideTheStudyRun() throws Exception {
-        Path store = tmp.resolve("store");
-        assertEquals(
-                0,
-                run("--p", "5", "--config", "standard", "--store", store.toString(), "--epochs", "5")
-                        .code());
+        Path store = storeWithOneRun(5);
         String study = listing(store);
-        Result r = run(
-                "--p",
-                "5",
-                "--config",
-                "standard",
-                "--store",
-                store.toString(),
-                "--epochs",
-                "5",
-                "--set",
-                "weight_decay=0.5",
-                "--set",
-                "seed=7",
-                "--set",
-                "d_mlp=16");
+        Result r = standard(
+                5, store, "--epochs", "5", "--set", "weight_decay=0.5", "--set", "seed=7", "--set", "d_mlp=16");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("[TRAIN] p=5, d_mlp=16, run=standard, epochs=5"), r.out());
         assertTrue(r.out().contains("committed p005-standard-seed7-weight_decay0.5-d_mlp16: 5 epochs"), r.out());
@@ -146,19 +148,7 @@ class TrainCommandTest {
                 listing(store).replaceAll("(?m)^.*p005-standard-seed7-weight_decay0\\.5-d_mlp16.*\n", ""),
                 "the study run is untouched");
 
-        Result again = run(
-                "--p",
-                "5",
-                "--config",
-                "standard",
-                "--store",
-                store.toString(),
-                "--set",
-                "seed=7",
-                "--set",
-                "d_mlp=16",
-                "--set",
-                "weight_decay=0.50");
+        Result again = standard(5, store, "--set", "seed=7", "--set", "d_mlp=16", "--set", "weight_decay=0.50");
         assertEquals(
                 "p005-standard-seed7-weight_decay0.5-d_mlp16 is already committed in " + store
                         + "; skipped (use --force to retrain)",
@@ -167,11 +157,7 @@ class TrainCommandTest {
 
     @Test
     void badSetValuesGetOneLineAndChangeNothing() throws Exception {
-        Path store = tmp.resolve("store");
-        assertEquals(
-                0,
-                run("--p", "3", "--config", "standard", "--store", store.toString(), "--epochs", "5")
-                        .code());
+        Path store = storeWithOneRun(3);
         String snapshot = listing(store);
         String[][] bad = {{"seed=-3"}, {"colour=red"}, {"frac_train=0.05"}, {"act_type=GeLU"}, {"lr"}};
         String[] expect = {
@@ -182,12 +168,8 @@ class TrainCommandTest {
             "--set lr: expected KEY=VALUE"
         };
         for (int i = 0; i < bad.length; i++) {
-            Result r = run("--p", "3", "--config", "standard", "--store", store.toString(), "--set", bad[i][0]);
-            assertEquals(2, r.code(), bad[i][0] + " -> " + r.err());
-            String err = r.err().trim();
-            assertFalse(err.contains("\n"), "one line: " + err);
+            String err = refusal(standard(3, store, "--set", bad[i][0]), "--set " + bad[i][0], store, snapshot);
             assertTrue(err.startsWith("modsweep train: error: " + expect[i]), err);
-            assertEquals(snapshot, listing(store), "store changed by --set " + bad[i][0]);
         }
     }
 

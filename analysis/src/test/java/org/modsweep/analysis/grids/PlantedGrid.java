@@ -8,18 +8,15 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.modsweep.core.Cell;
-import org.modsweep.core.config.ConfigJson;
 import org.modsweep.core.config.ConfigKey;
 import org.modsweep.core.config.Overrides;
 import org.modsweep.core.grid.GridManifest;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
-import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightTensor;
-import org.modsweep.core.parquet.WeightsParquet;
-import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.testing.PlantedRuns;
 
 /**
  * A planted grid at p = 7 on {@code standard}: seed 1..3 × weight_decay {0.5, 1} × frac_train {0.5, 0.7}, runs of 2000
@@ -116,7 +113,6 @@ public final class PlantedGrid {
      */
     static void commit(ResultsStore store, Cell cell, int epochs, int tTrain, int tTest) throws IOException {
         ResultsStore s = store;
-        Path attempt = s.newAttempt(cell);
         List<EpochMetrics> rows = new ArrayList<>();
         for (int e = 0; e < epochs; e++) {
             boolean tr = tTrain >= 0 && e >= tTrain;
@@ -124,14 +120,13 @@ public final class PlantedGrid {
             rows.add(new EpochMetrics(
                     e, tr ? 0.01 : 2.0 - e * 1e-4, te ? 0.05 : 2.5, tr ? 1.0 : 0.2, te ? 0.96 : 0.1, 1, 1, 1e-3));
         }
-        MetricsParquet.write(s.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), RunColumns.of(cell), rows);
         int m = cell.dMlp();
-        try (WeightsParquet.Writer w = new WeightsParquet.Writer(
-                s.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS), RunColumns.of(cell))) {
-            w.append(weights(0, false, 0.5, m));
-            w.append(weights(1000, false, 1, m));
-            w.append(weights(epochs - 1, true, 1, m));
-        }
+        Path attempt = PlantedRuns.attempt(
+                s,
+                cell,
+                RunColumns.of(cell),
+                rows,
+                List.of(weights(0, false, 0.5, m), weights(1000, false, 1, m), weights(epochs - 1, true, 1, m)));
         int[] train = train(cell);
         StringBuilder split = new StringBuilder("{\"train\": [");
         for (int i = 0; i < train.length; i++) {
@@ -160,26 +155,14 @@ public final class PlantedGrid {
         s.commit(
                 cell,
                 attempt,
-                new RunRecord(
-                        cell.id(),
-                        cell.p(),
-                        ConfigJson.toMap(cell.config()),
-                        m,
-                        null,
-                        epochs,
-                        false,
-                        3,
-                        0,
-                        0,
-                        "planted",
-                        1,
-                        Map.of(),
-                        null,
-                        "",
-                        "",
-                        "planted-" + cell.id(),
-                        fin,
-                        train.length,
-                        P * P - train.length));
+                PlantedRuns.recordOf(cell, epochs, "planted-" + cell.id())
+                        .dMlp(m)
+                        .checkpoints(3)
+                        .timing(0, 0)
+                        .device("planted")
+                        .times("", "")
+                        .finalMetrics(fin)
+                        .pairs(train.length, P * P - train.length)
+                        .build());
     }
 }

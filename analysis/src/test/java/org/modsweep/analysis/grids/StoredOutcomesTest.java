@@ -8,19 +8,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modsweep.core.Cell;
-import org.modsweep.core.config.ConfigJson;
 import org.modsweep.core.config.Overrides;
 import org.modsweep.core.parquet.EpochMetrics;
-import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.parquet.RunColumns;
-import org.modsweep.core.parquet.WeightsParquet;
-import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.testing.PlantedRuns;
 
 /** Outcomes read back from committed runs, a study run and a run with overrides, through core's commit. */
 class StoredOutcomesTest {
@@ -31,38 +27,21 @@ class StoredOutcomesTest {
     /** Commits a run whose train accuracy reaches 1 at {@code train} and test accuracy at {@code test}. */
     private static void commit(ResultsStore store, Cell cell, int epochs, int train, int test) throws IOException {
         ResultsStore s = store;
-        Path attempt = s.newAttempt(cell);
         List<EpochMetrics> rows = new ArrayList<>();
         for (int e = 0; e < epochs; e++) {
             rows.add(new EpochMetrics(e, 1, 1, e >= train ? 1.0 : 0.2, e >= test ? 0.96 : 0.1, 1, 1, 1e-4));
         }
-        MetricsParquet.write(s.conf(), new Path(attempt, ResultsStore.ATTEMPT_METRICS), RunColumns.of(cell), rows);
-        new WeightsParquet.Writer(s.conf(), new Path(attempt, ResultsStore.ATTEMPT_WEIGHTS), RunColumns.of(cell))
-                .close(); // no checkpoints
+        Path attempt = PlantedRuns.attempt(s, cell, RunColumns.of(cell), rows, List.of()); // no checkpoints
         s.commit(
                 cell,
                 attempt,
-                new RunRecord(
-                        cell.id(),
-                        cell.p(),
-                        ConfigJson.toMap(cell.config()),
-                        cell.dMlp(),
-                        null,
-                        epochs,
-                        false,
-                        0,
-                        0,
-                        0,
-                        "planted",
-                        1,
-                        Map.of(),
-                        null,
-                        "",
-                        "",
-                        "planted-" + cell.id(),
-                        Map.of(),
-                        1,
-                        1));
+                PlantedRuns.recordOf(cell, epochs, "planted-" + cell.id())
+                        .dMlp(cell.dMlp())
+                        .checkpoints(0)
+                        .timing(0, 0)
+                        .device("planted")
+                        .times("", "")
+                        .build());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.modsweep.core.parquet;
 
+import java.util.function.IntConsumer;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
 
@@ -40,33 +41,24 @@ final class ParquetFields {
 
     /** A standard three-level LIST (group (LIST) { repeated group list { element } }) of int32. */
     static void intList(RecordConsumer rc, String name, int index, int[] values) {
-        rc.startField(name, index);
-        rc.startGroup();
-        if (values.length > 0) {
-            rc.startField("list", 0);
-            for (int v : values) {
-                rc.startGroup();
-                rc.startField("element", 0);
-                rc.addInteger(v);
-                rc.endField("element", 0);
-                rc.endGroup();
-            }
-            rc.endField("list", 0);
-        }
-        rc.endGroup();
-        rc.endField(name, index);
+        list(rc, name, index, values.length, i -> rc.addInteger(values[i]));
     }
 
     /** A standard three-level LIST of float32. */
     static void floatList(RecordConsumer rc, String name, int index, float[] values) {
+        list(rc, name, index, values.length, i -> rc.addFloat(values[i]));
+    }
+
+    /** A standard three-level LIST of {@code size} elements, {@code element} adding the i-th one's value. */
+    private static void list(RecordConsumer rc, String name, int index, int size, IntConsumer element) {
         rc.startField(name, index);
         rc.startGroup();
-        if (values.length > 0) {
+        if (size > 0) {
             rc.startField("list", 0);
-            for (float v : values) {
+            for (int i = 0; i < size; i++) {
                 rc.startGroup();
                 rc.startField("element", 0);
-                rc.addFloat(v);
+                element.accept(i);
                 rc.endField("element", 0);
                 rc.endGroup();
             }

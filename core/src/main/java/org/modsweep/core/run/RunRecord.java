@@ -54,7 +54,7 @@ public record RunRecord(
         @JsonProperty("n_test") int nTest,
         @JsonProperty("lanes") @JsonInclude(JsonInclude.Include.NON_NULL) LaneBatch lanes) {
 
-    /** A run trained alone. */
+    /** A run trained alone (a run trained in a batch of lanes is built with its {@code lanes}). */
     public RunRecord(
             String cell,
             int p,
@@ -98,31 +98,5 @@ public record RunRecord(
                 nTrain,
                 nTest,
                 null);
-    }
-
-    /** This record with the batch of lanes it trained in. */
-    public RunRecord withLanes(LaneBatch batch) {
-        return new RunRecord(
-                cell,
-                p,
-                config,
-                dMlp,
-                epochCap,
-                epochsRun,
-                stoppedEarly,
-                checkpoints,
-                wallSeconds,
-                msPerEpoch,
-                device,
-                threads,
-                versions,
-                platform,
-                started,
-                finished,
-                attempt,
-                finalMetrics,
-                nTrain,
-                nTest,
-                batch);
     }
 }

@@ -7,12 +7,14 @@ import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.modsweep.core.Cell;
 import org.modsweep.core.config.ConfigJson;
+import org.modsweep.core.config.RunConfig;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.parquet.RunColumns;
 import org.modsweep.core.parquet.WeightTensor;
 import org.modsweep.core.parquet.WeightsParquet;
+import org.modsweep.core.run.LaneBatch;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
 
@@ -51,43 +53,145 @@ public final class PlantedRuns {
 
     /** An attempt of {@code cell} holding {@code epochs} planted epochs, as the worker leaves it before its commit. */
     public static Path attempt(ResultsStore store, Cell cell, int epochs) throws IOException {
-        Path dir = store.newAttempt(cell);
-        RunColumns run = RunColumns.of(cell);
-        MetricsParquet.write(store.conf(), new Path(dir, ResultsStore.ATTEMPT_METRICS), run, rows(cell, epochs));
-        try (WeightsParquet.Writer out =
-                new WeightsParquet.Writer(store.conf(), new Path(dir, ResultsStore.ATTEMPT_WEIGHTS), run)) {
-            for (Checkpoint c : checkpoints(cell, epochs)) {
-                out.append(c);
-            }
-        }
+        Path dir = attempt(store, cell, RunColumns.of(cell), rows(cell, epochs), checkpoints(cell, epochs));
         store.writeString(new Path(dir, "split.json"), "{\"train\":[0],\"test\":[1]}");
         store.writeString(new Path(dir, "training_log.txt"), cell.id() + ": epochs " + epochs + "\n");
         return dir;
     }
 
+    /** A new attempt of {@code cell} holding the given metrics rows and checkpoints (no split.json, no log). */
+    public static Path attempt(
+            ResultsStore store, Cell cell, RunColumns run, List<EpochMetrics> rows, List<Checkpoint> checkpoints)
+            throws IOException {
+        Path dir = store.newAttempt(cell);
+        MetricsParquet.write(store.conf(), new Path(dir, ResultsStore.ATTEMPT_METRICS), run, rows);
+        try (WeightsParquet.Writer out =
+                new WeightsParquet.Writer(store.conf(), new Path(dir, ResultsStore.ATTEMPT_WEIGHTS), run)) {
+            for (Checkpoint c : checkpoints) {
+                out.append(c);
+            }
+        }
+        return dir;
+    }
+
     /** The run.json record of a planted run. */
     public static RunRecord record(Cell cell, int epochs, String attempt) {
-        return new RunRecord(
-                cell.id(),
-                cell.p(),
-                ConfigJson.toMap(cell.config()),
-                cell.modulus().dMlp(),
-                null,
-                epochs,
-                false,
-                1,
-                1.0,
-                1.0,
-                "cpu()",
-                1,
-                Map.of(),
-                null,
-                "2026-01-01T00:00:00Z",
-                "2026-01-01T00:00:01Z",
-                attempt,
-                Map.of(),
-                1,
-                1);
+        return recordOf(cell, epochs, attempt).build();
+    }
+
+    /**
+     * The run.json record of a planted run, to adjust before {@link Record#build()}: the one construction path of
+     * the tests' planted records (only the values a test cares about differ from {@link #record}'s).
+     */
+    public static Record recordOf(Cell cell, int epochs, String attempt) {
+        return new Record(cell, epochs, attempt);
+    }
+
+    /** A planted run.json record under construction; its defaults are those of {@link #record}. */
+    public static final class Record {
+        private final Cell cell;
+        private Map<String, Object> config;
+        private int dMlp;
+        private Integer epochCap;
+        private int epochsRun;
+        private int checkpoints = 1;
+        private double wallSeconds = 1.0;
+        private double msPerEpoch = 1.0;
+        private String device = "cpu()";
+        private String started = "2026-01-01T00:00:00Z";
+        private String finished = "2026-01-01T00:00:01Z";
+        private String attempt;
+        private Map<String, Double> finalMetrics = Map.of();
+        private int nTrain = 1;
+        private int nTest = 1;
+        private LaneBatch lanes;
+
+        private Record(Cell cell, int epochs, String attempt) {
+            this.cell = cell;
+            this.config = ConfigJson.toMap(cell.config());
+            this.dMlp = cell.modulus().dMlp();
+            this.epochsRun = epochs;
+            this.attempt = attempt;
+        }
+
+        public Record config(RunConfig c) {
+            config = ConfigJson.toMap(c);
+            return this;
+        }
+
+        public Record dMlp(int d) {
+            dMlp = d;
+            return this;
+        }
+
+        public Record epochCap(Integer cap) {
+            epochCap = cap;
+            return this;
+        }
+
+        public Record checkpoints(int n) {
+            checkpoints = n;
+            return this;
+        }
+
+        public Record timing(double wall, double msPerEpochRun) {
+            wallSeconds = wall;
+            msPerEpoch = msPerEpochRun;
+            return this;
+        }
+
+        public Record device(String d) {
+            device = d;
+            return this;
+        }
+
+        public Record times(String startedAt, String finishedAt) {
+            started = startedAt;
+            finished = finishedAt;
+            return this;
+        }
+
+        public Record finalMetrics(Map<String, Double> metrics) {
+            finalMetrics = metrics;
+            return this;
+        }
+
+        public Record pairs(int train, int test) {
+            nTrain = train;
+            nTest = test;
+            return this;
+        }
+
+        /** Trained in {@code batch} (null: alone). */
+        public Record lanes(LaneBatch batch) {
+            lanes = batch;
+            return this;
+        }
+
+        public RunRecord build() {
+            return new RunRecord(
+                    cell.id(),
+                    cell.p(),
+                    config,
+                    dMlp,
+                    epochCap,
+                    epochsRun,
+                    false,
+                    checkpoints,
+                    wallSeconds,
+                    msPerEpoch,
+                    device,
+                    1,
+                    Map.of(),
+                    null,
+                    started,
+                    finished,
+                    attempt,
+                    finalMetrics,
+                    nTrain,
+                    nTest,
+                    lanes);
+        }
     }
 
     /** Trains nothing: commits a planted run of {@code cell} into {@code store}. */

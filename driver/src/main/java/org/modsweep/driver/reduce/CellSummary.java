@@ -2,7 +2,6 @@ package org.modsweep.driver.reduce;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -15,7 +14,8 @@ import org.modsweep.core.store.ResultsStore;
 
 /**
  * One row of {@code results/summary/cells.parquet} (every committed run) and {@code cells.json} (the study's runs):
- * how a committed cell's run ended.
+ * how a committed cell's run ended. cells.json's keys come in the order of the components (Jackson writes a record's
+ * properties in the order of its canonical constructor), which is the study's format: keep that order.
  *
  * @param cell              cell id, e.g. p023-grokking
  * @param p                 modulus
@@ -40,29 +40,6 @@ import org.modsweep.core.store.ResultsStore;
  * @param finished          when the run was committed (ISO-8601)
  * @param columns           the run's axis values and outcome: cells.parquet only, cells.json stays the study's
  */
-@JsonPropertyOrder({
-    "cell",
-    "p",
-    "config",
-    "d_mlp",
-    "num_epochs",
-    "epoch_cap",
-    "epochs_run",
-    "stopped_early",
-    "train_loss",
-    "test_loss",
-    "train_acc",
-    "test_acc",
-    "param_norm",
-    "epoch_train_acc_100",
-    "epoch_test_acc_99",
-    "grokking_gap",
-    "wall_seconds",
-    "ms_per_epoch",
-    "device",
-    "threads",
-    "finished"
-})
 public record CellSummary(
         @JsonProperty("cell") String cell,
         @JsonProperty("p") int p,

@@ -6,23 +6,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modsweep.analysis.grids.PhaseThresholds;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Modulus;
-import org.modsweep.core.config.ConfigJson;
 import org.modsweep.core.config.ConfigKey;
 import org.modsweep.core.config.StudyConfigs;
 import org.modsweep.core.grid.GridManifest;
 import org.modsweep.core.grid.GridSpec;
 import org.modsweep.core.parquet.EpochMetrics;
-import org.modsweep.core.parquet.MetricsParquet;
 import org.modsweep.core.parquet.RunColumns;
-import org.modsweep.core.parquet.WeightsParquet;
-import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.testing.PlantedRuns;
 
 /**
  * Refinement rounds on planted runs (no training): which runs a round adds, with the grid's seeds, the budget over
@@ -51,45 +47,23 @@ class GridRefinementTest {
      * {@code generalises}, never otherwise (memorization).
      */
     private static void commit(ResultsStore s, Cell cell, boolean generalises) throws IOException {
-        org.apache.hadoop.fs.Path attempt = s.newAttempt(cell);
         List<EpochMetrics> rows = new ArrayList<>();
         for (int e = 0; e < 100; e++) {
             rows.add(new EpochMetrics(e, 1, 1, e >= 10 ? 1.0 : 0.1, generalises && e >= 20 ? 1.0 : 0.1, 1, 1, 1e-3));
         }
-        MetricsParquet.write(
-                s.conf(),
-                new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_METRICS),
-                RunColumns.of(cell),
-                rows);
-        new WeightsParquet.Writer(
-                        s.conf(),
-                        new org.apache.hadoop.fs.Path(attempt, ResultsStore.ATTEMPT_WEIGHTS),
-                        RunColumns.of(cell))
-                .close();
+        org.apache.hadoop.fs.Path attempt = PlantedRuns.attempt(s, cell, RunColumns.of(cell), rows, List.of());
         s.commit(
                 cell,
                 attempt,
-                new RunRecord(
-                        cell.id(),
-                        cell.p(),
-                        ConfigJson.toMap(cell.config()),
-                        cell.dMlp(),
-                        100,
-                        100,
-                        false,
-                        0,
-                        0,
-                        0,
-                        "planted",
-                        1,
-                        Map.of(),
-                        null,
-                        "",
-                        "",
-                        "planted-" + cell.id(),
-                        Map.of(),
-                        12,
-                        13));
+                PlantedRuns.recordOf(cell, 100, "planted-" + cell.id())
+                        .dMlp(cell.dMlp())
+                        .epochCap(100)
+                        .checkpoints(0)
+                        .timing(0, 0)
+                        .device("planted")
+                        .times("", "")
+                        .pairs(12, 13)
+                        .build());
     }
 
     /** Generalises from weight decay 0.3 up (a boundary between 0.1 and 1, then between 0.1 and 0.316...). */

@@ -20,11 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modsweep.core.Cell;
 import org.modsweep.core.Json;
-import org.modsweep.core.config.ConfigJson;
 import org.modsweep.core.config.Overrides;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.testing.PlantedRuns;
 
 /** cells.parquet carries every run with its axes and outcome; cells.json stays the study's, in its old format. */
 class SummaryWriterTest {
@@ -39,27 +39,12 @@ class SummaryWriterTest {
             rows.add(new EpochMetrics(
                     e, 1, 2, train >= 0 && e >= train ? 1.0 : 0.2, test >= 0 && e >= test ? 0.96 : 0.1, 1, 3, 1e-3));
         }
-        RunRecord rec = new RunRecord(
-                cell.id(),
-                cell.p(),
-                ConfigJson.toMap(cell.config()),
-                cell.dMlp(),
-                null,
-                epochs,
-                false,
-                1,
-                2.5,
-                1.25,
-                "cpu",
-                1,
-                Map.of(),
-                null,
-                "",
-                "2026-01-01T00:00:00Z",
-                "x",
-                Map.of(),
-                1,
-                1);
+        RunRecord rec = PlantedRuns.recordOf(cell, epochs, "x")
+                .dMlp(cell.dMlp())
+                .timing(2.5, 1.25)
+                .device("cpu")
+                .times("", "2026-01-01T00:00:00Z")
+                .build();
         return CellSummary.of(cell, rec, rows);
     }
 

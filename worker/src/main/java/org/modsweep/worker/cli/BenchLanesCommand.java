@@ -3,8 +3,6 @@ package org.modsweep.worker.cli;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -93,7 +91,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Devices.parse(device); // a bad device is one line before anything runs
         Engines.setThreads(1);
-        out.println("load average before: " + BenchTrainCommand.loadAverage());
+        out.println("load average before: " + BenchClock.loadAverage());
         out.println("run-epochs/s: per wall second; per cpu s: per second of the training thread's CPU time (the "
                 + "figure to trust on a loaded machine); vs solo: the same ratio for lanes over one solo run");
         out.printf(
@@ -125,7 +123,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        out.println("load average after: " + BenchTrainCommand.loadAverage());
+        out.println("load average after: " + BenchClock.loadAverage());
         return 0;
     }
 
@@ -164,8 +162,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
             }
             batch.add(new LaneLoop.Lane(new Cell(p, c), c, init, split, checkpoint -> {}));
         }
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long cpu0 = threads.getCurrentThreadCpuTime();
+        long cpu0 = BenchClock.threadCpuNanos();
         long wall0 = System.nanoTime();
         try (NDManager manager = Engines.newManager(Devices.parse(device))) {
             if (lanes) {
@@ -176,7 +173,7 @@ public final class BenchLanesCommand implements Callable<Integer> {
                         .run(manager, l.init(), l.split(), l.sink());
             }
         }
-        double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+        double cpu = (BenchClock.threadCpuNanos() - cpu0) / 1e9;
         double wall = (System.nanoTime() - wall0) / 1e9;
         return new double[] {cpu, wall, (double) k * epochs / wall, (double) k * epochs / cpu};
     }

@@ -2,7 +2,6 @@ package org.modsweep.worker.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,7 +94,8 @@ public final class BenchTrainCommand implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("modsweep-bench-");
         Platform machine = Platforms.current();
         out.println("machine: " + (machine.cpuModel() == null ? machine.arch() : machine.cpuModel()) + ", "
-                + Runtime.getRuntime().availableProcessors() + " cores; " + "load average before: " + loadAverage());
+                + Runtime.getRuntime().availableProcessors() + " cores; " + "load average before: "
+                + BenchClock.loadAverage());
         out.println("ms/epoch = wall time of the epoch loop / epochs (run.json); cpu ms/epoch = CPU time of the whole "
                 + "training (init, loop, Parquet, commit) / epochs: the training thread's for 1 thread, the process's "
                 + "otherwise. On a loaded machine trust the cpu column.");
@@ -150,7 +150,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
                     out.flush();
                 }
             }
-            out.println("load average after: " + loadAverage());
+            out.println("load average after: " + BenchClock.loadAverage());
         } finally {
             try (Stream<Path> walk = Files.walk(scratch)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
@@ -160,19 +160,6 @@ public final class BenchTrainCommand implements Callable<Integer> {
     }
 
     private static long cpuNanos(int threads) {
-        if (threads == 1) {
-            return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-        }
-        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
-    }
-
-    static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + ", " + f[1] + ", " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "n/a";
-        }
+        return threads == 1 ? BenchClock.threadCpuNanos() : BenchClock.processCpuNanos();
     }
 }
