@@ -9,11 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modsweep.core.config.ConfigJson;
 import org.modsweep.core.parquet.Checkpoint;
 import org.modsweep.core.parquet.EpochMetrics;
 import org.modsweep.core.parquet.MetricsParquet;
@@ -26,6 +24,7 @@ import org.modsweep.core.store.CommitManifest;
 import org.modsweep.core.store.ProcessStarts;
 import org.modsweep.core.store.ResultsStore;
 import org.modsweep.core.store.StoreAudit;
+import org.modsweep.core.testing.PlantedRuns;
 
 /** The store's commit protocol on a local disk (docs/architecture.md): repeats, damage, leases, audit. */
 class CommitProtocolTest {
@@ -56,27 +55,10 @@ class CommitProtocolTest {
     }
 
     static RunRecord record(Cell cell, int epochs, Path attempt) {
-        return new RunRecord(
-                cell.id(),
-                cell.p(),
-                ConfigJson.toMap(cell.config()),
-                512,
-                epochs,
-                epochs,
-                false,
-                1,
-                1.0,
-                1.0,
-                "cpu()",
-                1,
-                Map.of(),
-                null,
-                "2026-01-01T00:00:00Z",
-                "2026-01-01T00:00:01Z",
-                attempt.getName(),
-                Map.of(),
-                1,
-                1);
+        return PlantedRuns.recordOf(cell, epochs, attempt.getName())
+                .dMlp(512)
+                .epochCap(epochs)
+                .build();
     }
 
     static int parts(java.nio.file.Path dir) throws IOException {

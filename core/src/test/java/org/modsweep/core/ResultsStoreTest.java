@@ -22,6 +22,7 @@ import org.modsweep.core.parquet.WeightTensor;
 import org.modsweep.core.parquet.WeightsParquet;
 import org.modsweep.core.run.RunRecord;
 import org.modsweep.core.store.ResultsStore;
+import org.modsweep.core.testing.PlantedRuns;
 
 class ResultsStoreTest {
 
@@ -52,27 +53,15 @@ class ResultsStoreTest {
         assertFalse(store.isCommitted(cell));
         assertTrue(store.committedCells().isEmpty());
 
-        RunRecord rec = new RunRecord(
-                cell.id(),
-                3,
-                ConfigJson.toMap(cell.config()),
-                512,
-                5,
-                5,
-                false,
-                2,
-                1.0,
-                200.0,
-                "cpu()",
-                1,
-                Map.of("modsweep", "test"),
-                null,
-                "2026-01-01T00:00:00Z",
-                "2026-01-01T00:00:01Z",
-                "att1",
-                Map.of("train_loss", -0.9),
-                9,
-                9);
+        RunRecord rec = PlantedRuns.recordOf(cell, 5, "att1")
+                .dMlp(512)
+                .epochCap(5)
+                .checkpoints(2)
+                .timing(1.0, 200.0)
+                .versions(Map.of("modsweep", "test"))
+                .finalMetrics(Map.of("train_loss", -0.9))
+                .pairs(9, 9)
+                .build();
         store.commit(cell, attempt, rec);
         assertTrue(store.isCommitted(cell));
         assertEquals(List.of(cell), store.committedCells());

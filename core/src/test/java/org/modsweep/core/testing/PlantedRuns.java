@@ -98,6 +98,7 @@ public final class PlantedRuns {
         private double wallSeconds = 1.0;
         private double msPerEpoch = 1.0;
         private String device = "cpu()";
+        private Map<String, String> versions = Map.of();
         private String started = "2026-01-01T00:00:00Z";
         private String finished = "2026-01-01T00:00:01Z";
         private String attempt;
@@ -162,6 +163,11 @@ public final class PlantedRuns {
             return this;
         }
 
+        public Record versions(Map<String, String> v) {
+            versions = v;
+            return this;
+        }
+
         /** Trained in {@code batch} (null: alone). */
         public Record lanes(LaneBatch batch) {
             lanes = batch;
@@ -182,7 +188,7 @@ public final class PlantedRuns {
                     msPerEpoch,
                     device,
                     1,
-                    Map.of(),
+                    versions,
                     null,
                     started,
                     finished,
