@@ -35,6 +35,8 @@ public final class ResultsStore {
     private static final Logger LOG = LogManager.getLogger(ResultsStore.class);
     /** Markers already reported as unreadable: one warning each per JVM. */
     private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
+    /** How long a reader waits before it reads an unparsable {@code _DONE} again. */
+    static final long SETTLE_MILLIS = 200;
 
     /** File names inside an attempt directory. */
     public static final String ATTEMPT_METRICS = "metrics.parquet";
@@ -122,20 +124,29 @@ public final class ResultsStore {
 
     /**
      * The manifest of the cell's committed run, or null when there is none. An unreadable {@code _DONE} or
-     * run.json makes the run uncommitted (logged once): the next sweep trains it again.
+     * run.json makes the run uncommitted (logged once): the next sweep trains it again. A marker that does not parse
+     * is read once more after {@link #SETTLE_MILLIS}: on a local store a commit writes {@code _DONE} as create then
+     * write, so a reader can catch it empty for a moment (S3 PUTs are atomic).
      */
     public CommitManifest committedManifest(Cell cell) throws IOException {
         Path done = layout.doneMarker(cell);
         if (!fs.exists(done)) {
             return null;
         }
-        String what = StoreLayout.DONE;
         try {
-            CommitManifest m = CommitManifest.parse(readString(done));
-            what = StoreLayout.RUN_JSON;
-            Json.MAPPER.readValue(readString(layout.runJson(cell)), RunRecord.class);
-            return m;
-        } catch (IOException e) {
+            return readCommitted(cell);
+        } catch (IOException first) {
+            IOException e = first;
+            if (!WARNED.contains(done.toString())) { // a marker already found damaged is not waited for again
+                try {
+                    Thread.sleep(SETTLE_MILLIS);
+                    return fs.exists(done) ? readCommitted(cell) : null;
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                } catch (IOException again) {
+                    e = again;
+                }
+            }
             if (!fs.exists(done)) {
                 return null; // uncommitted meanwhile (a commit replacing it)
             }
@@ -143,11 +154,28 @@ public final class ResultsStore {
                 LOG.warn(
                         "{}: {} is unreadable ({}); the run counts as uncommitted and trains again",
                         cell.id(),
-                        what,
-                        Errors.firstLine(e));
+                        e instanceof UnreadableRunJson ? StoreLayout.RUN_JSON : StoreLayout.DONE,
+                        Errors.firstLine(e instanceof UnreadableRunJson ? e.getCause() : e));
             }
             return null;
         }
+    }
+
+    /** The run.json of a run whose {@code _DONE} parsed. */
+    private static final class UnreadableRunJson extends IOException {
+        UnreadableRunJson(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    private CommitManifest readCommitted(Cell cell) throws IOException {
+        CommitManifest m = CommitManifest.parse(readString(layout.doneMarker(cell)));
+        try {
+            Json.MAPPER.readValue(readString(layout.runJson(cell)), RunRecord.class);
+        } catch (IOException e) {
+            throw new UnreadableRunJson(e);
+        }
+        return m;
     }
 
     /** Reads the committed run record of a cell; throws if the cell is not committed. */
