@@ -114,7 +114,8 @@ public final class PlantedStudy {
                 "planted-" + cell.id(),
                 fin,
                 nTrain,
-                nTest);
+                nTest,
+                null);
         store.commit(cell, attempt, rec);
         return cell;
     }
