@@ -19,8 +19,10 @@ import org.modsweep.driver.spark.TrainingStage;
  * (runs committed before the sweep count) and the training job has none of the modulus' runs left, the modulus'
  * reduce job is submitted. Spark's FIFO scheduler offers a free slot to the earliest job with a task to start, so
  * the training job, submitted first, keeps its priority; the report's task takes a slot only when no training task
- * is waiting, i.e. in the training's tail. A modulus with a failed run gets no report (the reduce after training
- * says what it lacks).
+ * is waiting, i.e. in the training's tail (also under {@code spark.scheduler.mode=FAIR}: jobs without a pool share
+ * the default pool, which is FIFO). Slots are not taken back, so a training task that Spark retries after a report
+ * task started may wait for it. A modulus with a failed run gets no report (the reduce after training says what it
+ * lacks).
  */
 final class EarlyReduce implements TrainingStage.Watcher {
 
