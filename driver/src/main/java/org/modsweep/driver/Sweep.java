@@ -165,6 +165,9 @@ public final class Sweep {
                     reduceSeconds,
                     t0);
         } finally {
+            if (!sc.isStopped()) {
+                sc.cancelJobGroup(sweepId); // a failed training leaves no report job of this sweep running
+            }
             sc.clearJobGroup();
             sc.setLocalProperty(ProgressListener.SWEEP_PROPERTY, null);
             sc.setLocalProperty(ProgressListener.STAGE_PROPERTY, null);
