@@ -29,8 +29,10 @@ import org.modsweep.driver.spark.TrainingStage;
 
 /**
  * One sweep: the plan on the driver ({@link SweepPlan}), the training stage ({@link TrainingStage}: one Spark
- * task per cell, largest first), then the reduce stage ({@link ReduceStage}: one task per modulus, the report of
- * each complete one, and the store's summary). {@link #run} blocks; {@link #cancel} from another
+ * task per cell, largest first) and the reduce stage ({@link ReduceStage}: one task per modulus, the report of
+ * each complete one, and the store's summary). A modulus' report starts as soon as its runs are committed, while
+ * training goes on (its task queues behind the training's); the other moduli, the grid and the summaries follow
+ * training. {@link #run} blocks; {@link #cancel} from another
  * thread stops it (the explorer trains on demand this way). Every input is checked, and the store proven
  * writable, before Spark starts or anything is written.
  */
@@ -124,7 +126,13 @@ public final class Sweep {
             }
 
             long tTrain = System.nanoTime();
-            List<CellResult> results = new TrainingStage(sc, req, plan, store, listener, cancelled::get, packing).run();
+            ReduceStage reduce =
+                    req.reduce() ? new ReduceStage(sc, store, req.sparkConf(), listener, cancelled::get) : null;
+            TrainingStage training = new TrainingStage(sc, req, plan, store, listener, cancelled::get, packing);
+            if (reduce != null) {
+                training.watch(reduce.during(plan));
+            }
+            List<CellResult> results = training.run();
             if (manifest != null && req.grid().refine() > 0) {
                 GridRefinement refinement = new GridRefinement(store, req.grid(), manifest);
                 results = new ArrayList<>(results);
@@ -134,11 +142,11 @@ public final class Sweep {
             store.discardStaleAttempts(); // what killed writers left; live attempts of anyone stay (leases)
             double trainSeconds = (System.nanoTime() - tTrain) / 1e9;
 
-            if (!req.reduce() || cancelled.get()) {
-                return result(store, sc, master, slots, plan, results, List.of(), Map.of(), 0, trainSeconds, 0, t0);
+            if (reduce == null || cancelled.get()) {
+                List<Integer> reduced = reduce == null ? List.of() : reduce.reduced(); // reports ended in training
+                return result(store, sc, master, slots, plan, results, reduced, Map.of(), 0, trainSeconds, 0, t0);
             }
-            long tReduce = System.nanoTime();
-            ReduceStage reduce = new ReduceStage(sc, store, req.sparkConf(), listener, cancelled::get);
+            long tReduce = System.nanoTime(); // what the reduce adds after training: its early reports are not in it
             int summaryCells = manifest == null
                     ? reduce.run(plan)
                     : reduce.run(plan, manifest, req.grid().thresholds());
@@ -157,6 +165,9 @@ public final class Sweep {
                     reduceSeconds,
                     t0);
         } finally {
+            if (!sc.isStopped()) {
+                sc.cancelJobGroup(sweepId); // a failed training leaves no report job of this sweep running
+            }
             sc.clearJobGroup();
             sc.setLocalProperty(ProgressListener.SWEEP_PROPERTY, null);
             sc.setLocalProperty(ProgressListener.STAGE_PROPERTY, null);

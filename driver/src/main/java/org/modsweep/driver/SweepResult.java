@@ -18,7 +18,8 @@ import java.util.Map;
  * @param reduceErrors    the modulus ("23") or "summary" to the error, for reduce steps that failed
  * @param summaryCells    rows written to results/summary/cells.parquet
  * @param trainSeconds    wall time of the training stage
- * @param reduceSeconds   wall time of the reduce stage (reports and summary)
+ * @param reduceSeconds   wall time of the reduce stage after training ended (the reports it had still to
+ *                        write, the grid's, the summaries); reports that ran during training are not in it
  * @param totalSeconds    wall time of the whole sweep, Spark start included
  * @param cancelled       whether {@link Sweep#cancel()} stopped it
  */

@@ -5,10 +5,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -50,6 +53,22 @@ public final class TrainingStage {
     private final SweepListener listener;
     private final BooleanSupplier cancelled;
     private final LanePacking packing;
+    private Watcher watcher = new Watcher() {};
+
+    /**
+     * Told, on the thread that runs the stage (so with its job group), when the training job was submitted, as each
+     * run ends, and about every 100 ms between: the sweep starts a modulus' reduce from here while training goes on.
+     */
+    public interface Watcher {
+        /** The training job is submitted: a job submitted now queues behind its tasks (FIFO). */
+        default void submitted() {}
+
+        /** A run's task ended (trained, skipped or failed for good). */
+        default void ended(CellResult result) {}
+
+        /** Nothing ended in the last 100 ms. */
+        default void idle() {}
+    }
 
     public TrainingStage(
             SparkContext sc,
@@ -79,10 +98,17 @@ public final class TrainingStage {
         this.cancelled = cancelled;
     }
 
+    /** Watches this stage's runs end ({@link Watcher}). */
+    public TrainingStage watch(Watcher w) {
+        this.watcher = w;
+        return this;
+    }
+
     /** Trains every pending cell; returns how each ended. A cancelled sweep returns the cells that finished. */
     public List<CellResult> run() {
         List<Cell> pending = plan.pending();
         List<CellResult> results = Collections.synchronizedList(new ArrayList<>());
+        BlockingQueue<CellResult> ended = new LinkedBlockingQueue<>();
         if (pending.isEmpty()) {
             listener.onLine("nothing to train: every cell is committed in the store");
             return results;
@@ -115,7 +141,7 @@ public final class TrainingStage {
                     List<String> keys = pending.stream().map(RunKeys::of).toList();
                     sc.setJobDescription("train " + keys.size() + (keys.size() == 1 ? " cell" : " cells"));
                     CellTask task = new CellTask(settings);
-                    submit(keys, task, List::of, results, progress).get();
+                    await(submit(keys, task, List::of, results, ended, progress), ended);
                 } else {
                     List<List<String>> ids = new ArrayList<>();
                     batches.forEach(b ->
@@ -124,7 +150,7 @@ public final class TrainingStage {
                             "lanes: %d runs in %d tasks (--lanes %s)", pending.size(), ids.size(), packing));
                     sc.setJobDescription("train " + pending.size() + " runs as " + ids.size() + " batches of lanes");
                     LaneTask task = new LaneTask(settings);
-                    submit(ids, task, r -> r, results, progress).get();
+                    await(submit(ids, task, r -> r, results, ended, progress), ended);
                 }
             } catch (Exception e) {
                 if (!cancelled.getAsBoolean()) {
@@ -162,6 +188,7 @@ public final class TrainingStage {
             AbstractFunction1<scala.collection.Iterator<T>, U> task,
             Function<U, List<CellResult>> runs,
             List<CellResult> results,
+            BlockingQueue<CellResult> ended,
             TrainProgress progress) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
         List<Object> partitions = new ArrayList<>();
@@ -181,6 +208,7 @@ public final class TrainingStage {
                             progress.cellFinished((Integer) index, r);
                             listener.onLine(String.format("[%d/%d] %s", results.size(), total, r.describe()));
                             listener.onCellDone(r);
+                            ended.add(r);
                         }
                         return BoxedUnit.UNIT;
                     }
@@ -191,6 +219,29 @@ public final class TrainingStage {
                         return BoxedUnit.UNIT;
                     }
                 });
+    }
+
+    /** Waits for the training job on this thread, telling the watcher as runs end; throws the job's failure. */
+    private void await(SimpleFutureAction<BoxedUnit> job, BlockingQueue<CellResult> ended) throws Exception {
+        tell(Watcher::submitted);
+        while (!job.isCompleted()) {
+            CellResult r = ended.poll(100, TimeUnit.MILLISECONDS);
+            tell(r == null ? Watcher::idle : w -> w.ended(r));
+        }
+        for (CellResult r = ended.poll(); r != null; r = ended.poll()) {
+            CellResult last = r;
+            tell(w -> w.ended(last));
+        }
+        job.get();
+    }
+
+    /** A watcher's failure never stops the training (the reduce it would have started runs after training). */
+    private void tell(Consumer<Watcher> event) {
+        try {
+            event.accept(watcher);
+        } catch (RuntimeException e) {
+            LOG.warn("training watcher failed: {}", e.toString());
+        }
     }
 
     private ScheduledExecutorService startTicker(TrainProgress progress) {
