@@ -10,8 +10,12 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.JobExecutionStatus;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
+import org.apache.spark.SparkJobInfo;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.JavaSparkStatusTracker;
 import org.modsweep.core.Cell;
 import org.modsweep.core.grid.GridManifest;
 import org.modsweep.core.store.ResultsStore;
@@ -63,6 +67,18 @@ public final class Sweep {
                 LOG.debug("cancel after Spark stopped: {}", e.toString()); // Ctrl-C: Spark's own hook stops it too
             }
         }
+    }
+
+    /** Whether a job of the group still runs (cancelling a group with none makes Spark log a warning). */
+    private static boolean hasRunningJobs(SparkContext sc, String group) {
+        JavaSparkStatusTracker tracker = JavaSparkContext.fromSparkContext(sc).statusTracker();
+        for (int id : tracker.getJobIdsForGroup(group)) {
+            SparkJobInfo job = tracker.getJobInfo(id);
+            if (job != null && job.status() == JobExecutionStatus.RUNNING) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isCancelled() {
@@ -165,7 +181,7 @@ public final class Sweep {
                     reduceSeconds,
                     t0);
         } finally {
-            if (!sc.isStopped()) {
+            if (!sc.isStopped() && hasRunningJobs(sc, sweepId)) {
                 sc.cancelJobGroup(sweepId); // a failed training leaves no report job of this sweep running
             }
             sc.clearJobGroup();
