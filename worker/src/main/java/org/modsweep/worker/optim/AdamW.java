@@ -18,12 +18,7 @@ public final class AdamW implements Optimizer {
     private final double weightDecay;
     private final NDArray mean;
     private final NDArray variance;
-    // constant scalars as float32 tensors, created once (a scalar operand would otherwise be a new tensor per call)
-    private final NDArray beta1F;
-    private final NDArray oneMinusBeta1F;
-    private final NDArray beta2F;
-    private final NDArray oneMinusBeta2F;
-    private final NDArray epsF;
+    private final AdamWConstants constants;
     // the per-step scalars, rewritten in place each step
     private final HostScalar decayF;
     private final HostScalar biasCorrection2SqrtF;
@@ -38,11 +33,7 @@ public final class AdamW implements Optimizer {
         this.weightDecay = weightDecay;
         this.mean = manager.zeros(params.getShape(), params.getDataType());
         this.variance = manager.zeros(params.getShape(), params.getDataType());
-        this.beta1F = manager.create((float) beta1);
-        this.oneMinusBeta1F = manager.create((float) (1 - beta1));
-        this.beta2F = manager.create((float) beta2);
-        this.oneMinusBeta2F = manager.create((float) (1 - beta2));
-        this.epsF = manager.create((float) eps);
+        this.constants = AdamWConstants.of(manager, beta1, beta2, eps);
         this.decayF = new HostScalar(manager, 1f);
         this.biasCorrection2SqrtF = new HostScalar(manager, 1f);
         this.negStepSizeF = new HostScalar(manager, 0f);
@@ -55,14 +46,13 @@ public final class AdamW implements Optimizer {
         if (decay != 1.0) {
             params.muli(decayF.of((float) decay));
         }
-        mean.muli(beta1F).addi(grad.mul(oneMinusBeta1F));
-        variance.muli(beta2F).addi(grad.mul(oneMinusBeta2F).muli(grad));
+        constants.moments(mean, variance, grad);
         double biasCorrection1 = 1 - Math.pow(beta1, step);
         double biasCorrection2 = 1 - Math.pow(beta2, step);
         double stepSize = lr / biasCorrection1;
         NDArray denom = variance.sqrt()
                 .divi(biasCorrection2SqrtF.of((float) Math.sqrt(biasCorrection2)))
-                .addi(epsF);
+                .addi(constants.eps());
         params.addi(mean.mul(negStepSizeF.of((float) -stepSize)).divi(denom));
     }
 

@@ -20,11 +20,7 @@ public final class LaneAdamW implements LaneOptimizer {
     private final NDArray params;
     private final NDArray mean;
     private final NDArray variance;
-    private final NDArray beta1F;
-    private final NDArray oneMinusBeta1F;
-    private final NDArray beta2F;
-    private final NDArray oneMinusBeta2F;
-    private final NDArray epsF;
+    private final AdamWConstants constants;
     private final HostVector decay;
     private final HostVector biasCorrection2Sqrt;
     private final HostVector negStepSize;
@@ -43,11 +39,7 @@ public final class LaneAdamW implements LaneOptimizer {
         }
         this.mean = manager.zeros(params.getShape(), params.getDataType());
         this.variance = manager.zeros(params.getShape(), params.getDataType());
-        this.beta1F = manager.create((float) beta1);
-        this.oneMinusBeta1F = manager.create((float) (1 - beta1));
-        this.beta2F = manager.create((float) beta2);
-        this.oneMinusBeta2F = manager.create((float) (1 - beta2));
-        this.epsF = manager.create((float) eps);
+        this.constants = AdamWConstants.of(manager, beta1, beta2, eps);
         this.decay = new HostVector(manager, lanes);
         this.biasCorrection2Sqrt = new HostVector(manager, lanes);
         this.negStepSize = new HostVector(manager, lanes);
@@ -75,10 +67,9 @@ public final class LaneAdamW implements LaneOptimizer {
         if (decays) {
             params.muli(decay.of(decayK));
         }
-        mean.muli(beta1F).addi(grad.mul(oneMinusBeta1F));
-        variance.muli(beta2F).addi(grad.mul(oneMinusBeta2F).muli(grad));
+        constants.moments(mean, variance, grad);
         NDArray denom =
-                variance.sqrt().divi(biasCorrection2Sqrt.of(correctionK)).addi(epsF);
+                variance.sqrt().divi(biasCorrection2Sqrt.of(correctionK)).addi(constants.eps());
         params.addi(mean.mul(negStepSize.of(stepK)).divi(denom));
     }
 
